@@ -1,0 +1,34 @@
+# Every target sets up what it needs: `make extract` and `make test` work on a fresh clone
+# with only python3 and make.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+IN     ?= data/raw
+OUT    ?= data/out
+
+.PHONY: install extract test lint clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml requirements.lock models/requirements-en.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -r models/requirements-en.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+extract: $(STAMP)
+	$(BIN)/pipeline extract $(IN) --out $(OUT)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check pipeline tests
+	$(BIN)/ruff format --check pipeline tests
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +
+	find $(OUT) -mindepth 1 ! -name .gitkeep -delete

@@ -1,0 +1,158 @@
+"""The data model: articles, annotations, mentions and records, as frozen dataclasses.
+
+Offsets (`start`, `stop`, stop excluded) always refer to `Article.text`, the cleaned text
+(title line, blank line, body) that the `texts` table stores.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+KINDS = ("person", "organisation", "place", "date", "document")
+
+
+@dataclass(frozen=True)
+class Source:
+    """One article as read from disk, before cleaning; `error` is set when it could not be read."""
+
+    article_id: str
+    file: str
+    sha256: str
+    record: str = ""
+    text: str | None = None
+    title: str | None = None
+    published: str | None = None
+    url: str | None = None
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    """A cleaned article ready for annotation."""
+
+    source: Source
+    text: str
+    title: str | None
+    lang: str
+    published: str | None = None
+
+    @property
+    def article_id(self) -> str:
+        return self.source.article_id
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    stop: int
+    text: str
+    lemma: str
+    pos: str
+    feats: dict = field(default_factory=dict, compare=False, hash=False)
+    head: int = -1  # index of the head token in the sentence, -1 for the root
+    rel: str = ""
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    stop: int
+    tokens: tuple[Token, ...]
+
+
+@dataclass(frozen=True)
+class NerSpan:
+    """A named-entity span from a backend, its type mapped to PER | ORG | LOC | DATE | LAW | ..."""
+
+    start: int
+    stop: int
+    type: str
+    text: str
+    normal: str
+
+
+@dataclass(frozen=True)
+class Annotated:
+    """An article with the backend's sentences, tokens and NER spans."""
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+    spans: tuple[NerSpan, ...]
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    @property
+    def lang(self) -> str:
+        return self.article.lang
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        for sent in self.sentences:
+            if sent.start <= offset < sent.stop:
+                return sent
+        return None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention found by a stage; `attrs` holds the stage's extra values (value, kind, role...)."""
+
+    kind: str
+    start: int
+    stop: int
+    text: str
+    normal: str
+    attrs: dict = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One person, organisation or place of one article, with all its mentions."""
+
+    kind: str
+    entity_id: str
+    name: str
+    aliases: tuple[str, ...]
+    mentions: tuple[Mention, ...]
+    attrs: dict = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class DateRecord:
+    value: str
+    start_date: str
+    end_date: str
+    precision: str
+    role: str
+    text: str
+    start: int
+    stop: int
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    type: str
+    status: str
+    date: str | None
+    place: str | None
+    number: str | None
+    parties: tuple[str, ...]
+    text: str
+    start: int
+    stop: int
+
+
+@dataclass(frozen=True)
+class Result:
+    """Everything extracted from one article: what the writer turns into table rows."""
+
+    article: Article | None
+    source: Source
+    status: str  # ok | skipped | error
+    error: str | None = None
+    lang: str | None = None
+    mentions: tuple[Mention, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    dates: tuple[DateRecord, ...] = ()
+    documents: tuple[DocumentRecord, ...] = ()

@@ -1,0 +1,73 @@
+"""Command line: each command parses options and calls one library function."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from .nlp import DEFAULT_EN_MODEL
+from .read import MAX_BYTES
+
+app = typer.Typer(
+    help="Extract people, organisations, places, dates and signed documents from news articles into tables.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+
+@app.callback()
+def main() -> None:
+    """Information extraction for Russian and English news on Central Asian cooperation.
+
+    Example: pipeline extract data/raw --out data/out
+    """
+
+
+@app.command()
+def extract(
+    path: Path = typer.Argument(
+        ..., help="Folder of articles (.txt .md .html .htm .json .jsonl), read recursively."
+    ),
+    out: Path = typer.Option(Path("data/out"), "--out", "-o", help="Folder for the output tables."),
+    en_model: str = typer.Option(
+        DEFAULT_EN_MODEL, "--en-model", help="Installed spaCy English pipeline to use."
+    ),
+    max_mb: float = typer.Option(
+        MAX_BYTES / 2**20, "--max-mb", help="Largest file (per line for .jsonl) in MiB."
+    ),
+    strict: bool = typer.Option(False, "--strict", help="Exit 1 when any file could not be processed."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
+) -> None:
+    """Extract every article below PATH into CSV and Parquet tables in --out.
+
+    Example: pipeline extract data/raw --out data/out
+    """
+    from .run import extract_folder
+
+    if not path.is_dir():
+        typer.echo(f"error: input folder not found: {path}", err=True)
+        raise typer.Exit(2)
+
+    def report(result) -> None:
+        if result.status == "error":
+            where = result.source.file + (f"#{result.source.record}" if result.source.record else "")
+            typer.echo(f"error: {where}: {result.error}", err=True)
+
+    try:
+        summary = extract_folder(
+            path, out, en_model=en_model, max_bytes=int(max_mb * 2**20), on_result=report,
+            progress=not quiet and sys.stderr.isatty(),
+        )  # fmt: skip
+    except RuntimeError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    if not quiet:
+        counts = ", ".join(f"{n} {s}" for s, n in summary.statuses.items())
+        tables = ", ".join(f"{name} {n}" for name, n in summary.rows.items())
+        typer.echo(f"articles: {counts}; rows: {tables}; {summary.seconds:.1f} s -> {out}", err=True)
+        if not any(summary.statuses.values()):
+            typer.echo(f"warning: no articles found in {path}", err=True)
+    if strict and summary.statuses["error"]:
+        raise typer.Exit(1)

@@ -1,0 +1,44 @@
+"""Places stage: NER location spans -> place mentions typed by the gazetteer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..article import Annotated, Mention
+from ..gazetteer import is_place_name, lookup_place
+from .common import backend_normal, english_name, span_mentions
+
+
+def _normal(lang: str):
+    def normalise(span, surface: str) -> str:
+        return english_name(surface) if lang == "en" else backend_normal(span, surface)
+
+    return normalise
+
+
+def extract_places(annotated: Annotated) -> Iterator[Mention]:
+    """Yield place mentions with attrs kind, country, geonames_id, lat, lon and the gazetteer key."""
+    normalise = _normal(annotated.lang)
+    candidates = list(span_mentions(annotated, "LOC", "place", normalise))
+    # NER tags some bare place names as organisations (capitalised datelines: "ALMATY, 3 March").
+    candidates += [m for m in span_mentions(annotated, "ORG", "place", normalise) if is_place_name(m.normal)]
+    candidates.sort(key=lambda m: m.start)
+    for mention in candidates:
+        info = lookup_place(mention.normal) or lookup_place(mention.text)
+        attrs = {"kind": "other", "country": None, "key": None, "geonames_id": None, "lat": None, "lon": None}
+        normal = mention.normal
+        if info:
+            attrs = {
+                "kind": info.kind,
+                "country": info.country,
+                "key": info.key,
+                "geonames_id": info.geonames_id,
+                "lat": info.lat,
+                "lon": info.lon,
+                # GeoNames' Russian names come in no preferred order: a city keeps the text's form.
+                "canonical": info.name(annotated.lang)
+                if info.kind != "city" or annotated.lang == "en"
+                else None,
+                "aliases": info.aliases,
+            }
+        yield Mention("place", mention.start, mention.stop, mention.text, normal, attrs)

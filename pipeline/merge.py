@@ -1,0 +1,173 @@
+"""Mentions -> one entity per person, organisation and place of an article, with stable ids.
+
+`entity_id` is a hash of the entity's kind and canonical key (the gazetteer key for known
+places, the case-folded normal name otherwise), so the same entity gets the same id in every
+article and every run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from .article import DateRecord, Entity, Mention
+from .extract import Extraction
+from .extract.people import surname
+
+_PREFIX = {"person": "per", "organisation": "org", "place": "loc"}
+
+
+def name_key(text: str) -> str:
+    """Give the case- and punctuation-insensitive key of a name."""
+    text = text.casefold().replace("ё", "е")
+    text = re.sub(r"[«»“”„\"'‘’`]", "", text)
+    return re.sub(r"\s+", " ", re.sub(r"\s*\.\s*", ". ", text)).strip(" .,;:")
+
+
+def entity_id(kind: str, key: str) -> str:
+    """Give the stable id of an entity from its kind and canonical key."""
+    return f"{_PREFIX[kind]}-" + hashlib.sha1(f"{kind}:{key}".encode()).hexdigest()[:12]
+
+
+def _pick_name(forms: Sequence[str], prefer: Callable[[str], tuple] = lambda s: ()) -> str:
+    """Give the most telling form: by `prefer`, then the most frequent, then the longest."""
+    counts = Counter(forms)
+    return max(counts, key=lambda f: (*prefer(f), counts[f], len(f)))
+
+
+def _aliases(name: str, forms: Sequence[str]) -> tuple[str, ...]:
+    seen = {name_key(name)}
+    out = []
+    for form in forms:
+        if name_key(form) not in seen:
+            seen.add(name_key(form))
+            out.append(form)
+    return tuple(out)
+
+
+def _group(mentions: Sequence[Mention], keys: Callable[[Mention], Sequence[str]]) -> list[list[Mention]]:
+    """Group mentions that share any key (union-find over keys), in order of first mention."""
+    parent: dict[str, str] = {}
+
+    def find(k: str) -> str:
+        while parent.setdefault(k, k) != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for m in mentions:
+        ks = [k for k in keys(m) if k]
+        for other in ks[1:]:
+            parent[find(other)] = find(ks[0])
+    groups: dict[str, list[Mention]] = {}
+    for m in mentions:
+        groups.setdefault(find(keys(m)[0]), []).append(m)
+    return list(groups.values())
+
+
+def _places(mentions: Sequence[Mention]) -> list[Entity]:
+    entities = []
+    for group in _group(mentions, lambda m: [m.attrs.get("key") or "n:" + name_key(m.normal)]):
+        first = group[0].attrs
+        name = first.get("canonical") or _pick_name([m.normal for m in group])
+        key = first.get("key") or name_key(name)
+        attrs = {k: first.get(k) for k in ("kind", "country", "geonames_id", "lat", "lon")}
+        attrs["gazetteer_aliases"] = first.get("aliases", ())
+        entities.append(
+            Entity(
+                "place",
+                entity_id("place", key),
+                name,
+                _aliases(name, [m.normal for m in group]),
+                tuple(group),
+                attrs,
+            )
+        )
+    return entities
+
+
+def _is_abbreviation(text: str) -> bool:
+    return len(text) <= 12 and " " not in text and sum(c.isupper() for c in text) >= 2
+
+
+def _organisations(mentions: Sequence[Mention]) -> list[Entity]:
+    def keys(m: Mention) -> list[str]:
+        abbreviation = m.attrs.get("abbreviation")
+        return [name_key(m.normal), name_key(abbreviation) if abbreviation else ""]
+
+    entities = []
+    for group in _group(mentions, keys):
+        forms = [m.normal for m in group] + [
+            m.attrs["abbreviation"] for m in group if m.attrs.get("abbreviation")
+        ]
+        name = _pick_name(forms, prefer=lambda f: (not _is_abbreviation(f),))
+        entities.append(
+            Entity(
+                "organisation",
+                entity_id("organisation", name_key(name)),
+                name,
+                _aliases(name, forms),
+                tuple(group),
+            )
+        )
+    return entities
+
+
+def _first_initial(name: str) -> str:
+    return name.split()[0][0].casefold() if name.split() else ""
+
+
+def _people(mentions: Sequence[Mention]) -> list[Entity]:
+    """Group people by surname; "Б. Джусупов" joins "Бакыт Джусупов", a bare surname joins both."""
+    by_surname: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by_surname.setdefault(name_key(surname(m.normal)), []).append(m)
+    entities = []
+    for group in by_surname.values():
+        full = [m for m in group if len(m.normal.split()) > 1]
+        clusters: dict[str, list[Mention]] = {}
+        for m in full:
+            clusters.setdefault(_first_initial(m.normal), []).append(m)
+        if not clusters:
+            clusters[""] = []
+        bare = [m for m in group if len(m.normal.split()) <= 1]
+        next(iter(clusters.values())).extend(bare)
+        for members in clusters.values():
+            members.sort(key=lambda m: m.start)
+            forms = [m.normal for m in members]
+            name = _pick_name(forms, prefer=lambda f: (len(f.split()) > 1, "." not in f))
+            entities.append(
+                Entity(
+                    "person", entity_id("person", name_key(name)), name, _aliases(name, forms), tuple(members)
+                )
+            )
+    return entities
+
+
+def merge_article(extraction: Extraction) -> tuple[list[Entity], list[Mention], list[DateRecord]]:
+    """Give the article's entities, all its mentions (with entity ids) and its date records."""
+    entities = (
+        _people(extraction.people) + _organisations(extraction.organisations) + _places(extraction.places)
+    )
+    mentions: list[Mention] = []
+    for entity in entities:
+        mentions.extend(replace(m, attrs={**m.attrs, "entity_id": entity.entity_id}) for m in entity.mentions)
+    mentions.extend(extraction.dates)
+    mentions.extend(mention for _, mention in extraction.documents)
+    mentions.sort(key=lambda m: (m.start, m.stop, m.kind))
+    dates = []
+    seen_values: set[str] = set()
+    for d in extraction.dates:  # one row per value: its first mention, which carries the role
+        a = d.attrs
+        if a["value"] in seen_values:
+            continue
+        seen_values.add(a["value"])
+        dates.append(
+            DateRecord(
+                a["value"], a["start_date"], a["end_date"], a["precision"], a["role"], d.text, d.start, d.stop
+            )
+        )
+    return entities, mentions, dates

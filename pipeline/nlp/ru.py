@@ -1,0 +1,63 @@
+"""natasha adapter: segmenter, morphology, lemmas, syntax and NER -> our types."""
+
+from __future__ import annotations
+
+from natasha import (
+    Doc,
+    MorphVocab,
+    NewsEmbedding,
+    NewsMorphTagger,
+    NewsNERTagger,
+    NewsSyntaxParser,
+    Segmenter,
+)
+
+from ..article import NerSpan, Sentence, Token
+from . import Backend
+
+
+class NatashaBackend(Backend):
+    lang = "ru"
+
+    def __init__(self) -> None:
+        embedding = NewsEmbedding()
+        self.segmenter = Segmenter()
+        self.morph_vocab = MorphVocab()
+        self.morph_tagger = NewsMorphTagger(embedding)
+        self.syntax_parser = NewsSyntaxParser(embedding)
+        self.ner_tagger = NewsNERTagger(embedding)
+
+    def annotate_piece(self, text: str, offset: int) -> tuple[list[Sentence], list[NerSpan]]:
+        doc = Doc(text)
+        doc.segment(self.segmenter)
+        doc.tag_morph(self.morph_tagger)
+        doc.parse_syntax(self.syntax_parser)
+        doc.tag_ner(self.ner_tagger)
+        sentences = []
+        for sent in doc.sents:
+            index = {token.id: i for i, token in enumerate(sent.tokens)}
+            tokens = []
+            for token in sent.tokens:
+                token.lemmatize(self.morph_vocab)
+                tokens.append(
+                    Token(
+                        start=token.start + offset,
+                        stop=token.stop + offset,
+                        text=token.text,
+                        lemma=(token.lemma or token.text).lower(),
+                        pos=token.pos or "X",
+                        feats=dict(token.feats or {}),
+                        head=index.get(token.head_id, -1),
+                        rel=token.rel or "",
+                    )
+                )
+            sentences.append(Sentence(sent.start + offset, sent.stop + offset, tuple(tokens)))
+        spans = []
+        for span in doc.spans:
+            try:
+                span.normalize(self.morph_vocab)
+                normal = span.normal or span.text
+            except Exception:  # natasha's normaliser fails on rare token shapes; keep the text
+                normal = span.text
+            spans.append(NerSpan(span.start + offset, span.stop + offset, span.type, span.text, normal))
+        return sentences, spans
