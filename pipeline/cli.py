@@ -11,7 +11,6 @@ from .nlp import DEFAULT_EN_MODEL
 from .read import MAX_BYTES
 
 app = typer.Typer(
-    help="Extract people, organisations, places, dates and signed documents from news articles into tables.",
     no_args_is_help=True,
     add_completion=False,
 )
@@ -19,7 +18,8 @@ app = typer.Typer(
 
 @app.callback()
 def main() -> None:
-    """Information extraction for Russian and English news on Central Asian cooperation.
+    """Extract people, organisations, places, dates and signed documents from Russian and English
+    news articles into CSV and Parquet tables.
 
     Example: pipeline extract data/raw --out data/out
     """

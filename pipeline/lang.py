@@ -32,6 +32,7 @@ _UZ_LATIN = frozenset(
     "va bilan uchun bo'yicha boʻyicha ham yil davlat respublikasi o'zbekiston oʻzbekiston".split()
 )
 _TK_LETTERS = set("ňýžäňÝŇŽÄ")
+SHORT = 12  # words: too few to judge by function words, so the script decides
 _WORD = re.compile(r"[^\W\d_]+(?:['ʻʼ][^\W\d_]+)?")
 
 
@@ -50,7 +51,7 @@ def detect_language(text: str) -> str:
         for code, marks in _CYRILLIC_MARKERS:
             if sum(1 for c in letters if c in marks) / max(cyrillic, 1) >= 0.005:
                 return code
-        return "ru" if ru_share >= 0.04 else "und"
+        return "ru" if ru_share >= 0.04 or len(words) < SHORT else "und"
     en_share = sum(w in _EN_WORDS for w in words) / len(words)
     if en_share >= 0.08:
         return "en"
@@ -58,4 +59,4 @@ def detect_language(text: str) -> str:
         return "tk"
     if sum(w in _UZ_LATIN for w in words) / len(words) >= 0.02:
         return "uz"
-    return "en" if en_share >= 0.04 else "und"
+    return "en" if en_share >= 0.04 or len(words) < SHORT else "und"

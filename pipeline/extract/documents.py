@@ -27,15 +27,15 @@ TYPE_PAIRS = {  # (head lemma, companion lemma) -> type; the companion is next t
     ("map", "road"): "roadmap", ("plan", "action"): "plan", ("statement", "joint"): "statement",
 }  # fmt: skip
 
-# Predicates (lemmas) -> status.
-STATUS_LEMMAS = {
-    "подписать": "signed", "подписывать": "signed", "подписание": "signed", "заключить": "signed",
-    "заключать": "signed", "заключение": "signed", "принять": "adopted", "принимать": "adopted",
-    "принятие": "adopted", "утвердить": "adopted", "утверждать": "adopted", "одобрить": "adopted",
-    "ратифицировать": "ratified", "ратификация": "ratified",
-    "sign": "signed", "ink": "signed", "conclude": "signed", "adopt": "adopted", "approve": "adopted",
-    "endorse": "adopted", "ratify": "ratified", "ratification": "ratified",
-}  # fmt: skip
+# Predicates -> status, matched against each token's lemma and its lower-cased form (the tagger
+# sometimes misses a verb: "ратифицировали" tagged ADV keeps its surface form as lemma).
+STATUS_WORDS = {
+    "signed": re.compile(
+        r"подпис(?!ь).*|заключ(?:ить|ать|ил|ен|ени|ат).*|sign|signed|signing|ink|inked|conclude"
+    ),
+    "adopted": re.compile(r"принят.*|принял.*|приним.*|утверд.*|утвержд.*|одобр.*|adopt|approve|endorse"),
+    "ratified": re.compile(r"ратифи.*|ratify|ratification|ratified"),
+}
 STATUS_RANK = {"ratified": 3, "signed": 2, "adopted": 1}  # the strongest predicate of a sentence wins
 # Words that turn a predicate into an intention: the document is planned, not yet signed.
 PLANNED = re.compile(
@@ -68,9 +68,11 @@ IDIOM_MATES = {"участие", "меры", "мера", "решение", "part
 def _status(sentence: Sentence, text: str) -> str | None:
     tokens = sentence.tokens
     statuses = [
-        STATUS_LEMMAS[t.lemma]
+        status
         for i, t in enumerate(tokens)
-        if t.lemma in STATUS_LEMMAS and not any(m.lemma in IDIOM_MATES for m in tokens[i + 1 : i + 3])
+        for status, words in STATUS_WORDS.items()
+        if (words.fullmatch(t.lemma) or words.fullmatch(t.text.lower()))
+        and not any(m.lemma in IDIOM_MATES for m in tokens[i + 1 : i + 3])
     ]
     if not statuses:
         return None

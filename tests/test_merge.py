@@ -1,0 +1,49 @@
+from pipeline.article import Mention
+from pipeline.extract import Extraction
+from pipeline.merge import entity_id, merge_article, name_key
+
+
+def person(normal, start):
+    return Mention("person", start, start + len(normal), normal, normal)
+
+
+def org(normal, start, abbreviation=None):
+    return Mention("organisation", start, start + len(normal), normal, normal, {"abbreviation": abbreviation})
+
+
+def extraction(**lists):
+    base = {"published": None, "dates": (), "places": (), "organisations": (), "people": (), "documents": ()}
+    return Extraction(**{**base, **{k: tuple(v) for k, v in lists.items()}})
+
+
+def test_people_initials_full_form_and_bare_surname_are_one_entity():
+    people = [
+        person("Бакыт Джусупов", 0),
+        person("Б. Джусупов", 50),
+        person("Джусупов", 90),
+        person("Ли Йонг", 120),
+    ]
+    entities, mentions, _ = merge_article(extraction(people=people))
+    by_name = {e.name: e for e in entities}
+    assert set(by_name) == {"Бакыт Джусупов", "Ли Йонг"}
+    assert by_name["Бакыт Джусупов"].aliases == ("Б. Джусупов", "Джусупов")
+    assert len(by_name["Бакыт Джусупов"].mentions) == 3
+    assert all(m.attrs["entity_id"] for m in mentions)
+
+
+def test_people_with_different_first_initials_stay_apart():
+    entities, _, _ = merge_article(extraction(people=[person("А. Иванов", 0), person("Б. Иванов", 20)]))
+    assert sorted(e.name for e in entities) == ["А. Иванов", "Б. Иванов"]
+
+
+def test_organisation_abbreviation_defined_in_text_joins_later_uses():
+    orgs = [org("Организация Объединенных Наций по промышленному развитию", 0, "ЮНИДО"), org("ЮНИДО", 80)]
+    [entity], _, _ = merge_article(extraction(organisations=orgs))
+    assert entity.name == "Организация Объединенных Наций по промышленному развитию"
+    assert entity.aliases == ("ЮНИДО",)
+    assert entity.entity_id == entity_id("organisation", name_key(entity.name))
+
+
+def test_entity_ids_are_stable_and_case_insensitive():
+    assert entity_id("organisation", name_key("ПРООН")) == entity_id("organisation", name_key("проон"))
+    assert entity_id("organisation", "x") != entity_id("person", "x")
