@@ -2,7 +2,6 @@
 
 import pytest
 
-from pipeline.extract.documents import extract_documents
 from pipeline.extract.organisations import extract_organisations
 from pipeline.extract.people import canonical_person, extract_people, tidy_initials
 from pipeline.extract.places import extract_places
