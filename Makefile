@@ -6,8 +6,10 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 IN     ?= data/raw
 OUT    ?= data/out
+SHARED ?= ../shared
+DOMAIN := $(SHARED)/eval/domain
 
-.PHONY: install extract test lint clean
+.PHONY: install extract test lint clean evaluate
 
 install: $(STAMP)
 
@@ -23,6 +25,11 @@ extract: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+evaluate: $(STAMP)
+	@if [ ! -d $(DOMAIN) ]; then echo "$(DOMAIN) is absent: nothing to evaluate"; exit 0; fi; \
+	tmp=$$(mktemp -d) && $(BIN)/pipeline extract $(DOMAIN)/raw --out $$tmp --quiet && \
+	$(BIN)/pipeline evaluate $(DOMAIN)/gold $$tmp $(EVAL_ARGS); status=$$?; rm -rf $$tmp; exit $$status
 
 lint: $(STAMP)
 	$(BIN)/ruff check pipeline tests

@@ -71,3 +71,32 @@ def extract(
             typer.echo(f"warning: no articles found in {path}", err=True)
     if strict and summary.statuses["error"]:
         raise typer.Exit(1)
+
+
+@app.command()
+def evaluate(
+    gold_dir: Path = typer.Argument(..., help="Folder of gold records (*.json, ../shared/eval/GOLD_FORMAT.md)."),
+    out_dir: Path = typer.Argument(..., help="Folder of output tables written by `pipeline extract`."),
+    details: bool = typer.Option(False, "--details", help="List, per article, the missed and the spurious entries."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of tables."),
+    report: Path | None = typer.Option(None, "--report", help="Also write the report as markdown to this file."),
+) -> None:
+    """Score output tables against gold records: per list P/R/F1, macro F1, attribute accuracies.
+
+    Example: pipeline evaluate ../shared/eval/domain/gold data/out --details --report eval.md
+    """
+    from .evaluate import evaluate_records
+    from .report import records_json, records_markdown
+
+    for folder in (gold_dir, out_dir):
+        if not folder.is_dir():
+            typer.echo(f"error: folder not found: {folder}", err=True)
+            raise typer.Exit(2)
+    if not (out_dir / "articles.parquet").is_file():
+        typer.echo(f"error: no output tables in {out_dir} (run `pipeline extract` first)", err=True)
+        raise typer.Exit(2)
+    result = evaluate_records(gold_dir, out_dir)
+    markdown = records_markdown(result, details=details)
+    typer.echo(records_json(result, details=details) if as_json else markdown)
+    if report:
+        report.write_text(markdown, encoding="utf-8")

@@ -1,0 +1,63 @@
+"""Evaluation reports as plain-text / markdown tables."""
+
+from __future__ import annotations
+
+import json
+
+from .evaluate import LISTS, RecordReport
+
+
+def _pct(value: float | None) -> str:
+    return "–" if value is None else f"{value:.3f}"
+
+
+def records_markdown(report: RecordReport, *, details: bool = False, title: str = "Record-level evaluation") -> str:
+    """Give the markdown report of a record-level evaluation."""
+    lines = [f"## {title}", "", f"{len(report.articles)} articles; macro F1 **{report.macro_f1:.3f}**", ""]
+    lines += ["| list | tp | fp | fn | precision | recall | F1 |", "|---|---:|---:|---:|---:|---:|---:|"]
+    for name in LISTS:
+        prf = report.lists[name]
+        lines.append(f"| {name} | {prf.tp} | {prf.fp} | {prf.fn} | {_pct(prf.precision)} | {_pct(prf.recall)} | {_pct(prf.f1)} |")
+    lines += ["", "| attribute | accuracy | right / total |", "|---|---:|---:|"]
+    for name, acc in report.attributes.items():
+        lines.append(f"| {name} | {_pct(acc.value)} | {acc.right} / {acc.total} |")
+    if report.unmatched_gold:
+        lines += ["", "Gold files without output (scored as all missed): " + ", ".join(report.unmatched_gold)]
+    if details:
+        lines += ["", "### Per article: missed (gold) and spurious (predicted)", ""]
+        for article in report.articles:
+            rows = []
+            for name in LISTS:
+                missed = [_entry(e, name) for e in article.missed[name]]
+                spurious = [_entry(e, name) for e in article.spurious[name]]
+                for i in range(max(len(missed), len(spurious))):
+                    rows.append(f"| {name} | {missed[i] if i < len(missed) else ''} | {spurious[i] if i < len(spurious) else ''} |")
+            if rows:
+                lines += [f"#### {article.file}", "", "| list | missed | spurious |", "|---|---|---|", *rows, ""]
+    return "\n".join(lines) + "\n"
+
+
+def _entry(entry: dict, list_name: str) -> str:
+    if list_name == "dates":
+        text = f"{entry.get('value')} ({entry.get('role')}) «{entry.get('text')}»"
+    elif list_name == "documents":
+        parties = entry.get("parties")
+        parties = list(parties) if parties is not None else []
+        text = f"{entry.get('type')}/{entry.get('status')} date={entry.get('date')} parties={parties}"
+    else:
+        text = str(entry.get("name"))
+        if list_name == "places":
+            text += f" ({entry.get('kind')}, {entry.get('country')})"
+    return text.replace("|", "/").replace("\n", " ")
+
+
+def records_json(report: RecordReport, *, details: bool = False) -> str:
+    return json.dumps(report.as_dict(details=details), ensure_ascii=False, indent=1, default=_json_default)
+
+
+def _json_default(value):
+    if hasattr(value, "tolist"):
+        return value.tolist()
+    if hasattr(value, "item"):
+        return value.item()
+    return str(value)
