@@ -9,7 +9,7 @@ OUT    ?= data/out
 SHARED ?= ../shared
 DOMAIN := $(SHARED)/eval/domain
 
-.PHONY: install extract test lint clean evaluate
+.PHONY: install extract test lint clean evaluate evaluate-corpora evaluate-full
 
 install: $(STAMP)
 
@@ -30,6 +30,14 @@ evaluate: $(STAMP)
 	@if [ ! -d $(DOMAIN) ]; then echo "$(DOMAIN) is absent: nothing to evaluate"; exit 0; fi; \
 	tmp=$$(mktemp -d) && $(BIN)/pipeline extract $(DOMAIN)/raw --out $$tmp --quiet && \
 	$(BIN)/pipeline evaluate $(DOMAIN)/gold $$tmp $(EVAL_ARGS); status=$$?; rm -rf $$tmp; exit $$status
+
+evaluate-corpora: $(STAMP)
+	@if [ ! -d $(SHARED)/corpora ]; then echo "$(SHARED)/corpora is absent: nothing to evaluate"; exit 0; fi; \
+	$(BIN)/pipeline evaluate-corpus all $(SHARED)/corpora $(EVAL_ARGS)
+
+evaluate-full: $(STAMP)
+	$(MAKE) evaluate EVAL_ARGS="--details --report eval-domain.md"
+	$(MAKE) evaluate-corpora EVAL_ARGS="--limit 0 --report eval-corpora.md"
 
 lint: $(STAMP)
 	$(BIN)/ruff check pipeline tests

@@ -75,11 +75,17 @@ def extract(
 
 @app.command()
 def evaluate(
-    gold_dir: Path = typer.Argument(..., help="Folder of gold records (*.json, ../shared/eval/GOLD_FORMAT.md)."),
+    gold_dir: Path = typer.Argument(
+        ..., help="Folder of gold records (*.json, ../shared/eval/GOLD_FORMAT.md)."
+    ),
     out_dir: Path = typer.Argument(..., help="Folder of output tables written by `pipeline extract`."),
-    details: bool = typer.Option(False, "--details", help="List, per article, the missed and the spurious entries."),
+    details: bool = typer.Option(
+        False, "--details", help="List, per article, the missed and the spurious entries."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of tables."),
-    report: Path | None = typer.Option(None, "--report", help="Also write the report as markdown to this file."),
+    report: Path | None = typer.Option(
+        None, "--report", help="Also write the report as markdown to this file."
+    ),
 ) -> None:
     """Score output tables against gold records: per list P/R/F1, macro F1, attribute accuracies.
 
@@ -100,3 +106,63 @@ def evaluate(
     typer.echo(records_json(result, details=details) if as_json else markdown)
     if report:
         report.write_text(markdown, encoding="utf-8")
+
+
+DEFAULT_LIMIT = 100  # documents per corpus by default: a few minutes per corpus on 2 cores
+
+
+@app.command("evaluate-corpus")
+def evaluate_corpus_command(
+    name: str = typer.Argument(
+        ..., help="Corpus: nerel, factrueval, collection5, bsnlp, conll2003, meantime, tempeval3, or all."
+    ),
+    path: Path = typer.Argument(
+        ..., help="The corpus folder (../shared/corpora/NAME); for `all`, ../shared/corpora."
+    ),
+    limit: int = typer.Option(DEFAULT_LIMIT, "--limit", help="First N documents of the split; 0 for all."),
+    split: str | None = typer.Option(None, "--split", help="Corpus split (default: its test split)."),
+    en_model: str = typer.Option(
+        DEFAULT_EN_MODEL, "--en-model", help="Installed spaCy English pipeline to use."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of tables."),
+    report: Path | None = typer.Option(
+        None, "--report", help="Also write the report as markdown to this file."
+    ),
+) -> None:
+    """Score mentions per kind on a public annotated corpus, ours beside the bare natasha / spaCy baseline.
+
+    Example: pipeline evaluate-corpus factrueval ../shared/corpora/factrueval2016 --limit 50
+    """
+    import dataclasses
+    import json
+
+    from .corpora import CORPORA, TYPE_MAPS, load
+    from .evaluate_corpus import evaluate_corpus
+    from .report import corpus_markdown
+
+    if name != "all" and name not in CORPORA:
+        typer.echo(f"error: unknown corpus {name!r}; choose one of: {', '.join(CORPORA)}, all", err=True)
+        raise typer.Exit(2)
+    if not path.is_dir():
+        typer.echo(f"error: corpus folder not found: {path}", err=True)
+        raise typer.Exit(2)
+    targets = [(name, path)] if name != "all" else [(n, path / info.folder) for n, info in CORPORA.items()]
+    sections, results = [], []
+    for corpus, folder in targets:
+        if not folder.is_dir():
+            typer.echo(f"warning: {folder} is absent: {corpus} not evaluated", err=True)
+            continue
+        try:
+            docs = load(corpus, folder, split=split if name != "all" else None, limit=limit or None)
+            result = evaluate_corpus(corpus, docs, type_map=TYPE_MAPS.get(corpus), en_model=en_model)
+        except ValueError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(2) from None
+        results.append(dataclasses.asdict(result))
+        sections.append(corpus_markdown(result))
+        if not as_json:
+            typer.echo(sections[-1])
+    if as_json:
+        typer.echo(json.dumps(results if name == "all" else results[0], ensure_ascii=False, indent=1))
+    if report:
+        report.write_text("\n".join(sections), encoding="utf-8")

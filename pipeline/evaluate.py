@@ -62,7 +62,14 @@ class PRF:
         self.tp, self.fp, self.fn = self.tp + other.tp, self.fp + other.fp, self.fn + other.fn
 
     def as_dict(self) -> dict:
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": self.precision, "recall": self.recall, "f1": self.f1}
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": self.precision,
+            "recall": self.recall,
+            "f1": self.f1,
+        }
 
 
 @dataclass
@@ -111,7 +118,9 @@ def _accepts(gold_value, predicted) -> bool:
 
 
 def _agreement(pred: dict, gold: dict) -> int:
-    return sum(_accepts(gold.get(a), pred.get(a)) for a in ("number", "date", "place") if gold.get(a) is not None)
+    return sum(
+        _accepts(gold.get(a), pred.get(a)) for a in ("number", "date", "place") if gold.get(a) is not None
+    )
 
 
 @dataclass
@@ -123,7 +132,10 @@ class ArticleResult:
 
 
 def match_list(
-    predicted: Sequence[dict], gold: Sequence[dict], list_name: str, on_pair: Callable[[dict, dict], None] | None = None
+    predicted: Sequence[dict],
+    gold: Sequence[dict],
+    list_name: str,
+    on_pair: Callable[[dict, dict], None] | None = None,
 ) -> tuple[PRF, list[dict], list[dict]]:
     """Give the counts, the missed gold entries and the spurious predictions of one list of one article."""
     kept: list[dict] = []
@@ -145,7 +157,10 @@ def match_list(
             continue
         best = max(
             candidates,
-            key=lambda i: (not gold[i].get("optional", False), _agreement(pred, gold[i]) if list_name == "documents" else 0),
+            key=lambda i: (
+                not gold[i].get("optional", False),
+                _agreement(pred, gold[i]) if list_name == "documents" else 0,
+            ),
         )
         free.remove(best)
         if gold[best].get("optional", False):
@@ -173,13 +188,21 @@ class RecordReport:
         out = {
             "lists": {name: prf.as_dict() for name, prf in self.lists.items()},
             "macro_f1": self.macro_f1,
-            "attributes": {name: {"accuracy": a.value, "right": a.right, "total": a.total} for name, a in self.attributes.items()},
+            "attributes": {
+                name: {"accuracy": a.value, "right": a.right, "total": a.total}
+                for name, a in self.attributes.items()
+            },
             "articles": len(self.articles),
             "gold_without_output": self.unmatched_gold,
         }
         if details:
             out["details"] = [
-                {"file": a.file, "missed": a.missed, "spurious": a.spurious, "counts": {k: v.as_dict() for k, v in a.counts.items()}}
+                {
+                    "file": a.file,
+                    "missed": a.missed,
+                    "spurious": a.spurious,
+                    "counts": {k: v.as_dict() for k, v in a.counts.items()},
+                }
                 for a in self.articles
             ]
         return out
@@ -236,7 +259,9 @@ def score_article(predicted: dict[str, list[dict]], gold: dict, report: RecordRe
 
     result = ArticleResult(gold.get("file", ""), {}, {}, {})
     for name in LISTS:
-        counts, missed, spurious = match_list(predicted.get(name, []), gold.get(name, []), name, on_pair(name))
+        counts, missed, spurious = match_list(
+            predicted.get(name, []), gold.get(name, []), name, on_pair(name)
+        )
         report.lists[name].add(counts)
         result.counts[name], result.missed[name], result.spurious[name] = counts, missed, spurious
     report.articles.append(result)

@@ -11,13 +11,17 @@ def _pct(value: float | None) -> str:
     return "–" if value is None else f"{value:.3f}"
 
 
-def records_markdown(report: RecordReport, *, details: bool = False, title: str = "Record-level evaluation") -> str:
+def records_markdown(
+    report: RecordReport, *, details: bool = False, title: str = "Record-level evaluation"
+) -> str:
     """Give the markdown report of a record-level evaluation."""
     lines = [f"## {title}", "", f"{len(report.articles)} articles; macro F1 **{report.macro_f1:.3f}**", ""]
     lines += ["| list | tp | fp | fn | precision | recall | F1 |", "|---|---:|---:|---:|---:|---:|---:|"]
     for name in LISTS:
         prf = report.lists[name]
-        lines.append(f"| {name} | {prf.tp} | {prf.fp} | {prf.fn} | {_pct(prf.precision)} | {_pct(prf.recall)} | {_pct(prf.f1)} |")
+        lines.append(
+            f"| {name} | {prf.tp} | {prf.fp} | {prf.fn} | {_pct(prf.precision)} | {_pct(prf.recall)} | {_pct(prf.f1)} |"
+        )
     lines += ["", "| attribute | accuracy | right / total |", "|---|---:|---:|"]
     for name, acc in report.attributes.items():
         lines.append(f"| {name} | {_pct(acc.value)} | {acc.right} / {acc.total} |")
@@ -31,9 +35,18 @@ def records_markdown(report: RecordReport, *, details: bool = False, title: str 
                 missed = [_entry(e, name) for e in article.missed[name]]
                 spurious = [_entry(e, name) for e in article.spurious[name]]
                 for i in range(max(len(missed), len(spurious))):
-                    rows.append(f"| {name} | {missed[i] if i < len(missed) else ''} | {spurious[i] if i < len(spurious) else ''} |")
+                    rows.append(
+                        f"| {name} | {missed[i] if i < len(missed) else ''} | {spurious[i] if i < len(spurious) else ''} |"
+                    )
             if rows:
-                lines += [f"#### {article.file}", "", "| list | missed | spurious |", "|---|---|---|", *rows, ""]
+                lines += [
+                    f"#### {article.file}",
+                    "",
+                    "| list | missed | spurious |",
+                    "|---|---|---|",
+                    *rows,
+                    "",
+                ]
     return "\n".join(lines) + "\n"
 
 
@@ -61,3 +74,50 @@ def _json_default(value):
     if hasattr(value, "item"):
         return value.item()
     return str(value)
+
+
+def corpus_markdown(report) -> str:
+    """Give the markdown report of a mention-level corpus evaluation, ours beside the baseline."""
+    lines = [
+        f"## {report.name}: mention level, ours vs baseline",
+        "",
+        f"{report.documents} documents, {report.seconds:.0f} s. Baseline: bare natasha NER + DatesExtractor (ru) /"
+        " bare spaCy NER (en) on the same texts in the same run.",
+        "",
+        "| kind | gold | ours pred | ours strict P/R/F1 | ours partial F1 | base pred | base strict P/R/F1 | base partial F1 |",
+        "|---|---:|---:|---|---:|---:|---|---:|",
+    ]
+    for kind in report.kinds():
+        ours, base = report.spans["ours"][kind], report.spans["baseline"][kind]
+        cells = []
+        for score in (ours, base):
+            p, r, f = score.scores("strict")
+            cells += [
+                str(score.predicted),
+                f"{p:.3f} / {r:.3f} / **{f:.3f}**",
+                f"{score.scores('partial')[2]:.3f}",
+            ]
+        lines.append(f"| {kind} | {ours.gold} | " + " | ".join(cells) + " |")
+    base_forms = report.base_form
+    if base_forms["ours"].total or base_forms["baseline"].total:
+        lines += [
+            "",
+            "Base-form accuracy on matched entities (gold base form or canonical name): ours "
+            f"{_pct(base_forms['ours'].value)} ({base_forms['ours'].right}/{base_forms['ours'].total}), "
+            f"natasha `span.normalize` / spaCy text {_pct(base_forms['baseline'].value)} "
+            f"({base_forms['baseline'].right}/{base_forms['baseline'].total}).",
+        ]
+    values = report.date_value
+    if values["ours"].gold:
+        lines += [
+            "",
+            "| date values (TIMEX3 `value`) | matched | value accuracy on matched | value F1 |",
+            "|---|---:|---:|---:|",
+        ]
+        for system in ("ours", "baseline"):
+            v = values[system]
+            lines.append(f"| {system} | {v.matched} / {v.gold} | {_pct(v.accuracy)} | {v.f1:.3f} |")
+    if report.type_map:
+        mapped = ", ".join(f"{label} → {kind or '–'}" for label, kind in report.type_map.items())
+        lines += ["", f"Type map: {mapped}."]
+    return "\n".join(lines) + "\n"

@@ -183,7 +183,10 @@ def test_unknown_english_model_is_a_clear_error(tmp_path):
     assert result.exit_code == 2 and "en_core_web_nope" in result.stderr
 
 
-@pytest.mark.parametrize("command", [[], ["extract"]])
+COMMANDS = [[]] + [[c.name or c.callback.__name__] for c in app.registered_commands]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_has_help_with_an_example(command):
     result = CliRunner().invoke(app, [*command, "--help"])
     assert result.exit_code == 0 and "Example: pipeline" in result.output

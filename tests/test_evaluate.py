@@ -45,7 +45,10 @@ def test_optional_entries_are_ignored_both_ways():
 
 
 def test_required_entry_taken_before_optional():
-    gold = [org("Министерство экологии", optional=True), org("Министерство экологии КНР", "Министерство экологии")]
+    gold = [
+        org("Министерство экологии", optional=True),
+        org("Министерство экологии КНР", "Министерство экологии"),
+    ]
     counts, _, _ = match_list([{"name": "Министерство экологии"}], gold, "organisations")
     assert (counts.tp, counts.fp, counts.fn) == (1, 0, 0)
 
@@ -54,7 +57,11 @@ def test_one_to_one_matching():
     gold = [org("ООН")]
     counts, _, _ = match_list([{"name": "ООН"}, {"name": "ооН", "aliases": ["x"]}], gold, "organisations")
     assert (counts.tp, counts.fp, counts.fn) == (1, 0, 0)  # the second shares a key: dropped as duplicate
-    counts, _, _ = match_list([{"name": "UN", "aliases": ["ООН"]}, {"name": "Объединённые нации", "aliases": ["ООН2"]}], [org("ООН", "UN")], "organisations")
+    counts, _, _ = match_list(
+        [{"name": "UN", "aliases": ["ООН"]}, {"name": "Объединённые нации", "aliases": ["ООН2"]}],
+        [org("ООН", "UN")],
+        "organisations",
+    )
     assert (counts.tp, counts.fp, counts.fn) == (1, 1, 0)
 
 
@@ -129,6 +136,8 @@ def test_cli_evaluate_end_to_end(tmp_path):
     assert result.exit_code == 0, result.output
     assert "| organisations | 1 | 0 | 0 |" in result.output and "| people | 0 | 1 | 0 |" in result.output
     assert "Иван Петров" in report.read_text()  # spurious entry listed in the details
-    data = json.loads(CliRunner().invoke(app, ["evaluate", str(tmp_path / "gold"), str(tmp_path / "out"), "--json"]).output)
+    data = json.loads(
+        CliRunner().invoke(app, ["evaluate", str(tmp_path / "gold"), str(tmp_path / "out"), "--json"]).output
+    )
     assert data["lists"]["dates"]["fn"] == 1 and data["articles"] == 1
     assert pd.read_parquet(tmp_path / "out" / "articles.parquet").file.tolist() == ["sub/x.txt"]
