@@ -110,9 +110,3 @@ def _index() -> dict[str, PlaceInfo]:
 def lookup_place(name: str) -> PlaceInfo | None:
     """Give the canonical place for a (normalised) name, or None when no gazetteer knows it."""
     return _index().get(place_key(name))
-
-
-def is_place_name(name: str) -> bool:
-    """Tell a bare country or city name, which NER sometimes tags as an organisation ("ALMATY")."""
-    info = lookup_place(name)
-    return info is not None and info.kind in ("country", "city")

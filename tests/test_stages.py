@@ -116,3 +116,39 @@ def test_document_attributes_and_one_record_for_headline_and_lead(annotate):
     [(record, _)] = extraction.documents
     assert record.date == "2025-05-15" and record.place == "Душанбе" and record.number == "7"
     assert record.parties == ("ПРООН", "ЮНЕСКО")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("«Газпром»", "Газпром"),
+        ('ОАО "Военторг"', 'ОАО "Военторг"'),
+        ("Региональный центр (РЭЦЦА)", "Региональный центр (РЭЦЦА)"),
+        ("ЮНИДО Л.Йонга\n\n3570", "ЮНИДО Л.Йонга"),
+        ("Махмудов З.Х.,", "Махмудов З.Х."),
+    ],
+)
+def test_trim_span(text, expected):
+    from pipeline.extract.common import trim_span
+
+    start, stop = trim_span(text, 0, len(text))
+    assert text[start:stop] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("ALMATY, 3 March 2025 - The ministers met.", "ALMATY", True),
+        ("The speaker traveled to Isfahan on Sunday.", "Isfahan", True),
+        ("Делегация прибыла в Бишкек.", "Бишкек", True),
+        ("Kazakhstan signed the deal.", "Kazakhstan", True),
+        ("Leeds beat Arsenal 2-0.", "Leeds", False),
+        ("DETROIT 4 Toronto 3", "DETROIT", False),
+        ("Газпром подписал контракт.", "Газпром", False),
+    ],
+)
+def test_is_misfiled_place(text, name, expected):
+    from pipeline.extract.common import is_misfiled_place
+
+    start = text.index(name)
+    assert is_misfiled_place(text, start, start + len(name), name) is expected

@@ -7,24 +7,30 @@ from collections.abc import Callable, Iterator
 
 from ..article import Annotated, Mention, NerSpan
 from ..clean import SOCIAL_WORDS
+from ..gazetteer import lookup_place
 
 _TRIM = " \t\n\"'«»“”„‘’`.,;:()[]{}-–—"
 _ABBREVIATION_AFTER = re.compile(r"\s*\(\s*([A-ZА-ЯЁ][\w\-&.]{1,19})\s*\)")
 _TRAILING_ABBREVIATION = re.compile(r"\s*\(\s*([A-ZА-ЯЁ][\w\-&.]{1,19})\s*\)\s*$")
 
 
+_OPENING = {")": "(", "»": "«", "“": "„", '"': '"', "”": "“"}
+
+
 def trim_span(text: str, start: int, stop: int) -> tuple[int, int]:
-    """Give the span cut at its first line break, without surrounding quotes and punctuation."""
+    """Give the span cut at its first line break, without surrounding quotes and punctuation;
+    a closing bracket or quote whose opening one is inside the span stays (ОАО "Военторг")."""
     line_break = text.find("\n", start, stop)
     if line_break != -1:
         stop = line_break
     while start < stop and text[start] in _TRIM:
         start += 1
     while stop > start and text[stop - 1] in _TRIM:
-        if text[stop - 1] == "." and re.search(r"\b\w\.$", text[start:stop]):
+        last = text[stop - 1]
+        if last == "." and re.search(r"\b\w\.$", text[start:stop]):
             break  # keep the dot of a final initial: "Махмудов З.Х."
-        if text[stop - 1] == ")" and "(" in text[start:stop]:
-            break  # keep a balanced "(РЭЦЦА)"
+        if last in _OPENING and _OPENING[last] in text[start : stop - 1]:
+            break
         stop -= 1
     return start, stop
 
@@ -36,9 +42,31 @@ def english_name(text: str) -> str:
 
 
 def is_chrome_name(text: str) -> bool:
-    """Tell a share-button or site-chrome word taken for a name ("VK", "Telegram", "insta")."""
+    """Tell a run of share-button names taken for one name ("VK OK", "insta insta"); a single
+    "Facebook" in a sentence is a real organisation (chrome lines are gone after cleaning)."""
     words = re.findall(r"[\w.\-]+", text.lower())
-    return not words or all(w in SOCIAL_WORDS for w in words)
+    return len(words) >= 2 and all(w in SOCIAL_WORDS for w in words)
+
+
+_LOCATIVE = re.compile(
+    r"(?:^|\s)(?:in|to|from|at|near|into|towards?|via|в|во|из|до|под|через|около)\s+$", re.IGNORECASE
+)
+
+
+def is_misfiled_place(text: str, start: int, stop: int, normal: str) -> bool:
+    """Tell an organisation span that names a place: a country ("Kazakhstan signed"), or a city in
+    a dateline ("ALMATY, 3 March") or after a preposition of place ("traveled to Isfahan").
+    A city elsewhere stays an organisation: "Leeds beat Arsenal" names clubs."""
+    info = lookup_place(normal)
+    if info is None:
+        return False
+    if info.kind == "country":
+        return True
+    if info.kind != "city":
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    dateline = not text[line_start:start].strip() and bool(re.match(r"\s*[,(–—-]", text[stop:]))
+    return dateline or bool(_LOCATIVE.search(text[max(line_start, start - 12) : start]))
 
 
 def split_abbreviation(normal: str) -> tuple[str, str | None]:
@@ -78,7 +106,7 @@ def span_mentions(
         if span.type != ner_type:
             continue
         start, stop = trim_span(text, span.start, span.stop)
-        if stop - start < 2 or is_chrome_name(text[start:stop]):
+        if not re.search(r"[^\W\d_]", text[start:stop]) or is_chrome_name(text[start:stop]):
             continue
         surface = text[start:stop]
         normal = normalise(span, surface)

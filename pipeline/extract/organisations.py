@@ -6,8 +6,14 @@ import re
 from collections.abc import Iterator
 
 from ..article import Annotated, Mention
-from ..gazetteer import is_place_name
-from .common import abbreviation_after, backend_normal, english_name, span_mentions, split_abbreviation
+from .common import (
+    abbreviation_after,
+    backend_normal,
+    english_name,
+    is_misfiled_place,
+    span_mentions,
+    split_abbreviation,
+)
 
 # Not organisations although NER often says so: diseases, and spans that are only a country adjective.
 _NOT_ORGANISATION = re.compile(r"^(?:COVID(?:-19)?|коронавирус\w*|SARS-CoV-2)$", re.IGNORECASE)
@@ -21,7 +27,9 @@ def extract_organisations(annotated: Annotated) -> Iterator[Mention]:
         return english_name(surface) if lang == "en" else backend_normal(span, surface)
 
     for mention in span_mentions(annotated, "ORG", "organisation", normalise):
-        if _NOT_ORGANISATION.match(mention.text) or is_place_name(mention.normal):
+        if _NOT_ORGANISATION.match(mention.text) or is_misfiled_place(
+            text, mention.start, mention.stop, mention.normal
+        ):
             continue  # a disease, or a bare place name (the places stage takes those)
         normal, abbreviation = split_abbreviation(mention.normal)
         abbreviation = abbreviation or abbreviation_after(text, mention.stop)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..article import Annotated, Mention
-from ..gazetteer import is_place_name, lookup_place
-from .common import backend_normal, english_name, span_mentions
+from ..gazetteer import lookup_place
+from .common import backend_normal, english_name, is_misfiled_place, span_mentions
 
 
 def _normal(lang: str):
@@ -21,7 +21,11 @@ def extract_places(annotated: Annotated) -> Iterator[Mention]:
     normalise = _normal(annotated.lang)
     candidates = list(span_mentions(annotated, "LOC", "place", normalise))
     # NER tags some bare place names as organisations (capitalised datelines: "ALMATY, 3 March").
-    candidates += [m for m in span_mentions(annotated, "ORG", "place", normalise) if is_place_name(m.normal)]
+    candidates += [
+        m
+        for m in span_mentions(annotated, "ORG", "place", normalise)
+        if is_misfiled_place(annotated.text, m.start, m.stop, m.normal)
+    ]
     candidates.sort(key=lambda m: m.start)
     for mention in candidates:
         info = lookup_place(mention.normal) or lookup_place(mention.text)
