@@ -80,6 +80,7 @@ def rows(result: Result) -> Iterator[tuple[str, dict]]:
     """Give the (table, row) pairs of one result."""
     source, article = result.source, result.article
     aid = source.article_id
+    event = next((d for d in result.dates if d.role == "event"), None)
     yield (
         "articles",
         {
@@ -90,6 +91,8 @@ def rows(result: Result) -> Iterator[tuple[str, dict]]:
             "lang": result.lang or (article.lang if article else None),
             "title": article.title if article else source.title,
             "published": article.published if article else source.published,
+            "event_start": event.start_date if event else None,
+            "event_end": event.end_date if event else None,
             "n_chars": len(article.text) if article else None,
             "status": result.status,
             "error": result.error,

@@ -20,7 +20,8 @@ STR, INT, FLOAT, LIST = pa.string(), pa.int64(), pa.float64(), pa.list_(pa.strin
 SCHEMAS: dict[str, list[tuple[str, pa.DataType]]] = {
     "articles": [
         ("article_id", STR), ("file", STR), ("record", STR), ("sha256", STR), ("lang", STR), ("title", STR),
-        ("published", STR), ("n_chars", INT), ("status", STR), ("error", STR),
+        ("published", STR), ("event_start", STR), ("event_end", STR), ("n_chars", INT), ("status", STR),
+        ("error", STR),
     ],
     "texts": [("article_id", STR), ("title", STR), ("text", STR)],
     "mentions": [

@@ -1,45 +1,121 @@
+"""The dates stage: forms, values, years lent, relative dates, roles and non-dates, in both languages."""
+
 import pytest
 
-from pipeline.extract.dates import extract_dates, publication_date
+from pipeline.extract.dates import bounds, extract_dates, publication_date, relative_value
 from tests.conftest import bare
+
+RU, EN = "ru", "en"
 
 # (text, language, publication date, expected [(value, role)])
 CASES = [
-    ("12 июня 2020 года состоялся брифинг.", "ru", None, [("2020-06-12", "event")]),
-    ("13-14 августа 2020 г. прошел семинар.", "ru", None, [("2020-08-13/2020-08-14", "event")]),
+    # Russian: forms
+    ("12 июня 2020 года состоялся брифинг.", RU, None, [("2020-06-12", "event")]),
+    ("13-14 августа 2020 г. прошел семинар.", RU, None, [("2020-08-13/2020-08-14", "event")]),
+    ("С 25 по 27 февраля 2026 года в Алматы прошла встреча.", RU, None, [("2026-02-25/2026-02-27", "event")]),
+    ("с 30 ноября по 2 декабря 2021 года", RU, None, [("2021-11-30/2021-12-02", "event")]),
+    ("с 1 по 3 июля 2025 г. прошли консультации", RU, None, [("2025-07-01/2025-07-03", "event")]),
+    ("1–3 июля 2025 года прошли консультации", RU, None, [("2025-07-01/2025-07-03", "event")]),
+    ("Встреча прошла 25.12.2019.", RU, None, [("2019-12-25", "event")]),
+    ("Встреча прошла 24.12.19 в Бишкеке.", RU, None, [("2019-12-24", "event")]),
+    ("Программа на 2023–2027 годы принята.", RU, None, [("2023/2027", "other")]),
+    ("В 2023-2024 гг. реализован проект.", RU, None, [("2023/2024", "other")]),
+    ("в 2022 году", RU, None, [("2022", "other")]),
+    ("Бюджет на 2025 год утвержден.", RU, None, [("2025", "other")]),
+    ("в феврале 2024 года", RU, None, [("2024-02", "other")]),
+    ("в январе–марте 2024 года", RU, None, [("2024-01/2024-03", "other")]),
+    ("1 мая 2025 года и 9 мая 2025 года прошли встречи", RU, None, [("2025-05-01", "event"), ("2025-05-09", "other")]),
+    ("29 февраля 2023 года", RU, None, []),  # no such day
+    ("с 30 декабря по 2 января 2022 года", RU, None, [("2021-12-30/2022-01-02", "event")]),
+    # Russian: a missing year
+    ("Встреча пройдет 5 марта.", RU, "2024-02-20", [("2024-03-05", "event")]),
+    ("25 декабря прошел форум.", RU, "2024-01-05", [("2023-12-25", "event")]),
+    ("3 января пройдет форум.", RU, "2023-12-28", [("2024-01-03", "event")]),
+    ("Встреча прошла 5 марта.", RU, None, []),  # no year anywhere: nothing invented
     (
-        "С 25 по 27 февраля 2026 года в Алматы прошла встреча.",
-        "ru",
+        "11-16 мая 2023 года прошли выборы. В день выборов, 14 мая, миссия посетила участки.",
+        RU,
         None,
-        [("2026-02-25/2026-02-27", "event")],
+        [("2023-05-11/2023-05-16", "event"), ("2023-05-14", "other")],
     ),
-    ("с 30 ноября по 2 декабря 2021 года", "ru", None, [("2021-11-30/2021-12-02", "event")]),
-    ("Документ от 25.12.2019 утвержден.", "ru", None, [("2019-12-25", "event")]),
-    ("Бишкек, 24.12.19. /Кабар/.", "ru", None, [("2019-12-24", "event")]),
-    ("Программа на 2023–2027 годы принята.", "ru", None, [("2023/2027", "other")]),
-    ("в 2022 году", "ru", None, [("2022", "other")]),
-    ("в феврале 2024 года", "ru", None, [("2024-02", "event")]),
-    ("в январе–марте 2024 года", "ru", None, [("2024-01/2024-03", "event")]),
-    ("Встреча пройдет 5 марта.", "ru", "2024-02-20", [("2024-03-05", "event")]),
-    ("Вчера министры встретились.", "ru", "2024-02-20", [("2024-02-19", "event")]),
-    ("Вчера министры встретились.", "ru", None, []),  # no publication date: nothing invented
-    ("On January 19–21, 2023, the conference was held.", "en", None, [("2023-01-19/2023-01-21", "event")]),
-    ("resolution A/RES/76/129 of December 16, 2021", "en", None, [("2021-12-16", "event")]),
-    ("19-21 January 2023", "en", None, [("2023-01-19/2023-01-21", "event")]),
-    ("from 3 to 5 May", "en", "2024-04-01", [("2024-05-03/2024-05-05", "event")]),
-    ("The 2016-2017 programme", "en", None, [("2016/2017", "other")]),
-    ("on 3 May", "en", "2023-06-10", [("2023-05-03", "event")]),
-    ("in March 2024 the talks resumed", "en", None, [("2024-03", "event")]),
-    ("yesterday the ministers met", "en", "2023-06-10", [("2023-06-09", "event")]),
-    # not dates
-    ("Саммит РЭС-2026 пройдет в Астане.", "ru", None, []),
-    ("пандемия COVID-19 и резолюция A/RES/77/172", "ru", None, []),
-    ("в течение 12-18 месяцев", "ru", None, []),
-    ("Agenda 2030 for Sustainable Development", "en", None, []),
-    ("Тел.: +996 (312) 62-32-14, начало в 10:30.", "ru", None, []),
-    ("Ему исполнилось 45 лет, бюджет 2 500 000 долларов.", "ru", None, []),
-    ("for three years, at 10:30, call +1 202 555 0147", "en", None, []),
-]
+    ("31 января 2023 года подписали соглашение, а 5 февраля его ратифицировали.", RU, None,
+     [("2023-01-31", "event"), ("2023-02-05", "other")]),
+    ("Сегодня, 3 мая, рассмотрен Закон от 7 декабря 2022 года.", RU, None, [("2022-12-07", "other")]),
+    ("Сегодня, 3 мая, рассмотрен Закон от 7 декабря 2022 года.", RU, "2023-05-03",
+     [("2023-05-03", "event"), ("2022-12-07", "other")]),
+    ("Встреча прошла 5 марта, а в 2021 году был подписан договор.", RU, None, [("2021", "other")]),
+    # Russian: relative, resolved against the publication date only
+    ("Вчера министры встретились.", RU, "2024-02-20", [("2024-02-19", "event")]),
+    ("Вчера министры встретились.", RU, None, []),
+    ("Сегодня стороны подписали меморандум.", RU, "2024-02-20", [("2024-02-20", "event")]),
+    ("Завтра откроется форум.", RU, "2024-02-20", [("2024-02-21", "event")]),
+    ("На прошлой неделе прошли переговоры.", RU, "2024-02-21", [("2024-02-12/2024-02-18", "event")]),
+    ("На этой неделе пройдут переговоры.", RU, "2024-02-21", [("2024-02-19/2024-02-25", "event")]),
+    ("В прошлом году объем торговли вырос.", RU, "2024-02-20", [("2023", "other")]),
+    ("В следующем году пройдет саммит.", RU, "2024-02-20", [("2025", "other")]),
+    ("В этом месяце начнется строительство.", RU, "2024-02-20", [("2024-02", "other")]),
+    ("В понедельник министры подписали меморандум.", RU, "2024-02-21", [("2024-02-19", "event")]),
+    ("Во вторник министры подписали меморандум.", RU, "2024-02-21", [("2024-02-20", "event")]),
+    ("В прошлом году объем торговли вырос.", RU, None, []),
+    # Russian: roles of dates that are not the event
+    ("Документ от 25.12.2019 утвержден.", RU, None, [("2019-12-25", "other")]),
+    ("до 15 июня 2023 года необходимо принять меры", RU, None, [("2023-06-15", "other")]),
+    ("Соглашение, подписанное 31 января 2023 года в Бишкеке, ратифицировано.", RU, None, [("2023-01-31", "other")]),
+    ("Рассмотрен законопроект «О ратификации Соглашения, подписанного 31 января 2023 года».", RU, None,
+     [("2023-01-31", "other")]),
+    ("Бишкек, 24.12.19. /Кабар/. Министры встретились.", RU, None, [("2019-12-24", "published")]),
+    ("АСТАНА, 5 марта 2024. /Казинформ/ - Министры встретились.", RU, None, [("2024-03-05", "published")]),
+    # Russian: not dates
+    ("Саммит РЭС-2026 пройдет в Астане.", RU, None, []),
+    ("пандемия COVID-19 и резолюция A/RES/77/172", RU, None, []),
+    ("в течение 12-18 месяцев", RU, None, []),
+    ("Тел.: +996 (312) 62-32-14, начало в 10:30.", RU, None, []),
+    ("Ему исполнилось 45 лет, бюджет 2 500 000 долларов.", RU, None, []),
+    ("Стратегия «Казахстан-2050» принята.", RU, None, []),
+    ("Программа «Цифровой Казахстан 2025» запущена.", RU, None, []),
+    ("Совещание началось в 12 часов 30 минут.", RU, None, []),
+    ("3 из 5 стран поддержали резолюцию", RU, None, []),
+    ("согласно пункту 12.3 соглашения", RU, None, []),
+    # English: forms
+    ("On January 19–21, 2023, the conference was held.", EN, None, [("2023-01-19/2023-01-21", "event")]),
+    ("19-21 January 2023 the conference was held", EN, None, [("2023-01-19/2023-01-21", "event")]),
+    ("December 16, 2021 saw the vote", EN, None, [("2021-12-16", "event")]),
+    ("30 November to 2 December 2021", EN, None, [("2021-11-30/2021-12-02", "event")]),
+    ("March 5 and 6, 2024", EN, None, [("2024-03-05/2024-03-06", "event")]),
+    ("Sept. 12, 2020 was the day", EN, None, [("2020-09-12", "event")]),
+    ("the 12th of June 2020", EN, None, [("2020-06-12", "event")]),
+    ("The report is dated 2024-03-05.", EN, None, [("2024-03-05", "other")]),
+    ("The meeting took place on 2024-03-05.", EN, None, [("2024-03-05", "event")]),
+    ("The 2016-2017 programme", EN, None, [("2016/2017", "other")]),
+    ("In 2022, trade grew.", EN, None, [("2022", "other")]),
+    ("the year 2022 was difficult", EN, None, [("2022", "other")]),
+    ("in March 2024 the talks resumed", EN, None, [("2024-03", "other")]),
+    ("since January 2017", EN, None, [("2017-01", "other")]),
+    ("early December 2019", EN, None, [("2019-12", "other")]),
+    ("The agreement signed on 5 March 2024 in Astana", EN, None, [("2024-03-05", "event")]),
+    ("resolution A/RES/76/129 of December 16, 2021", EN, None, [("2021-12-16", "other")]),
+    ("by 2030 the plan will be complete", EN, None, [("2030", "other")]),
+    # English: a missing year, relative dates
+    ("from 3 to 5 May", EN, "2024-04-01", [("2024-05-03/2024-05-05", "event")]),
+    ("on 3 May", EN, "2023-06-10", [("2023-05-03", "event")]),
+    ("June 12th", EN, "2020-06-20", [("2020-06-12", "event")]),
+    ("on 3 May", EN, None, []),
+    ("yesterday the ministers met", EN, "2023-06-10", [("2023-06-09", "event")]),
+    ("Today, the ministers met", EN, "2023-06-10", [("2023-06-10", "event")]),
+    ("last week the talks ended", EN, "2024-02-21", [("2024-02-12/2024-02-18", "event")]),
+    ("last year the trade grew", EN, "2024-02-21", [("2023", "other")]),
+    ("next month the talks resume", EN, "2024-02-21", [("2024-03", "other")]),
+    ("On Monday the presidents met.", EN, "2024-02-21", [("2024-02-19", "event")]),
+    ("yesterday the ministers met", EN, None, []),
+    # English: not dates
+    ("Agenda 2030 for Sustainable Development", EN, None, []),
+    ("for three years, at 10:30, call +1 202 555 0147", EN, None, []),
+    ("COVID-19 vaccines arrived", EN, None, []),
+    ("a 12-18 month programme", EN, None, []),
+    ("The ministers may 5 times meet", EN, None, []),
+    ("Boeing 737 MAX jets", EN, None, []),
+    ("He is 45 years old and earns $2,500", EN, None, []),
+]  # fmt: skip
 
 
 @pytest.mark.parametrize(("text", "lang", "published", "expected"), CASES)
@@ -48,20 +124,53 @@ def test_extract_dates(text, lang, published, expected):
     assert [(m.attrs["value"], m.attrs["role"]) for m in mentions] == expected
 
 
+def test_enough_cases_in_both_languages():
+    assert len(CASES) >= 80
+    assert sum(lang == RU for _, lang, _, _ in CASES) >= 30 and sum(lang == EN for _, lang, _, _ in CASES) >= 30
+
+
 def test_date_attributes():
     [m] = extract_dates(bare("с 30 ноября по 2 декабря 2021 года"), published=None)
-    assert (m.attrs["start_date"], m.attrs["end_date"], m.attrs["precision"]) == (
-        "2021-11-30",
-        "2021-12-02",
-        "day",
-    )
+    assert (m.attrs["start_date"], m.attrs["end_date"], m.attrs["precision"]) == ("2021-11-30", "2021-12-02", "day")
     [m] = extract_dates(bare("в феврале 2024 года"), published=None)
-    assert (m.attrs["start_date"], m.attrs["end_date"], m.attrs["precision"]) == (
-        "2024-02-01",
-        "2024-02-29",
-        "month",
-    )
+    assert (m.attrs["start_date"], m.attrs["end_date"], m.attrs["precision"]) == ("2024-02-01", "2024-02-29", "month")
     assert m.text == "феврале 2024 года"
+    [m] = extract_dates(bare("in 2022", lang=EN), published=None)
+    assert m.text == "2022"  # the preposition is not part of the date
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2024", ("2024-01-01", "2024-12-31")),
+        ("2024-02", ("2024-02-01", "2024-02-29")),
+        ("2023/2027", ("2023-01-01", "2027-12-31")),
+        ("2024-01/2024-03", ("2024-01-01", "2024-03-31")),
+        ("2020-08-13/2020-08-14", ("2020-08-13", "2020-08-14")),
+    ],
+)
+def test_bounds(value, expected):
+    assert bounds(value) == expected
+
+
+def test_relative_value():
+    import datetime as dt
+
+    wednesday = dt.date(2024, 2, 21)
+    assert relative_value(("weekday", 2), wednesday) == "2024-02-21"  # "в среду" on a Wednesday
+    assert relative_value(("weekday", 4), wednesday) == "2024-02-16"  # the last Friday
+    assert relative_value(("month", -2), dt.date(2024, 1, 10)) == "2023-11"
+
+
+def test_event_is_in_the_headline_or_lead():
+    text = (
+        "Министры встретились в Бишкеке\n\n"
+        "Встреча прошла 14 мая 2025 года.\n\n"
+        "Прошлое соглашение было подписано 3 марта 2019 года.\n\n"
+        "Следующая встреча пройдет 20 сентября 2025 года."
+    )
+    roles = [(m.attrs["value"], m.attrs["role"]) for m in extract_dates(bare(text), published=None)]
+    assert roles == [("2025-05-14", "event"), ("2019-03-03", "other"), ("2025-09-20", "other")]
 
 
 def test_publication_line_gives_published_role():
@@ -73,6 +182,17 @@ def test_publication_line_gives_published_role():
     assert roles == [("2020-08-13", "published"), ("2020-08-13/2020-08-14", "event")]
 
 
-def test_publication_from_metadata():
-    assert publication_date(bare("Текст.", published="2024-03-05T10:00:00+05:00")) == "2024-03-05"
-    assert publication_date(bare("Text.", lang="en", published="March 5, 2024")) == "2024-03-05"
+@pytest.mark.parametrize(
+    ("text", "lang", "metadata", "expected"),
+    [
+        ("Текст.", RU, "2024-03-05T10:00:00+05:00", "2024-03-05"),
+        ("Text.", EN, "March 5, 2024", "2024-03-05"),
+        ("Заголовок\n\nБишкек, 24.12.19. /Кабар/. Министры встретились.", RU, None, "2019-12-24"),
+        ("Headline\n\nALMATY, 3 March 2025 - The ministers met.", EN, None, "2025-03-03"),
+        ("Headline\n\nPublished: 3 March 2025\n\nText.", EN, None, "2025-03-03"),
+        ("Заголовок\n\nАСТАНА, 5 марта. /Казинформ/ - Министры встретились.", RU, None, None),  # no year
+        ("Заголовок\n\nМинистры встретились 5 марта 2025 года.", RU, None, None),
+    ],
+)
+def test_publication_date(text, lang, metadata, expected):
+    assert publication_date(bare(text, lang=lang, published=metadata)) == expected

@@ -1,9 +1,15 @@
-"""Dates stage: dates, ranges, months and years in Russian and English -> ISO 8601 values.
+"""Dates stage: every date, range and relative date -> an ISO 8601 value with precision and role.
 
-Candidates come from one regular grammar per language (ranges before single dates, longest
-match wins); spaCy DATE spans that the grammar misses are parsed with dateparser. A missing
-year comes from the publication date or the nearest dated mention; relative words (сегодня,
-вчера, yesterday...) are resolved only against a known publication date.
+1. Candidates: the yargy grammars of `date_grammar` (dates, ranges, months, years), relative
+   expressions (вчера, на прошлой неделе, в понедельник, last year...) and, in English, spaCy
+   DATE spans with an explicit year that the grammar missed, read by dateparser.
+2. Values: a missing year comes from a date with a year earlier in the sentence, else from the
+   publication date (the year that puts the date nearest to it), else from a date with a year
+   earlier in the same paragraph; otherwise the candidate is dropped, never guessed. Relative
+   expressions are resolved against the publication date only.
+3. Roles: `published` for the publication line or dateline; `event` for the first day-precise date
+   of the headline and lead that is not a document's own date (what the article reports: months
+   and years there are background, "since January 2017"); `other` for the rest.
 """
 
 from __future__ import annotations
@@ -12,91 +18,96 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 
 from ..article import Annotated, Mention
+from .date_grammar import date_parser
 
-MONTHS_RU = {
-    "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8,
-    "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
-}  # fmt: skip
-MONTHS_EN = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
+# --- relative expressions: (pattern, unit, offset) ------------------------------------------
 
-_RU_MONTH = r"(?:январ[ьяе]|феврал[ьяе]|марта?|марте|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|августа?|августе|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе])"
-_EN_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
-_DASH = r"\s?[-‐‑‒–—]\s?"
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])"
-_YEAR = r"(?:19|20)\d{2}"
-_RU_YEAR_WORD = r"(?:\s?(?:г\.|гг\.|года|году|год)(?!\w))?"
-_NOT_IN_NAME = r"(?<![\w/-])"  # "РЭС-2026", "COVID-19", "A/RES/76/129" are not dates
-_END = r"(?![\w-])"
-
-RU_GRAMMAR = re.compile(
-    _NOT_IN_NAME
-    + rf"""(?:
-      (?:[Сс]\s)?(?P<d1a>{_DAY})\s(?P<m1a>{_RU_MONTH})(?:\s(?P<y1a>{_YEAR}){_RU_YEAR_WORD})?\s(?:по|до|-|–|—)\s(?P<d2a>{_DAY})\s(?P<m2a>{_RU_MONTH})(?:\s(?P<y2a>{_YEAR}){_RU_YEAR_WORD})?
-    | (?:[Сс]\s)?(?P<d1b>{_DAY})(?:{_DASH}|\sпо\s|\sдо\s|\sи\s)(?P<d2b>{_DAY})\s(?P<mb>{_RU_MONTH})(?:\s(?P<yb>{_YEAR}){_RU_YEAR_WORD})?
-    | (?P<dc>{_DAY})\s(?P<mc>{_RU_MONTH})(?:\s(?P<yc>{_YEAR}){_RU_YEAR_WORD})?
-    | (?P<m1d>{_RU_MONTH}){_DASH}(?P<m2d>{_RU_MONTH})(?:\s(?P<yd>{_YEAR}){_RU_YEAR_WORD})?
-    | (?P<me>{_RU_MONTH})\s(?P<ye>{_YEAR}){_RU_YEAR_WORD}
-    | (?P<df>\d{{1,2}})\.(?P<mf>\d{{1,2}})\.(?P<yf>\d{{4}}|\d{{2}})(?:\s?г\.|\s?года)?
-    | (?P<y1g>{_YEAR}){_DASH}(?P<y2g>{_YEAR})\s?(?:гг\.|годы|годов|годах|годам|г\.)
-    | (?P<yh>{_YEAR})\s?(?:г\.|года|году|год)(?!\w)
-    )"""
-    + _END,
-    re.VERBOSE,
-)
-
-EN_GRAMMAR = re.compile(
-    _NOT_IN_NAME
-    + rf"""(?:
-      (?P<m1a>{_EN_MONTH})\s(?P<d1a>{_DAY}){_DASH}(?P<m2a>{_EN_MONTH})\s(?P<d2a>{_DAY}),?\s(?P<y2a>{_YEAR})
-    | (?P<mb>{_EN_MONTH})\s(?P<d1b>{_DAY})(?:{_DASH}|\sto\s|\sand\s)(?P<d2b>{_DAY})(?:,?\s(?P<yb>{_YEAR}))?
-    | (?:from\s)?(?P<d1c>{_DAY})(?:{_DASH}|\sto\s|\sand\s)(?P<d2c>{_DAY})\s(?P<mc>{_EN_MONTH})(?:,?\s(?P<yc>{_YEAR}))?
-    | (?P<md>{_EN_MONTH})\s(?P<dd>{_DAY})(?:st|nd|rd|th)?(?:,?\s(?P<yd>{_YEAR}))?
-    | (?P<de>{_DAY})(?:st|nd|rd|th)?\s(?:of\s)?(?P<me>{_EN_MONTH})(?:,?\s(?P<ye>{_YEAR}))?
-    | (?P<mf>{_EN_MONTH}),?\s(?P<yf>{_YEAR})
-    | (?P<yg>\d{{4}})-(?P<mg>\d{{2}})-(?P<dg>\d{{2}})
-    | (?P<y1h>{_YEAR}){_DASH}(?P<y2h>{_YEAR})
-    | (?:(?<=\bin\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bof\s)|(?<=\byear\s))(?P<yi>{_YEAR})
-    )"""
-    + _END,
-    re.VERBOSE | re.IGNORECASE,
-)
+WEEKDAYS_RU = {
+    "понедельник": 0,
+    "вторник": 1,
+    "среду": 2,
+    "четверг": 3,
+    "пятницу": 4,
+    "субботу": 5,
+    "воскресенье": 6,
+}
+WEEKDAYS_EN = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
+_STEP_RU = {
+    "прошл": -1,
+    "минувш": -1,
+    "предыдущ": -1,
+    "эт": 0,
+    "текущ": 0,
+    "нынешн": 0,
+    "следующ": 1,
+    "будущ": 1,
+    "наступающ": 1,
+}
+_STEP_EN = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1}
+_UNITS = {"недел": "week", "месяц": "month", "год": "year", "week": "week", "month": "month", "year": "year"}
 
 RELATIVE = {
-    "сегодня": 0, "вчера": -1, "позавчера": -2, "завтра": 1,
-    "today": 0, "yesterday": -1, "tomorrow": 1,
-}  # fmt: skip
-_RELATIVE = re.compile(r"(?<!\w)(" + "|".join(RELATIVE) + r")(?!\w)", re.IGNORECASE)
+    "ru": re.compile(
+        r"(?<!\w)(?:(?P<days>позавчера|вчера|сегодня|завтра|послезавтра)"
+        r"|(?:на|в|во)\s+(?P<step>прошл|минувш|предыдущ|эт|текущ|нынешн|следующ|будущ|наступающ)\w*\s+"
+        r"(?P<unit>недел|месяц|год)\w*"
+        r"|(?:в|во)\s+(?:(?:прошлый|прошлую|прошлое|минувший|минувшую|минувшее|этот|эту)\s+)?"
+        r"(?P<weekday>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье))(?!\w)",
+        re.IGNORECASE,
+    ),
+    "en": re.compile(
+        r"(?<!\w)(?:(?P<days>yesterday|today|tomorrow)"
+        r"|(?P<step>last|previous|this|current|next|coming)\s+(?P<unit>week|month|year)"
+        r"|(?:(?:on|last|this|past)\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))(?!\w)",
+        re.IGNORECASE,
+    ),
+}
+_DAYS = {
+    "позавчера": -2,
+    "вчера": -1,
+    "сегодня": 0,
+    "завтра": 1,
+    "послезавтра": 2,
+    "yesterday": -1,
+    "today": 0,
+    "tomorrow": 1,
+}
+
 _PUBLICATION_LINE = re.compile(
     r"^(?:дата\s+публикации|опубликовано|дата|published(?:\s+on)?|date|posted(?:\s+on)?)\s*:?\s*(.+)$",
     re.IGNORECASE | re.MULTILINE,
 )
+_DATELINE_HEAD = re.compile(r"^\s*[A-ZА-ЯЁ][\w\-. ]{1,30},\s*$")  # "Бишкек, " / "ALMATY, "
+_DATELINE_TAIL = re.compile(r"^\.?\s*(?:/|\(|[-–—]|$)")  # ". /Кабар/." / " -" / "(Reuters)"
+_RELATIVE_DAY_BEFORE = re.compile(
+    r"(?:сегодня|вчера|завтра|today|yesterday|tomorrow)\s*,?\s*$", re.IGNORECASE
+)
+_LEADING_WORDS = re.compile(r"^(?:in|since|until|by|during|of|from|before|after|on|year)\s+", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?…]\s+(?=[A-ZА-ЯЁ«\"“])|\n")
 
 
-def month_number(word: str, lang: str) -> int:
-    word = word.lower().rstrip(".")
-    table = MONTHS_RU if lang == "ru" else MONTHS_EN
-    for stem, number in table.items():
-        if word.startswith(stem):
-            return number
-    raise ValueError(word)
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    stop: int
+    parts: dict | None = None  # grammar parts (day1, month1, year1, day, month, year)
+    relative: tuple | None = None  # (unit, offset) or ("weekday", n)
+    value: str | None = None  # already an ISO value (dateparser)
 
 
-@cache
-def _dateparser():
-    from dateparser.date import DateDataParser
-
-    return {
-        lang: DateDataParser(
-            languages=[lang], settings={"PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": False}
-        )
-        for lang in ("ru", "en")
-    }
+# --- values ------------------------------------------------------------------------------------
 
 
 def _iso(year: int, month: int | None = None, day: int | None = None) -> str | None:
@@ -104,188 +115,326 @@ def _iso(year: int, month: int | None = None, day: int | None = None) -> str | N
         if day is not None:
             return dt.date(year, month, day).isoformat()
         if month is not None:
-            return f"{year:04d}-{month:02d}"
+            return f"{year:04d}-{month:02d}" if 1 <= month <= 12 else None
         return f"{year:04d}"
     except (ValueError, TypeError):
         return None
 
 
-def _bounds(value: str) -> tuple[str, str]:
+def interval(first: str | None, last: str | None) -> str | None:
+    """Give "first/last", or one of them when equal; None when the order is impossible."""
+    if not first or not last:
+        return None
+    if first == last:
+        return first
+    return f"{first}/{last}" if first < last else None
+
+
+def bounds(value: str) -> tuple[str, str]:
     """Give the first and last day an ISO value (day, month, year or interval) covers."""
     first, _, last = value.partition("/")
-    last = last or first
 
     def expand(part: str, end: bool) -> str:
         pieces = [int(p) for p in part.split("-")]
         if len(pieces) == 3:
             return part
         year, month = pieces[0], pieces[1] if len(pieces) > 1 else (12 if end else 1)
-        day = calendar.monthrange(year, month)[1] if end else 1
-        return dt.date(year, month, day).isoformat()
+        return dt.date(year, month, calendar.monthrange(year, month)[1] if end else 1).isoformat()
 
-    return expand(first, False), expand(last, True)
+    return expand(first, False), expand(last or first, True)
 
 
-def _precision(value: str) -> str:
+def precision(value: str) -> str:
     return {10: "day", 7: "month", 4: "year"}[len(value.partition("/")[0])]
 
 
-def _year(text: str | None) -> int | None:
-    if not text:
+def grammar_value(parts: dict, year: int | None) -> str | None:
+    """Give the ISO value of grammar parts, `year` standing in for a missing end year."""
+    end_year = parts.get("year") or year
+    if end_year is None:
         return None
-    year = int(text)
-    return year + 2000 if year < 100 and len(text) == 2 else year
+    month, day = parts.get("month"), parts.get("day")
+    end = _iso(end_year, month, day)
+    if not any(parts.get(k) for k in ("day1", "month1", "year1")):
+        return end
+    month1 = parts.get("month1") or month
+    year1 = parts.get("year1") or (end_year - 1 if month1 and month and month1 > month else end_year)
+    start = _iso(year1, month1, parts.get("day1") if day is not None else None)
+    return interval(start, end)
 
 
-def _value_from_match(m: re.Match, lang: str, default_year: int | None) -> str | None:
-    """Give the ISO value of a grammar match; `default_year` fills a missing year."""
-    g = {k: v for k, v in m.groupdict().items() if v is not None}
+def _nearest_year(parts: dict, published: dt.date) -> int:
+    """Give the year that puts a day or month without year nearest to the publication date."""
 
-    def mon(key: str) -> int:
-        return month_number(g[key], lang)
+    def distance(year: int) -> int:
+        first = bounds(grammar_value(parts, year) or f"{year:04d}")[0]
+        return abs((dt.date.fromisoformat(first) - published).days)
 
-    def year(*keys: str) -> int | None:
-        for key in keys:
-            if key in g:
-                return _year(g[key])
-        return default_year
-
-    def interval(a: str | None, b: str | None) -> str | None:
-        if not a or not b or a == b:
-            return a
-        return f"{a}/{b}" if a < b else None
-
-    if "d1a" in g:
-        y2 = year("y2a", "y1a")
-        y1 = year("y1a") if "y1a" in g else y2
-        if y1 is None or y2 is None:
-            return None
-        if "y1a" not in g and mon("m1a") > mon("m2a"):
-            y1 = y2 - 1
-        return interval(_iso(y1, mon("m1a"), int(g["d1a"])), _iso(y2, mon("m2a"), int(g["d2a"])))
-    if "d1b" in g:
-        y = year("yb")
-        return y and interval(_iso(y, mon("mb"), int(g["d1b"])), _iso(y, mon("mb"), int(g["d2b"])))
-    if "d1c" in g:
-        y = year("yc")
-        return y and interval(_iso(y, mon("mc"), int(g["d1c"])), _iso(y, mon("mc"), int(g["d2c"])))
-    if "dc" in g or "dd" in g or "de" in g:
-        suffix = "c" if "dc" in g else ("d" if "dd" in g else "e")
-        y = year("y" + suffix)
-        return y and _iso(y, mon("m" + suffix), int(g["d" + suffix]))
-    if "m1d" in g and lang == "ru":
-        y = year("yd")
-        return y and interval(_iso(y, mon("m1d")), _iso(y, mon("m2d")))
-    if "me" in g and lang == "ru":
-        return _iso(int(g["ye"]), mon("me"))
-    if "mf" in g and lang == "en":
-        return _iso(int(g["yf"]), mon("mf"))
-    if "df" in g:
-        return _iso(_year(g["yf"]), int(g["mf"]), int(g["df"]))
-    if "yg" in g and lang == "en":
-        return _iso(int(g["yg"]), int(g["mg"]), int(g["dg"]))
-    for a, b in (("y1g", "y2g"), ("y1h", "y2h")):
-        if a in g:
-            return interval(_iso(int(g[a])), _iso(int(g[b])))
-    for key in ("yh", "yi"):
-        if key in g:
-            return _iso(int(g[key]))
-    return None
+    return min((published.year - 1, published.year, published.year + 1), key=distance)
 
 
-def _explicit_years(text: str) -> list[tuple[int, int]]:
-    """Give (offset, year) of every four-digit year near a date, to lend years to dates lacking one."""
-    return [(m.start(), int(m.group())) for m in re.finditer(rf"(?<![\w-]){_YEAR}(?![\w-])", text)]
+def relative_value(relative: tuple, published: dt.date) -> str:
+    unit, offset = relative
+    if unit == "day":
+        return (published + dt.timedelta(days=offset)).isoformat()
+    if unit == "weekday":
+        return (published - dt.timedelta(days=(published.weekday() - offset) % 7)).isoformat()
+    if unit == "week":
+        monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=offset)
+        return f"{monday.isoformat()}/{(monday + dt.timedelta(days=6)).isoformat()}"
+    if unit == "month":
+        month_index = published.year * 12 + published.month - 1 + offset
+        return f"{month_index // 12:04d}-{month_index % 12 + 1:02d}"
+    return f"{published.year + offset:04d}"
+
+
+@cache
+def _dateparser(lang: str):
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(
+        languages=[lang], settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["year"]}
+    )
+
+
+def parse_free(text: str, lang: str) -> str | None:
+    """Give the ISO value of a free-form absolute date ("2024-03-05T10:00", "March 5, 2024", "mid-2020")
+    at dateparser's granularity; one parser per language, its language given."""
+    iso = re.match(r"^\s*(\d{4}-\d{2}-\d{2})", text)
+    if iso:
+        return iso.group(1)
+    data = _dateparser("ru" if lang == "ru" else "en").get_date_data(text)
+    if not data or not data.date_obj:
+        return None
+    formats = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
+    return data.date_obj.strftime(formats[data.period]) if data.period in formats else None
+
+
+# --- candidates ----------------------------------------------------------------------------------
+
+
+def _glued_to_name(text: str, start: int) -> bool:
+    """Tell "РЭС-2026", "COVID-19", "A/RES/76": a number glued by - or / to a word or number."""
+    return start >= 2 and text[start - 1] in "-/" and text[start - 2].isalnum()
+
+
+def grammar_candidates(text: str, lang: str) -> list[Candidate]:
+    out = []
+    for match in date_parser(lang).findall(text):
+        start, stop = match.span.start, match.span.stop
+        if _glued_to_name(text, start) or (
+            stop < len(text) and text[stop] in "-/" and text[stop + 1 : stop + 2].isalnum()
+        ):
+            continue
+        if lang == "en":
+            lead = _LEADING_WORDS.match(text[start:stop])
+            if lead:
+                start += lead.end()
+        fact = match.fact
+        parts = {k: getattr(fact, k) for k in ("day1", "month1", "year1", "day", "month", "year")}
+        out.append(Candidate(start, stop, parts=parts))
+    return out
+
+
+def relative_candidates(text: str, lang: str) -> list[Candidate]:
+    out = []
+    for m in RELATIVE["ru" if lang == "ru" else "en"].finditer(text):
+        if m.group("days"):
+            relative = ("day", _DAYS[m.group("days").lower()])
+        elif m.group("unit"):
+            steps = _STEP_RU if lang == "ru" else _STEP_EN
+            step = next(v for k, v in steps.items() if m.group("step").lower().startswith(k))
+            relative = (_UNITS[m.group("unit").lower()], step)
+        else:
+            weekday = m.group("weekday").lower()
+            if lang == "en" and not m.group("weekday")[0].isupper():
+                continue
+            relative = ("weekday", (WEEKDAYS_RU if lang == "ru" else WEEKDAYS_EN)[weekday])
+        out.append(Candidate(m.start(), m.end(), relative=relative))
+    return out
+
+
+def _overlaps(c: Candidate, taken: list[Candidate]) -> bool:
+    return any(c.start < t.stop and t.start < c.stop for t in taken)
+
+
+def spacy_candidates(annotated: Annotated, taken: list[Candidate]) -> list[Candidate]:
+    """English DATE spans with an explicit year that the grammar missed ("mid-2020")."""
+    out = []
+    for span in annotated.spans:
+        if span.type != "DATE" or not re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", span.text):
+            continue
+        if re.search(r"\b(?:years?|months?|weeks?|days?)\b", span.text, re.I):
+            continue  # durations and ages ("the past 20 years", "two years")
+        candidate = Candidate(span.start, span.stop, value=parse_free(span.text, "en"))
+        if candidate.value and not _overlaps(candidate, taken + out):
+            out.append(candidate)
+    return out
+
+
+# --- context: sentences, paragraphs, publication lines, the lead ------------------------------------
+
+
+def _line_bounds(text: str, offset: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, offset) + 1
+    stop = text.find("\n", offset)
+    return start, stop if stop != -1 else len(text)
+
+
+def _sentence_bounds(text: str, offset: int) -> tuple[int, int]:
+    line_start, line_stop = _line_bounds(text, offset)
+    start = line_start
+    for m in _SENTENCE_END.finditer(text, line_start, line_stop):
+        if m.end() <= offset:
+            start = m.end()
+        else:
+            return start, m.start() + 1
+    return start, line_stop
+
+
+def is_publication_line(text: str, offset: int) -> bool:
+    """Tell whether `offset` lies on a 'Дата публикации: …' / 'Published: …' line."""
+    start, stop = _line_bounds(text, offset)
+    return bool(_PUBLICATION_LINE.match(text[start:stop]))
+
+
+def is_dateline(text: str, start: int, stop: int) -> bool:
+    """Tell a dateline date: "Бишкек, 24.12.19. /Кабар/.", "ALMATY, 3 March 2025 -", near the top."""
+    line_start, line_stop = _line_bounds(text, start)
+    if text.count("\n\n", 0, line_start) > 3:
+        return False
+    return bool(_DATELINE_HEAD.match(text[line_start:start])) and bool(
+        _DATELINE_TAIL.match(text[stop:line_stop])
+    )
+
+
+_NOT_EVENT_BEFORE = re.compile(
+    r"(?:(?<!\w)(?:от|of|dated|до|until|by|before|since|после|after)"
+    r"|(?:подписанн|заключенн|заключённ|принят|ратифицированн|утвержденн|утверждённ)\w*)"
+    r"\s+(?:№\s*\S+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def is_not_event_date(text: str, start: int) -> bool:
+    """Tell a date that is not the news event's: inside a quoted title («О ратификации Соглашения…,
+    подписанного 31 января 2023 года»); a document's date after "от", "of", "dated" or a participle
+    ("Соглашение от 7 декабря 2022 года", "resolution … of December 16, 2021"); a deadline or a
+    starting point ("до 15 июня", "by 2025", "since March 2019")."""
+    sentence_start, _ = _sentence_bounds(text, start)
+    before = text[sentence_start:start]
+    if before.count("«") > before.count("»"):
+        return True
+    return bool(_NOT_EVENT_BEFORE.search(before[-60:]))
+
+
+def _lead_end(text: str) -> int:
+    """Give the end of the headline and lead: the title and the first two body paragraphs."""
+    seen = 0
+    for m in re.finditer(r"[^\n]+", text):
+        if is_publication_line(text, m.start()) or len(m.group().split()) < 4:
+            continue
+        seen += 1
+        if seen == 3:
+            return m.end()
+    return len(text)
+
+
+# --- the stage ------------------------------------------------------------------------------------
 
 
 def publication_date(annotated: Annotated) -> str | None:
-    """Give the publication date: the source's metadata, else a 'Дата публикации:' / 'Published:' line."""
-    published = annotated.article.published
-    if published:
-        parsed = parse_free(published, annotated.lang)
-        if parsed:
+    """Give the publication date: the source's metadata, a 'Дата публикации:' line, or a dateline."""
+    if annotated.article.published:
+        parsed = parse_free(annotated.article.published, annotated.lang)
+        if parsed and precision(parsed) == "day":
             return parsed
-    for m in _PUBLICATION_LINE.finditer(annotated.text[:3000]):
-        grammar = RU_GRAMMAR if annotated.lang == "ru" else EN_GRAMMAR
-        hit = grammar.search(m.group(1))
-        if hit:
-            value = _value_from_match(hit, annotated.lang, None)
-            if value and _precision(value) == "day":
+    text = annotated.text
+    for c in grammar_candidates(text[:3000], annotated.lang):
+        if is_publication_line(text, c.start) or is_dateline(text, c.start, c.stop):
+            value = grammar_value(c.parts, None)
+            if value and precision(value) == "day" and "/" not in value:
                 return value
     return None
 
 
-def parse_free(text: str, lang: str) -> str | None:
-    """Give the ISO day of a free-form date string (metadata), parsed with dateparser."""
-    iso = re.match(r"^\s*(\d{4}-\d{2}-\d{2})", text)
-    if iso:
-        return iso.group(1)
-    data = _dateparser()["ru" if lang == "ru" else "en"].get_date_data(text)
-    if data and data.date_obj and data.period == "day":
-        return data.date_obj.date().isoformat()
-    return None
+def _lend_year(
+    c: Candidate, dated: list[tuple[Candidate, int]], text: str, published: dt.date | None
+) -> int | None:
+    """Give the year for a candidate without one, or None: the nearest dated mention before it in
+    its sentence, else the year nearest the publication date, else the nearest dated mention before
+    it in its paragraph. A writer leaves out a year already given; a later year in the sentence
+    usually belongs to something else ("сегодня, 3 мая … Закон от 7 декабря 2022 года")."""
 
+    if _RELATIVE_DAY_BEFORE.search(text[max(0, c.start - 20) : c.start]):
+        # "сегодня, 3 мая": the day of publication, whose year only the publication date gives
+        return _nearest_year(c.parts, published) if published else None
 
-def _is_publication_line(text: str, offset: int) -> bool:
-    """Tell whether `offset` lies on a 'Дата публикации: …' / 'Published: …' line."""
-    line_start = text.rfind("\n", 0, offset) + 1
-    line_stop = text.find("\n", offset)
-    return bool(_PUBLICATION_LINE.match(text[line_start : line_stop if line_stop != -1 else len(text)]))
+    def nearest_before(lo: int) -> int | None:
+        before = [(c.start - d.start, y) for d, y in dated if lo <= d.start < c.start]
+        return min(before)[1] if before else None
+
+    year = nearest_before(_sentence_bounds(text, c.start)[0])
+    if year is None and published:
+        year = _nearest_year(c.parts, published)
+    if year is None:
+        year = nearest_before(_line_bounds(text, c.start)[0])
+    return year
 
 
 def extract_dates(annotated: Annotated, *, published: str | None = None) -> Iterator[Mention]:
     """Yield date mentions with attrs value, start_date, end_date, precision and role."""
     text, lang = annotated.text, annotated.lang
-    grammar = RU_GRAMMAR if lang == "ru" else EN_GRAMMAR
-    years = _explicit_years(text)
-    published_year = int(published[:4]) if published else None
-    found: list[tuple[int, int, str]] = []
+    pub = dt.date.fromisoformat(published) if published else None
+    found = grammar_candidates(text, lang)
+    starts = {c.start for c in found}
+    for c in relative_candidates(text, lang):
+        apposition = re.match(r"\s*,?\s*", text[c.stop :]).end() + c.stop
+        if not _overlaps(c, found) and apposition not in starts:  # "сегодня, 3 мая" is one date: 3 мая
+            found.append(c)
+    if lang == "en":
+        found += spacy_candidates(annotated, found)
+    found.sort(key=lambda c: c.start)
+    dated = [(c, c.parts["year"]) for c in found if c.parts and c.parts.get("year")]
 
-    for m in grammar.finditer(text):
-        default_year = published_year
-        if default_year is None and years:
-            default_year = min(years, key=lambda oy: abs(oy[0] - m.start()))[1]
-        value = _value_from_match(m, lang, default_year)
+    resolved: list[tuple[Candidate, str]] = []
+    for c in found:
+        if c.value:
+            value = c.value
+        elif c.relative:
+            value = relative_value(c.relative, pub) if pub else None
+        else:
+            year = c.parts.get("year") or _lend_year(c, dated, text, pub)
+            value = grammar_value(c.parts, year) if year else None
         if value:
-            found.append((m.start(), m.end(), value))
+            resolved.append((c, value))
 
-    if published:
-        base = dt.date.fromisoformat(published)
-        for m in _RELATIVE.finditer(text):
-            if not _is_publication_line(text, m.start()):
-                found.append(
-                    (m.start(), m.end(), (base + dt.timedelta(days=RELATIVE[m.group(1).lower()])).isoformat())
-                )
-
-    covered = [(s, e) for s, e, _ in found]
-    for span in annotated.spans:
-        if span.type == "DATE" and not any(s < span.stop and span.start < e for s, e in covered):
-            if lang == "en" and re.search(r"\d", span.text) and re.search(_EN_MONTH, span.text, re.I):
-                value = parse_free(span.text, lang)
-                if value:
-                    found.append((span.start, span.stop, value))
-
-    found.sort()
+    lead_end = _lead_end(text)
     event_taken = False
-    for start, stop, value in found:
-        first, last = _bounds(value)
-        if published and value == published and _is_publication_line(text, start):
+    for c, value in resolved:
+        if is_publication_line(text, c.start) or is_dateline(text, c.start, c.stop):
             role = "published"
-        elif not event_taken and _precision(value) != "year":
+        elif (
+            not event_taken
+            and c.start < lead_end
+            and precision(value) == "day"
+            and not is_not_event_date(text, c.start)
+        ):
             role, event_taken = "event", True
         else:
             role = "other"
+        first, last = bounds(value)
         yield Mention(
             kind="date",
-            start=start,
-            stop=stop,
-            text=text[start:stop],
+            start=c.start,
+            stop=c.stop,
+            text=text[c.start : c.stop],
             normal=value,
             attrs={
                 "value": value,
                 "start_date": first,
                 "end_date": last,
-                "precision": _precision(value),
+                "precision": precision(value),
                 "role": role,
             },
         )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from natasha import (
     Doc,
-    MorphVocab,
     NewsEmbedding,
     NewsMorphTagger,
     NewsNERTagger,
@@ -14,6 +13,7 @@ from natasha import (
 
 from ..article import NerSpan, Sentence, Token
 from . import Backend
+from .morph import morph_vocab
 
 
 class NatashaBackend(Backend):
@@ -22,7 +22,7 @@ class NatashaBackend(Backend):
     def __init__(self) -> None:
         embedding = NewsEmbedding()
         self.segmenter = Segmenter()
-        self.morph_vocab = MorphVocab()
+        self.morph_vocab = morph_vocab()
         self.morph_tagger = NewsMorphTagger(embedding)
         self.syntax_parser = NewsSyntaxParser(embedding)
         self.ner_tagger = NewsNERTagger(embedding)

@@ -1,0 +1,152 @@
+"""Date grammars (yargy): single dates, ranges, months and years in Russian and English.
+
+A match is a `DateParts` fact: the end point of the expression in `day`, `month`, `year`, and,
+for a range, its start point in `day1`, `month1`, `year1` (missing start parts are taken from
+the end point: "13-14 августа 2020" starts on 13 August 2020). The grammars find and take
+apart; turning parts into ISO values (and lending a missing year) is the stage's job.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from yargy import Parser, and_, or_, rule
+from yargy.interpretation import fact
+from yargy.predicates import (
+    caseless,
+    dictionary,
+    eq,
+    gte,
+    in_,
+    in_caseless,
+    length_eq,
+    lte,
+    normalized,
+)
+from yargy.predicates import (
+    type as token_type,
+)
+from yargy.tokenizer import MorphTokenizer, Tokenizer
+
+DateParts = fact("DateParts", ["day1", "month1", "year1", "day", "month", "year"])
+
+MONTHS_RU = {
+    "январь": 1, "февраль": 2, "март": 3, "апрель": 4, "май": 5, "июнь": 6, "июль": 7, "август": 8,
+    "сентябрь": 9, "октябрь": 10, "ноябрь": 11, "декабрь": 12,
+}  # fmt: skip
+MONTHS_EN = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+}  # fmt: skip
+DASHES = {"-", "–", "—", "‐", "‑", "‒", "−"}
+
+INT = token_type("INT")
+DASH = in_(DASHES)
+
+
+# --- pieces: each is told which attribute (start or end point) it fills ---------------------
+
+
+def day(attr):
+    return and_(INT, gte(1), lte(31)).interpretation(attr.custom(int))
+
+
+def year(attr):
+    return and_(INT, length_eq(4), gte(1900), lte(2100)).interpretation(attr.custom(int))
+
+
+def short_year(attr):
+    return and_(INT, length_eq(2)).interpretation(
+        attr.custom(lambda v: 2000 + int(v) if int(v) < 70 else 1900 + int(v))
+    )
+
+
+def numeric_month(attr):
+    return and_(INT, gte(1), lte(12)).interpretation(attr.custom(int))
+
+
+def month_ru(attr):
+    return dictionary(MONTHS_RU).interpretation(attr.normalized().custom(MONTHS_RU.__getitem__))
+
+
+def month_en(attr):
+    return rule(
+        in_caseless(MONTHS_EN).interpretation(attr.custom(lambda v: MONTHS_EN[v.lower()])), eq(".").optional()
+    )
+
+
+# --- Russian ---------------------------------------------------------------------------------
+
+YEAR_WORD_RU = or_(rule(in_caseless({"г", "гг"}), eq(".").optional()), rule(normalized("год")))
+TO_RU = or_(rule(in_caseless({"по", "до"})), rule(DASH))
+FROM_RU = caseless("с").optional()
+
+
+def _ru_year(attr):
+    return rule(year(attr), YEAR_WORD_RU.optional())
+
+
+DATE_RU = or_(
+    rule(FROM_RU, day(DateParts.day1), month_ru(DateParts.month1), _ru_year(DateParts.year1).optional(),
+                                 TO_RU, day(DateParts.day), month_ru(DateParts.month), _ru_year(DateParts.year).optional()),
+    rule(FROM_RU, day(DateParts.day1), or_(rule(DASH), rule(in_caseless({"по", "до", "и"}))),
+                           day(DateParts.day), month_ru(DateParts.month), _ru_year(DateParts.year).optional()),
+    rule(day(DateParts.day), month_ru(DateParts.month), _ru_year(DateParts.year).optional()),
+    rule(month_ru(DateParts.month1), DASH, month_ru(DateParts.month), _ru_year(DateParts.year).optional()),
+    rule(month_ru(DateParts.month), _ru_year(DateParts.year)),
+    rule(day(DateParts.day), eq("."), numeric_month(DateParts.month), eq("."),
+                         or_(year(DateParts.year), short_year(DateParts.year)), YEAR_WORD_RU.optional()),
+    rule(year(DateParts.year1), DASH, year(DateParts.year), YEAR_WORD_RU),
+    rule(year(DateParts.year), YEAR_WORD_RU),
+).interpretation(DateParts)  # fmt: skip
+
+
+# --- English ---------------------------------------------------------------------------------
+
+TO_EN = or_(rule(DASH), rule(in_caseless({"to", "through", "until", "till"})))
+ORDINAL = in_caseless({"st", "nd", "rd", "th"}).optional()
+COMMA = eq(",").optional()
+YEAR_CONTEXT_EN = in_caseless(
+    {"in", "since", "until", "by", "during", "year", "of", "from", "before", "after"}
+)
+
+
+def _en_year(attr):
+    return rule(COMMA, year(attr))
+
+
+DATE_EN = or_(
+    rule(month_en(DateParts.month1), day(DateParts.day1), TO_EN, month_en(DateParts.month),
+                                 day(DateParts.day), _en_year(DateParts.year).optional()),
+    rule(day(DateParts.day1), ORDINAL, month_en(DateParts.month1), TO_EN, day(DateParts.day),
+                                 ORDINAL, month_en(DateParts.month), _en_year(DateParts.year).optional()),
+    rule(month_en(DateParts.month), day(DateParts.day1), ORDINAL,
+                            or_(rule(TO_EN), rule(caseless("and"))), day(DateParts.day), ORDINAL,
+                            _en_year(DateParts.year).optional()),
+    rule(caseless("from").optional(), day(DateParts.day1), ORDINAL,
+                            or_(rule(TO_EN), rule(caseless("and"))), day(DateParts.day), ORDINAL,
+                            caseless("of").optional(), month_en(DateParts.month), _en_year(DateParts.year).optional()),
+    rule(month_en(DateParts.month), day(DateParts.day), ORDINAL, _en_year(DateParts.year).optional()),
+    rule(day(DateParts.day), ORDINAL, caseless("of").optional(), month_en(DateParts.month),
+                     _en_year(DateParts.year).optional()),
+    rule(month_en(DateParts.month1), TO_EN, month_en(DateParts.month), _en_year(DateParts.year)),
+    rule(month_en(DateParts.month), _en_year(DateParts.year)),
+    rule(year(DateParts.year), eq("-"), numeric_month(DateParts.month), eq("-"), day(DateParts.day)),
+    rule(year(DateParts.year1), DASH, year(DateParts.year)),
+    rule(YEAR_CONTEXT_EN, year(DateParts.year)),
+).interpretation(DateParts)  # fmt: skip
+
+
+@cache
+def date_parser(lang: str) -> Parser:
+    """Give the date parser of a language, built once: Russian with natasha's pymorphy, so month
+    names match in any case ("мая", "марте")."""
+    if lang == "ru":
+        from yargy.morph import MorphAnalyzer
+
+        from ..nlp.morph import morph_vocab
+
+        return Parser(DATE_RU, tokenizer=MorphTokenizer(morph=MorphAnalyzer(morph_vocab())))
+    return Parser(DATE_EN, tokenizer=Tokenizer())
