@@ -181,10 +181,7 @@ def system_spans(annotated: Annotated) -> dict[str, list[Span]]:
     """Give ours and the baseline's spans for one annotated document."""
     extraction = extract_all(annotated)
     _, mentions, _ = merge_article(extraction)
-    ours = [
-        Span(m.start, m.stop, m.kind, m.attrs.get("value") if m.kind == "date" else m.normal)
-        for m in mentions
-    ]
+    ours = [Span(m.start, m.stop, m.kind, m.normal) for m in mentions]
     baseline = [
         Span(s.start, s.stop, BASELINE_TYPES[s.type], s.normal)
         for s in annotated.spans

@@ -162,7 +162,7 @@ def merge_article(extraction: Extraction) -> tuple[list[Entity], list[Mention], 
     seen_values: set[str] = set()
     for d in extraction.dates:  # one row per value: its first mention, which carries the role
         a = d.attrs
-        if a["value"] in seen_values:
+        if a["value"] is None or a["value"] in seen_values:  # unanchored dates are mentions only
             continue
         seen_values.add(a["value"])
         dates.append(

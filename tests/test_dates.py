@@ -44,6 +44,9 @@ CASES = [
     ("Сегодня, 3 мая, рассмотрен Закон от 7 декабря 2022 года.", RU, "2023-05-03",
      [("2023-05-03", "event"), ("2022-12-07", "other")]),
     ("Встреча прошла 5 марта, а в 2021 году был подписан договор.", RU, None, [("2021", "other")]),
+    ("На 21 апреля этого года ставка составила 3,6%.", RU, "2023-04-24", [("2023-04-21", "event")]),
+    ("На 21 апреля прошлого года ставка составила 3,6%.", RU, "2023-04-24", [("2022-04-21", "event")]),
+    ("Встреча пройдет в конце марта.", RU, "2024-02-20", [("2024-03", "other")]),
     # Russian: relative, resolved against the publication date only
     ("Вчера министры встретились.", RU, "2024-02-20", [("2024-02-19", "event")]),
     ("Вчера министры встретились.", RU, None, []),
@@ -106,6 +109,21 @@ CASES = [
     ("last year the trade grew", EN, "2024-02-21", [("2023", "other")]),
     ("next month the talks resume", EN, "2024-02-21", [("2024-03", "other")]),
     ("On Monday the presidents met.", EN, "2024-02-21", [("2024-02-19", "event")]),
+    ("Last June the presidents met.", EN, "2024-02-21", [("2023-06", "other")]),
+    ("Next June the presidents will meet.", EN, "2024-02-21", [("2024-06", "other")]),
+    ("four years ago the treaty was signed", EN, "2024-02-21", [("2020", "other")]),
+    ("два дня назад министры встретились", RU, "2024-02-21", [("2024-02-19", "event")]),
+    ("in early 2011 the talks began", EN, None, [("2011", "other")]),
+    ("flu peaked by the end of the year", EN, "2013-03-22", [("2013", "other")]),
+    ("the budget for this fiscal year", EN, "2013-03-22", [("2013", "other")]),
+    ("Проект завершат до конца года.", RU, "2013-03-22", [("2013", "other")]),
+    ("the 1957 treaty on the Antarctic", EN, None, [("1957", "other")]),
+    ("Agenda 2030 and Expo 2017 were discussed by 2000 students", EN, None, []),
+    ("in December the talks began", EN, "2024-02-21", [("2023-12", "other")]),
+    ("in August the talks began", EN, "2013-03-22", [("2012-08", "other")]),  # news reports the past
+    ("The summit will be held in August.", EN, "2013-03-22", [("2013-08", "other")]),
+    ("The ministers will meet on Wednesday.", EN, "2006-03-28", [("2006-03-29", "event")]),
+    ("Саммит пройдет в среду.", RU, "2006-03-28", [("2006-03-29", "event")]),
     ("yesterday the ministers met", EN, None, []),
     # English: not dates
     ("Agenda 2030 for Sustainable Development", EN, None, []),
@@ -120,20 +138,47 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "lang", "published", "expected"), CASES)
 def test_extract_dates(text, lang, published, expected):
-    mentions = list(extract_dates(bare(text, lang=lang, published=published), published=published))
-    assert [(m.attrs["value"], m.attrs["role"]) for m in mentions] == expected
+    mentions = extract_dates(bare(text, lang=lang, published=published), published=published)
+    assert [(m.attrs["value"], m.attrs["role"]) for m in mentions if m.attrs["value"]] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "normals"),
+    [
+        ("Встреча прошла 5 марта.", RU, ["XXXX-03-05"]),
+        ("Встреча прошла в марте.", RU, ["XXXX-03"]),
+        ("В понедельник министры встретились.", RU, ["XXXX-WXX-1"]),
+        ("Сейчас идут переговоры, вчера их не было.", RU, ["PRESENT_REF"]),
+        ("The talks are now in progress; on 3 May they began.", EN, ["PRESENT_REF", "XXXX-05-03"]),
+        ("21 апреля этого года ставка выросла.", RU, ["XXXX-04-21"]),
+    ],
+)
+def test_unanchored_dates_are_mentions_without_value(text, lang, normals):
+    mentions = list(extract_dates(bare(text, lang=lang), published=None))
+    assert [m.normal for m in mentions] == normals
+    assert all(m.attrs["value"] is None for m in mentions)
 
 
 def test_enough_cases_in_both_languages():
     assert len(CASES) >= 80
-    assert sum(lang == RU for _, lang, _, _ in CASES) >= 30 and sum(lang == EN for _, lang, _, _ in CASES) >= 30
+    assert (
+        sum(lang == RU for _, lang, _, _ in CASES) >= 30 and sum(lang == EN for _, lang, _, _ in CASES) >= 30
+    )
 
 
 def test_date_attributes():
     [m] = extract_dates(bare("с 30 ноября по 2 декабря 2021 года"), published=None)
-    assert (m.attrs["start_date"], m.attrs["end_date"], m.attrs["precision"]) == ("2021-11-30", "2021-12-02", "day")
+    assert (m.attrs["start_date"], m.attrs["end_date"], m.attrs["precision"]) == (
+        "2021-11-30",
+        "2021-12-02",
+        "day",
+    )
     [m] = extract_dates(bare("в феврале 2024 года"), published=None)
-    assert (m.attrs["start_date"], m.attrs["end_date"], m.attrs["precision"]) == ("2024-02-01", "2024-02-29", "month")
+    assert (m.attrs["start_date"], m.attrs["end_date"], m.attrs["precision"]) == (
+        "2024-02-01",
+        "2024-02-29",
+        "month",
+    )
     assert m.text == "феврале 2024 года"
     [m] = extract_dates(bare("in 2022", lang=EN), published=None)
     assert m.text == "2022"  # the preposition is not part of the date

@@ -23,9 +23,7 @@ from yargy.predicates import (
     lte,
     normalized,
 )
-from yargy.predicates import (
-    type as token_type,
-)
+from yargy.predicates import type as token_type  # noqa: I001 - renamed import kept apart
 from yargy.tokenizer import MorphTokenizer, Tokenizer
 
 DateParts = fact("DateParts", ["day1", "month1", "year1", "day", "month", "year"])
@@ -54,7 +52,7 @@ def day(attr):
 
 
 def year(attr):
-    return and_(INT, length_eq(4), gte(1900), lte(2100)).interpretation(attr.custom(int))
+    return and_(INT, length_eq(4), gte(1800), lte(2100)).interpretation(attr.custom(int))
 
 
 def short_year(attr):
@@ -71,9 +69,13 @@ def month_ru(attr):
     return dictionary(MONTHS_RU).interpretation(attr.normalized().custom(MONTHS_RU.__getitem__))
 
 
+# English month names as news writes them, capitalised: "may" and "march" are also verbs.
+MONTH_WORDS_EN = {form for name in MONTHS_EN for form in (name.capitalize(), name.upper())}
+
+
 def month_en(attr):
     return rule(
-        in_caseless(MONTHS_EN).interpretation(attr.custom(lambda v: MONTHS_EN[v.lower()])), eq(".").optional()
+        in_(MONTH_WORDS_EN).interpretation(attr.custom(lambda v: MONTHS_EN[v.lower()])), eq(".").optional()
     )
 
 
@@ -82,6 +84,8 @@ def month_en(attr):
 YEAR_WORD_RU = or_(rule(in_caseless({"г", "гг"}), eq(".").optional()), rule(normalized("год")))
 TO_RU = or_(rule(in_caseless({"по", "до"})), rule(DASH))
 FROM_RU = caseless("с").optional()
+IN_RU = in_caseless({"в", "во"})
+PART_RU = rule(IN_RU.optional(), dictionary({"начало", "середина", "конец"}))  # "в конце марта"
 
 
 def _ru_year(attr):
@@ -90,16 +94,17 @@ def _ru_year(attr):
 
 DATE_RU = or_(
     rule(FROM_RU, day(DateParts.day1), month_ru(DateParts.month1), _ru_year(DateParts.year1).optional(),
-                                 TO_RU, day(DateParts.day), month_ru(DateParts.month), _ru_year(DateParts.year).optional()),
+         TO_RU, day(DateParts.day), month_ru(DateParts.month), _ru_year(DateParts.year).optional()),
     rule(FROM_RU, day(DateParts.day1), or_(rule(DASH), rule(in_caseless({"по", "до", "и"}))),
-                           day(DateParts.day), month_ru(DateParts.month), _ru_year(DateParts.year).optional()),
+         day(DateParts.day), month_ru(DateParts.month), _ru_year(DateParts.year).optional()),
     rule(day(DateParts.day), month_ru(DateParts.month), _ru_year(DateParts.year).optional()),
     rule(month_ru(DateParts.month1), DASH, month_ru(DateParts.month), _ru_year(DateParts.year).optional()),
-    rule(month_ru(DateParts.month), _ru_year(DateParts.year)),
+    rule(PART_RU.optional(), month_ru(DateParts.month), _ru_year(DateParts.year)),
+    rule(or_(PART_RU, rule(IN_RU)), month_ru(DateParts.month)),  # "в марте", "в конце марта": year lent
     rule(day(DateParts.day), eq("."), numeric_month(DateParts.month), eq("."),
-                         or_(year(DateParts.year), short_year(DateParts.year)), YEAR_WORD_RU.optional()),
+         or_(year(DateParts.year), short_year(DateParts.year)), YEAR_WORD_RU.optional()),
     rule(year(DateParts.year1), DASH, year(DateParts.year), YEAR_WORD_RU),
-    rule(year(DateParts.year), YEAR_WORD_RU),
+    rule(PART_RU.optional(), year(DateParts.year), YEAR_WORD_RU),
 ).interpretation(DateParts)  # fmt: skip
 
 
@@ -108,9 +113,11 @@ DATE_RU = or_(
 TO_EN = or_(rule(DASH), rule(in_caseless({"to", "through", "until", "till"})))
 ORDINAL = in_caseless({"st", "nd", "rd", "th"}).optional()
 COMMA = eq(",").optional()
+PART_EN = rule(in_caseless({"early", "mid", "late"}), DASH.optional())  # "early 2011", "mid-March"
 YEAR_CONTEXT_EN = in_caseless(
     {"in", "since", "until", "by", "during", "year", "of", "from", "before", "after"}
 )
+MONTH_CONTEXT_EN = in_caseless({"in", "since", "until", "by", "during", "from", "before", "after", "through"})
 
 
 def _en_year(attr):
@@ -119,23 +126,24 @@ def _en_year(attr):
 
 DATE_EN = or_(
     rule(month_en(DateParts.month1), day(DateParts.day1), TO_EN, month_en(DateParts.month),
-                                 day(DateParts.day), _en_year(DateParts.year).optional()),
+         day(DateParts.day), _en_year(DateParts.year).optional()),
     rule(day(DateParts.day1), ORDINAL, month_en(DateParts.month1), TO_EN, day(DateParts.day),
-                                 ORDINAL, month_en(DateParts.month), _en_year(DateParts.year).optional()),
+         ORDINAL, month_en(DateParts.month), _en_year(DateParts.year).optional()),
     rule(month_en(DateParts.month), day(DateParts.day1), ORDINAL,
-                            or_(rule(TO_EN), rule(caseless("and"))), day(DateParts.day), ORDINAL,
-                            _en_year(DateParts.year).optional()),
+         or_(rule(TO_EN), rule(caseless("and"))), day(DateParts.day), ORDINAL,
+         _en_year(DateParts.year).optional()),
     rule(caseless("from").optional(), day(DateParts.day1), ORDINAL,
-                            or_(rule(TO_EN), rule(caseless("and"))), day(DateParts.day), ORDINAL,
-                            caseless("of").optional(), month_en(DateParts.month), _en_year(DateParts.year).optional()),
+         or_(rule(TO_EN), rule(caseless("and"))), day(DateParts.day), ORDINAL,
+         caseless("of").optional(), month_en(DateParts.month), _en_year(DateParts.year).optional()),
     rule(month_en(DateParts.month), day(DateParts.day), ORDINAL, _en_year(DateParts.year).optional()),
     rule(day(DateParts.day), ORDINAL, caseless("of").optional(), month_en(DateParts.month),
-                     _en_year(DateParts.year).optional()),
+         _en_year(DateParts.year).optional()),
     rule(month_en(DateParts.month1), TO_EN, month_en(DateParts.month), _en_year(DateParts.year)),
-    rule(month_en(DateParts.month), _en_year(DateParts.year)),
+    rule(PART_EN.optional(), month_en(DateParts.month), _en_year(DateParts.year)),
+    rule(or_(PART_EN, rule(MONTH_CONTEXT_EN, PART_EN.optional())), month_en(DateParts.month)),  # year lent
     rule(year(DateParts.year), eq("-"), numeric_month(DateParts.month), eq("-"), day(DateParts.day)),
     rule(year(DateParts.year1), DASH, year(DateParts.year)),
-    rule(YEAR_CONTEXT_EN, year(DateParts.year)),
+    rule(or_(PART_EN, rule(YEAR_CONTEXT_EN, PART_EN.optional())), year(DateParts.year)),
 ).interpretation(DateParts)  # fmt: skip
 
 

@@ -154,8 +154,10 @@ def _candidates(
             )
         )
         city = next((p.normal for p in in_sentence_places if p.attrs.get("kind") == "city"), None)
-        own_dates = [d for d in dates if _inside(d, sentence) and d.attrs.get("role") != "published"]
-        date = own_dates[0].normal if own_dates else (event.normal if event else None)
+        own_dates = [
+            d for d in dates if _inside(d, sentence) and d.attrs["value"] and d.attrs["role"] != "published"
+        ]
+        date = own_dates[0].attrs["value"] if own_dates else (event.attrs["value"] if event else None)
         number_match = NUMBER.search(sentence_text)
         number = (number_match.group(1) or number_match.group(2)) if number_match else None
         first_of_type: dict[str, int] = {}
