@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
-from ..article import Annotated, Mention, NerSpan
+from ..article import Annotated, Mention, Token
 from ..clean import SOCIAL_WORDS
 from ..gazetteer import lookup_place
 
@@ -83,24 +83,26 @@ def abbreviation_after(text: str, stop: int) -> str | None:
     return m.group(1) if m else None
 
 
-def backend_normal(span: NerSpan, surface: str) -> str:
-    """Give the backend's normal form of `surface`, a trimmed part of `span`, word by word."""
-    if surface == span.text:
-        return span.normal
-    words, normal_words = span.text.split(), span.normal.split()
-    part = surface.split()
-    if len(words) == len(normal_words):
-        for i in range(len(words) - len(part) + 1):
-            if [w.strip(_TRIM) for w in words[i : i + len(part)]] == [w.strip(_TRIM) for w in part]:
-                return " ".join(normal_words[i : i + len(part)]).strip(_TRIM) or surface
-    return surface
+def tokens_in(annotated: Annotated, start: int, stop: int) -> tuple[list[Token], Sequence[Token]]:
+    """Give the backend's tokens lying inside [start, stop), and all the tokens of their sentence."""
+    sentence = annotated.sentence_at(start)
+    if sentence is None:
+        return [], ()
+    return [t for t in sentence.tokens if start <= t.start and t.stop <= stop], sentence.tokens
 
 
-def span_mentions(
-    annotated: Annotated, ner_type: str, kind: str, normalise: Callable[[NerSpan, str], str]
-) -> Iterator[Mention]:
-    """Yield a mention per NER span of `ner_type`, trimmed, with `normalise(span, surface)`, where
-    `surface` is the trimmed text of the original `span`."""
+def normaliser(lang: str, kind: str) -> Callable[..., str]:
+    """Give the function (surface, start, tokens, sentence) -> normal form for names of `kind`."""
+    if lang != "ru":
+        return lambda surface, start, tokens, sentence: english_name(surface)
+    from ..normalise import normalise_person, normalise_phrase
+
+    return normalise_person if kind == "person" else normalise_phrase
+
+
+def span_mentions(annotated: Annotated, ner_type: str, kind: str) -> Iterator[Mention]:
+    """Yield a mention per NER span of `ner_type`, trimmed, normalised as a name of `kind`."""
+    normalise = normaliser(annotated.lang, kind)
     text = annotated.text
     for span in annotated.spans:
         if span.type != ner_type:
@@ -109,5 +111,5 @@ def span_mentions(
         if not re.search(r"[^\W\d_]", text[start:stop]) or is_chrome_name(text[start:stop]):
             continue
         surface = text[start:stop]
-        normal = normalise(span, surface)
+        normal = normalise(surface, start, *tokens_in(annotated, start, stop))
         yield Mention(kind=kind, start=start, stop=stop, text=surface, normal=normal.strip() or surface)

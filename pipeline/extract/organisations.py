@@ -8,8 +8,6 @@ from collections.abc import Iterator
 from ..article import Annotated, Mention
 from .common import (
     abbreviation_after,
-    backend_normal,
-    english_name,
     is_misfiled_place,
     span_mentions,
     split_abbreviation,
@@ -21,12 +19,8 @@ _NOT_ORGANISATION = re.compile(r"^(?:COVID(?:-19)?|коронавирус\w*|SAR
 
 def extract_organisations(annotated: Annotated) -> Iterator[Mention]:
     """Yield organisation mentions; attrs `abbreviation` holds one given in brackets."""
-    lang, text = annotated.lang, annotated.text
-
-    def normalise(span, surface: str) -> str:
-        return english_name(surface) if lang == "en" else backend_normal(span, surface)
-
-    for mention in span_mentions(annotated, "ORG", "organisation", normalise):
+    text = annotated.text
+    for mention in span_mentions(annotated, "ORG", "organisation"):
         if _NOT_ORGANISATION.match(mention.text) or is_misfiled_place(
             text, mention.start, mention.stop, mention.normal
         ):

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from ..article import Annotated, Mention
-from .common import backend_normal, english_name, span_mentions
+from .common import span_mentions
 
 _INITIAL = re.compile(r"^[A-ZА-ЯЁ]\.?$")
 
@@ -34,13 +35,8 @@ def surname(name: str) -> str:
 
 def extract_people(annotated: Annotated) -> Iterator[Mention]:
     """Yield person mentions with normal "Name Surname" or "I. O. Surname"."""
-    lang = annotated.lang
 
-    def normalise(span, surface: str) -> str:
-        name = english_name(surface) if lang == "en" else backend_normal(span, surface)
-        return canonical_person(tidy_initials(name))
-
-    for mention in span_mentions(annotated, "PER", "person", normalise):
+    for mention in span_mentions(annotated, "PER", "person"):
         if not re.search(r"[A-ZА-ЯЁ]", mention.text):
             continue
-        yield mention
+        yield replace(mention, normal=canonical_person(tidy_initials(mention.normal)))

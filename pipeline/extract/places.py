@@ -6,24 +6,16 @@ from collections.abc import Iterator
 
 from ..article import Annotated, Mention
 from ..gazetteer import lookup_place
-from .common import backend_normal, english_name, is_misfiled_place, span_mentions
-
-
-def _normal(lang: str):
-    def normalise(span, surface: str) -> str:
-        return english_name(surface) if lang == "en" else backend_normal(span, surface)
-
-    return normalise
+from .common import is_misfiled_place, span_mentions
 
 
 def extract_places(annotated: Annotated) -> Iterator[Mention]:
     """Yield place mentions with attrs kind, country, geonames_id, lat, lon and the gazetteer key."""
-    normalise = _normal(annotated.lang)
-    candidates = list(span_mentions(annotated, "LOC", "place", normalise))
+    candidates = list(span_mentions(annotated, "LOC", "place"))
     # NER tags some bare place names as organisations (capitalised datelines: "ALMATY, 3 March").
     candidates += [
         m
-        for m in span_mentions(annotated, "ORG", "place", normalise)
+        for m in span_mentions(annotated, "ORG", "place")
         if is_misfiled_place(annotated.text, m.start, m.stop, m.normal)
     ]
     candidates.sort(key=lambda m: m.start)

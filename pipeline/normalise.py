@@ -1,0 +1,217 @@
+"""Russian normal forms from natasha's morphology (pymorphy): nominative names that inflect only
+what the grammar inflects.
+
+- Organisations and places: the head phrase (the first noun and the words agreeing with it before
+  it) goes to the nominative; its dependents stay as written: "Комитетом лесного хозяйства и
+  животного мира" -> "Комитет лесного хозяйства и животного мира".
+- People: every name part in one case and gender, chosen jointly over all parts, to the
+  nominative: "Нурией Кутнаевой" -> "Нурия Кутнаева", "Ли Йонгом" -> "Ли Йонг".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+import pymorphy2
+
+from .article import Token
+from .nlp.morph import morph_vocab
+
+CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
+_INITIAL = re.compile(r"^[A-ZА-ЯЁ]\.?$")
+_CYRILLIC_WORD = re.compile(r"^[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*$")
+_AGREEING = {"ADJ", "DET", "NUM"}  # words before the head noun that agree with it
+
+
+@lru_cache(maxsize=1)
+def _analyzer() -> pymorphy2.MorphAnalyzer:
+    """Give a plain pymorphy analyser on natasha's dictionary (natasha's MorphVocab wraps the
+    results in its own types, which cannot inflect with OpenCorpora grammemes)."""
+    return pymorphy2.MorphAnalyzer(path=morph_vocab().dictionary.path)
+
+
+@lru_cache(maxsize=65536)
+def parses(word: str) -> tuple:
+    """Give pymorphy's analyses of a word."""
+    return tuple(_analyzer().parse(word.lower()))
+
+
+def restore_case(form: str, like: str) -> str:
+    """Give `form` written with the capitals of `like` ("кыргызская" like "Кыргызской" -> "Кыргызская"),
+    and with е where `like` writes е for ё."""
+    if "ё" not in like.lower():
+        form = form.replace("ё", "е")
+    if like.isupper() and len(like) > 1:
+        return form.upper()
+    if like[:1].isupper():
+        return (
+            "-".join(part[:1].upper() + part[1:] for part in form.split("-"))
+            if "-" in like
+            else form[:1].upper() + form[1:]
+        )
+    return form
+
+
+def _to_nominative(
+    word: str, case: str, *, plural: bool | None = None, gender: str | None = None, pos: tuple = ()
+) -> str | None:
+    """Give the nominative of `word` read in `case` (and number / gender when given), or None."""
+    parse = _reading(word, case, plural=plural, gender=gender, pos=pos)
+    return parse[1] if parse else None
+
+
+def _reading(word: str, case: str, *, plural: bool | None, gender: str | None, pos: tuple) -> tuple | None:
+    """Give (parse, nominative form) of the first reading of `word` that fits, or None."""
+    for parse in parses(word):
+        tag = parse.tag
+        if tag.case != case or (pos and tag.POS not in pos):
+            continue
+        if plural is not None and (tag.number == "plur") != plural:
+            continue
+        if gender and tag.gender and tag.gender != gender:
+            continue
+        wanted = {"nomn"} | ({"plur"} if tag.number == "plur" else set())
+        if case == "accs" and tag.number == "sing":
+            wanted.add("sing")
+        form = parse.inflect(wanted)
+        if form is not None:
+            return parse, form.word
+    return None
+
+
+def _replace_words(surface: str, base: int, replacements: dict[tuple[int, int], str]) -> str:
+    out, last = [], 0
+    for (start, stop), form in sorted(replacements.items()):
+        out.append(surface[last : start - base])
+        out.append(form)
+        last = stop - base
+    out.append(surface[last:])
+    return "".join(out)
+
+
+def normalise_phrase(
+    surface: str, start: int, tokens: Sequence[Token], sentence: Sequence[Token] = ()
+) -> str:
+    """Give an organisation or place name with its head phrase in the nominative, dependents kept.
+
+    `tokens` are the backend's tokens inside the span that starts at offset `start`."""
+    words = [t for t in tokens if t.pos not in ("PUNCT", "SPACE")]
+    head_index = next((i for i, t in enumerate(words) if t.pos in ("NOUN", "PROPN")), None)
+    if head_index is None:
+        return surface
+    head = words[head_index]
+    case = CASES.get(head.feats.get("Case", ""), None)
+    if case in (None, "nomn"):
+        return surface
+    plural = head.feats.get("Number") == "Plur"
+    replacements = {}
+    head_reading = _reading(head.text, case, plural=plural, gender=None, pos=("NOUN",)) or _reading(
+        head.text, case, plural=plural, gender=None, pos=()
+    )
+    gender = None
+    if head_reading and _CYRILLIC_WORD.match(head.text):
+        replacements[(head.start, head.stop)] = restore_case(head_reading[1], head.text)
+        gender = None if plural else head_reading[0].tag.gender
+    for token in words[:head_index]:
+        if not _CYRILLIC_WORD.match(token.text) or token.pos not in _AGREEING | {"VERB"}:
+            continue
+        form = _to_nominative(
+            token.text, case, plural=plural, gender=gender, pos=("ADJF", "PRTF", "NUMR", "NPRO")
+        )
+        if form:
+            replacements[(token.start, token.stop)] = restore_case(form, token.text)
+    # A proper name of two nouns ("Жогорку Кенеша") has its inflected noun after an indeclinable one.
+    if head_index + 1 < len(words) and (head.start, head.stop) not in replacements:
+        following = words[head_index + 1]
+        if following.pos == "PROPN" and following.text[:1].isupper():
+            form = _to_nominative(following.text, case, plural=plural, pos=("NOUN",))
+            if form:
+                replacements[(following.start, following.stop)] = restore_case(form, following.text)
+    return _replace_words(surface, start, replacements) if replacements else surface
+
+
+_PERSON_POS = ("NOUN",)
+
+
+def _person_score(word: str, case: str, gender: str) -> float:
+    best = 1.2 if surname_nominative(word, case, gender) else 0.0
+    for parse in parses(word):
+        tag = parse.tag
+        if (
+            tag.case != case
+            or (tag.gender and tag.gender != gender and "Ms-f" not in tag.grammemes)
+            or tag.number == "plur"
+        ):
+            continue
+        bonus = 1.0 if {"Name", "Surn", "Patr"} & tag.grammemes else 0.5
+        best = max(best, parse.score + bonus)
+    return best
+
+
+def _syntax_hints(tokens: Sequence[Token], sentence: Sequence[Token]) -> tuple[str | None, str | None]:
+    """Give (case, gender) the sentence implies for a name: a subject is nominative, and a verb in
+    the past agrees in gender with its subject ("Тойлыбаева Ш.С. представила")."""
+    inside = {id(t) for t in tokens}
+    for token in tokens:
+        if (
+            token.rel.startswith("nsubj")
+            and 0 <= token.head < len(sentence)
+            and id(sentence[token.head]) not in inside
+        ):
+            verb = sentence[token.head]
+            gender = {"Fem": "femn", "Masc": "masc"}.get(verb.feats.get("Gender", ""))
+            return "nomn", gender
+    return None, None
+
+
+def normalise_person(
+    surface: str, start: int, tokens: Sequence[Token], sentence: Sequence[Token] = ()
+) -> str:
+    """Give a person's name with every part in the nominative, in one case and gender."""
+    words = [t for t in tokens if _CYRILLIC_WORD.match(t.text) and not _INITIAL.match(t.text)]
+    if not words:
+        return surface
+    hinted_case, hinted_gender = _syntax_hints(tokens, sentence)
+    tagged_case = hinted_case or CASES.get(words[-1].feats.get("Case", ""), "nomn")
+    best, best_score = ("nomn", "masc"), -1.0
+    for case in ("nomn", "gent", "datv", "accs", "ablt", "loct"):
+        for gender in ("masc", "femn"):
+            score = sum(_person_score(w.text, case, gender) for w in words)
+            score += (0.6 if hinted_case else 0.3) if case == tagged_case else 0.0
+            score += 0.6 if gender == hinted_gender else 0.0
+            score += 0.05 if case == "nomn" else 0.0  # a tie keeps the text as written
+            if score > best_score:
+                best, best_score = (case, gender), score
+    case, gender = best
+    if case == "nomn":
+        return surface
+    replacements = {}
+    for word in words:
+        form = (
+            surname_nominative(word.text, case, gender)
+            or _to_nominative(word.text, case, gender=gender, plural=False, pos=("NOUN",))
+            or _to_nominative(word.text, case, gender=gender, plural=False)
+        )
+        if form:
+            replacements[(word.start, word.stop)] = restore_case(form, word.text)
+    return _replace_words(surface, start, replacements)
+
+
+# Russian-type surnames (-ов, -ев, -ёв, -ин, -ын), which pymorphy often reads as adjectives.
+_SURNAME_ENDINGS = {
+    ("masc", "gent"): "а", ("masc", "datv"): "у", ("masc", "accs"): "а", ("masc", "ablt"): "ым", ("masc", "loct"): "е",
+    ("femn", "gent"): "ой", ("femn", "datv"): "ой", ("femn", "accs"): "у", ("femn", "ablt"): "ой", ("femn", "loct"): "ой",
+}  # fmt: skip
+
+
+def surname_nominative(word: str, case: str, gender: str) -> str | None:
+    """Give the nominative of a surname in -ов/-ев/-ёв/-ин/-ын in `case` and `gender`, or None."""
+    ending = _SURNAME_ENDINGS.get((gender, case))
+    if ending is None:
+        return None
+    m = re.match(rf"^(.+(?:ов|ев|ёв|ин|ын)){ending}$", word, re.IGNORECASE)
+    if not m:
+        return None
+    return m.group(1) + ("а" if gender == "femn" else "")
