@@ -207,8 +207,12 @@ def evaluate_corpus(
         systems = system_spans(_annotate(doc, en_model))
         for system, spans in systems.items():
             pairs = match_spans(spans, gold, report.spans[system])
-            for pred, g in pairs:
-                if g.normal and g.kind in ("person", "organisation", "place"):
+            for pred, g in pairs:  # base forms compare on exact spans only: a longer gold span has its own
+                if (
+                    g.normal
+                    and g.kind in ("person", "organisation", "place")
+                    and (pred.start, pred.stop) == (g.start, g.stop)
+                ):
                     acc = report.base_form[system]
                     acc.total += 1
                     acc.right += int(

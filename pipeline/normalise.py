@@ -132,22 +132,57 @@ def normalise_phrase(
     return _replace_words(surface, start, replacements) if replacements else surface
 
 
-_PERSON_POS = ("NOUN",)
+_NAME_GRAMMEMES = {"Name", "Surn", "Patr"}
+
+
+def _fits_person(tag, case: str, gender: str) -> bool:
+    """Tell a reading of a name part in `case` for a person of `gender`: first names, surnames and
+    patronymics agree in gender; a surname that is a common noun ("Соботка") need not."""
+    if tag.case != case or tag.number == "plur":
+        return False
+    agrees = not tag.gender or tag.gender == gender or "Ms-f" in tag.grammemes
+    return agrees or not (_NAME_GRAMMEMES & tag.grammemes or tag.POS == "ADJF")
 
 
 def _person_score(word: str, case: str, gender: str) -> float:
+    """Score how well `word` reads as a name part in `case` and `gender`; a word that cannot be
+    read so costs more when the dictionary knows it than when its readings are guesses."""
     best = 1.2 if surname_nominative(word, case, gender) else 0.0
     for parse in parses(word):
-        tag = parse.tag
-        if (
-            tag.case != case
-            or (tag.gender and tag.gender != gender and "Ms-f" not in tag.grammemes)
-            or tag.number == "plur"
-        ):
-            continue
-        bonus = 1.0 if {"Name", "Surn", "Patr"} & tag.grammemes else 0.5
-        best = max(best, parse.score + bonus)
+        if _fits_person(parse.tag, case, gender):
+            bonus = 1.0 if _NAME_GRAMMEMES & parse.tag.grammemes else 0.5
+            best = max(best, parse.score + bonus)
+    if best == 0.0:
+        return -1.0 if _analyzer().word_is_known(word.lower()) else -0.3
     return best
+
+
+def _person_nominative(word: str, case: str, gender: str) -> str | None:
+    for parse in parses(word):
+        if _fits_person(parse.tag, case, gender) and parse.tag.POS == "NOUN":
+            form = parse.inflect({"nomn", "sing"})
+            if form is not None:
+                return form.word
+    return None
+
+
+# Oblique endings of a foreign man's name unknown to the dictionary ("Гренелла", "Гренеллом").
+_FOREIGN_MASC_ENDINGS = {
+    "gent": ("а", "я"),
+    "accs": ("а", "я"),
+    "datv": ("у", "ю"),
+    "ablt": ("ом", "ем"),
+    "loct": ("е",),
+}
+
+
+def foreign_masc_nominative(word: str, case: str) -> str | None:
+    """Give the nominative of an unknown man's name ending in a consonant, read in `case`."""
+    for ending in _FOREIGN_MASC_ENDINGS.get(case, ()):
+        stem = word[: -len(ending)]
+        if word.lower().endswith(ending) and len(stem) > 2 and stem[-1].lower() not in "аеёиоуыэюяй":
+            return stem
+    return None
 
 
 def _syntax_hints(tokens: Sequence[Token], sentence: Sequence[Token]) -> tuple[str | None, str | None]:
@@ -189,11 +224,9 @@ def normalise_person(
         return surface
     replacements = {}
     for word in words:
-        form = (
-            surname_nominative(word.text, case, gender)
-            or _to_nominative(word.text, case, gender=gender, plural=False, pos=("NOUN",))
-            or _to_nominative(word.text, case, gender=gender, plural=False)
-        )
+        form = surname_nominative(word.text, case, gender) or _person_nominative(word.text, case, gender)
+        if form is None and gender == "masc" and not _analyzer().word_is_known(word.text.lower()):
+            form = foreign_masc_nominative(word.text, case)
         if form:
             replacements[(word.start, word.stop)] = restore_case(form, word.text)
     return _replace_words(surface, start, replacements)
