@@ -180,7 +180,7 @@ def _natasha_dates():
 def system_spans(annotated: Annotated) -> dict[str, list[Span]]:
     """Give ours and the baseline's spans for one annotated document."""
     extraction = extract_all(annotated)
-    _, mentions, _ = merge_article(extraction)
+    _, mentions, _ = merge_article(extraction, lang=annotated.lang)
     ours = [Span(m.start, m.stop, m.kind, m.normal) for m in mentions]
     baseline = [
         Span(s.start, s.stop, BASELINE_TYPES[s.type], s.normal)

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from .keys import name_key
+
 MODELS = Path(__file__).resolve().parent.parent / "models"
 
 
@@ -32,11 +34,8 @@ class PlaceInfo:
 
 
 def place_key(text: str) -> str:
-    """Give the lookup key of a place name: case-folded, ё as е, dashes and spaces unified."""
-    text = text.casefold().replace("ё", "е")
-    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
-    text = re.sub(r"^(the|г\.|город|city of)\s+", "", text.strip())
-    return re.sub(r"\s+", " ", text).strip(" .,")
+    """Give the lookup key of a place name: its name key without "г.", "город", "city of"."""
+    return re.sub(r"^(?:г\.|город|city of)\s*", "", name_key(text))
 
 
 def _cyrillic(text: str) -> bool:
@@ -110,3 +109,77 @@ def _index() -> dict[str, PlaceInfo]:
 def lookup_place(name: str) -> PlaceInfo | None:
     """Give the canonical place for a (normalised) name, or None when no gazetteer knows it."""
     return _index().get(place_key(name))
+
+
+@dataclass(frozen=True)
+class OrgInfo:
+    key: str
+    name_ru: str
+    name_en: str
+    abbreviations: tuple[str, ...]
+    aliases: tuple[str, ...]
+    kind: str
+    country: str | None
+
+    def name(self, lang: str) -> str:
+        return self.name_ru if lang == "ru" else self.name_en
+
+    def names(self) -> tuple[str, ...]:
+        """Give every name the organisation goes by, both languages, abbreviations included."""
+        return tuple(dict.fromkeys((self.name_ru, self.name_en, *self.abbreviations, *self.aliases)))
+
+
+@cache
+def _org_index() -> dict[str, OrgInfo]:
+    index: dict[str, OrgInfo] = {}
+    with open(MODELS / "organisations.csv", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            info = OrgInfo(
+                key=row["key"],
+                name_ru=row["name_ru"],
+                name_en=row["name_en"],
+                abbreviations=tuple(a for a in row["abbreviations"].split("|") if a),
+                aliases=tuple(a for a in row["aliases"].split("|") if a),
+                kind=row["kind"],
+                country=row["country"] or None,
+            )
+            for name in info.names():
+                index.setdefault(name_key(name), info)
+    return index
+
+
+def lookup_organisation(name: str) -> OrgInfo | None:
+    """Give the known organisation a name or abbreviation stands for ("ПРООН", "UNDP",
+    "Программа развития ООН"), or None."""
+    return _org_index().get(name_key(name))
+
+
+@cache
+def _country_names_en() -> tuple[str, ...]:
+    return tuple(
+        sorted(
+            {
+                info.name_en.casefold()
+                for info in _index().values()
+                if info.kind == "country" and " " not in info.name_en
+            }
+        )
+    )
+
+
+def is_demonym(word: str) -> bool:
+    """Tell a nationality word taken for a name: "Kazakh", "Kyrgyz", "Turkmens", "Iranian", "Russian"
+    (a stem of at least four letters that begins a country's name, or a country name with -n, -ian,
+    -i, -ese), in English."""
+    w = word.casefold()
+    if not re.fullmatch(r"[a-z]{4,}", w):
+        return False
+    w = w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+    for country in _country_names_en():
+        if country.startswith(w) and len(w) >= 4 and w != country:
+            return True
+        if any(
+            w == country + suffix or w == country.rstrip("a") + suffix for suffix in ("n", "ian", "i", "ese")
+        ):
+            return True
+    return False

@@ -8,7 +8,6 @@ article and every run.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -16,15 +15,9 @@ from dataclasses import replace
 from .article import DateRecord, Entity, Mention
 from .extract import Extraction
 from .extract.people import surname
+from .keys import name_key
 
 _PREFIX = {"person": "per", "organisation": "org", "place": "loc"}
-
-
-def name_key(text: str) -> str:
-    """Give the case- and punctuation-insensitive key of a name."""
-    text = text.casefold().replace("ё", "е")
-    text = re.sub(r"[«»“”„\"'‘’`]", "", text)
-    return re.sub(r"\s+", " ", re.sub(r"\s*\.\s*", ". ", text)).strip(" .,;:")
 
 
 def entity_id(kind: str, key: str) -> str:
@@ -93,27 +86,49 @@ def _is_abbreviation(text: str) -> bool:
     return len(text) <= 12 and " " not in text and sum(c.isupper() for c in text) >= 2
 
 
-def _organisations(mentions: Sequence[Mention]) -> list[Entity]:
+def _organisations(mentions: Sequence[Mention], lang: str) -> list[Entity]:
+    """Group organisation mentions sharing a name, an abbreviation defined in brackets, or an
+    entry of the organisation gazetteer; a known organisation takes its canonical name and id."""
+
     def keys(m: Mention) -> list[str]:
-        abbreviation = m.attrs.get("abbreviation")
-        return [name_key(m.normal), name_key(abbreviation) if abbreviation else ""]
+        abbreviation, known = m.attrs.get("abbreviation"), m.attrs.get("known")
+        return [
+            name_key(m.normal),
+            name_key(abbreviation) if abbreviation else "",
+            f"gaz:{known.key}" if known else "",
+        ]
 
     entities = []
     for group in _group(mentions, keys):
         forms = [m.normal for m in group] + [
             m.attrs["abbreviation"] for m in group if m.attrs.get("abbreviation")
         ]
-        name = _pick_name(forms, prefer=lambda f: (not _is_abbreviation(f),))
+        known = next((m.attrs["known"] for m in group if m.attrs.get("known")), None)
+        if known:
+            name, key = known.name(lang), f"gaz:{known.key}"
+            attrs = {"gazetteer_aliases": known.names()}
+            forms += [a for a in known.abbreviations if _same_script(a, name)]
+        else:
+            name = _pick_name(forms, prefer=lambda f: (not _is_abbreviation(f),))
+            key, attrs = name_key(name), {}
         entities.append(
             Entity(
                 "organisation",
-                entity_id("organisation", name_key(name)),
+                entity_id("organisation", key),
                 name,
                 _aliases(name, forms),
                 tuple(group),
+                attrs,
             )
         )
     return entities
+
+
+def _same_script(a: str, b: str) -> bool:
+    def cyrillic(text: str) -> bool:
+        return any("\u0400" <= c <= "\u04ff" for c in text)
+
+    return cyrillic(a) == cyrillic(b)
 
 
 def _first_initial(name: str) -> str:
@@ -147,10 +162,14 @@ def _people(mentions: Sequence[Mention]) -> list[Entity]:
     return entities
 
 
-def merge_article(extraction: Extraction) -> tuple[list[Entity], list[Mention], list[DateRecord]]:
+def merge_article(
+    extraction: Extraction, *, lang: str
+) -> tuple[list[Entity], list[Mention], list[DateRecord]]:
     """Give the article's entities, all its mentions (with entity ids) and its date records."""
     entities = (
-        _people(extraction.people) + _organisations(extraction.organisations) + _places(extraction.places)
+        _people(extraction.people)
+        + _organisations(extraction.organisations, lang)
+        + _places(extraction.places)
     )
     mentions: list[Mention] = []
     for entity in entities:

@@ -54,7 +54,7 @@ def process(source: Source, *, en_model: str = DEFAULT_EN_MODEL) -> Result:
         annotated = backend_for(article.lang, en_model).annotate(article)
         stage = "extraction"
         extraction = extract_all(annotated)
-        entities, mentions, dates = merge_article(extraction)
+        entities, mentions, dates = merge_article(extraction, lang=article.lang)
         published = extraction.published or article.published
         return Result(
             article=replace(article, published=published),

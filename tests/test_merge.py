@@ -23,7 +23,7 @@ def test_people_initials_full_form_and_bare_surname_are_one_entity():
         person("Джусупов", 90),
         person("Ли Йонг", 120),
     ]
-    entities, mentions, _ = merge_article(extraction(people=people))
+    entities, mentions, _ = merge_article(extraction(people=people), lang="ru")
     by_name = {e.name: e for e in entities}
     assert set(by_name) == {"Бакыт Джусупов", "Ли Йонг"}
     assert by_name["Бакыт Джусупов"].aliases == ("Б. Джусупов", "Джусупов")
@@ -32,13 +32,15 @@ def test_people_initials_full_form_and_bare_surname_are_one_entity():
 
 
 def test_people_with_different_first_initials_stay_apart():
-    entities, _, _ = merge_article(extraction(people=[person("А. Иванов", 0), person("Б. Иванов", 20)]))
+    entities, _, _ = merge_article(
+        extraction(people=[person("А. Иванов", 0), person("Б. Иванов", 20)]), lang="ru"
+    )
     assert sorted(e.name for e in entities) == ["А. Иванов", "Б. Иванов"]
 
 
 def test_organisation_abbreviation_defined_in_text_joins_later_uses():
     orgs = [org("Организация Объединенных Наций по промышленному развитию", 0, "ЮНИДО"), org("ЮНИДО", 80)]
-    [entity], _, _ = merge_article(extraction(organisations=orgs))
+    [entity], _, _ = merge_article(extraction(organisations=orgs), lang="ru")
     assert entity.name == "Организация Объединенных Наций по промышленному развитию"
     assert entity.aliases == ("ЮНИДО",)
     assert entity.entity_id == entity_id("organisation", name_key(entity.name))

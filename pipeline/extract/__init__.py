@@ -33,7 +33,7 @@ def extract_all(annotated: Annotated) -> Extraction:
     published = publication_date(annotated)
     dates = tuple(extract_dates(annotated, published=published))
     places = tuple(extract_places(annotated))
-    organisations = tuple(extract_organisations(annotated))
     people = tuple(extract_people(annotated))
+    organisations = tuple(extract_organisations(annotated, people=people))
     documents = tuple(extract_documents(annotated, places=places, organisations=organisations, dates=dates))
     return Extraction(published, dates, places, organisations, people, documents)

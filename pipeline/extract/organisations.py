@@ -1,32 +1,138 @@
-"""Organisations stage: NER organisation spans -> organisation mentions with abbreviations."""
+"""Organisations stage: NER organisation spans -> organisation mentions, repaired, filtered and
+linked to the organisation gazetteer (models/organisations.csv).
+
+Repairs: a name NER cut at its commas is joined again ("Ministry of Cooperatives, Labor, and
+Social Welfare"). Not organisations: diseases, nationality words ("Kazakh"), people the article
+names, document words ("MOU"), photo credits ("MA/MA Photo"), common-noun abbreviations ("СМИ"),
+and a lone generic institution word ("Правительство", "Parliament") that names no one body.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from ..article import Annotated, Mention
+from ..gazetteer import is_demonym, lookup_organisation
+from ..keys import name_key
 from .common import (
     abbreviation_after,
     is_misfiled_place,
+    normaliser,
     span_mentions,
     split_abbreviation,
+    tokens_in,
 )
+from .documents import TYPE_LEMMAS
+from .people import surname
 
-# Not organisations although NER often says so: diseases, and spans that are only a country adjective.
-_NOT_ORGANISATION = re.compile(r"^(?:COVID(?:-19)?|коронавирус\w*|SARS-CoV-2)$", re.IGNORECASE)
+_NOT_ORGANISATION = re.compile(
+    r"^(?:COVID(?:-19)?|коронавирус\w*|coronavirus|SARS-CoV-2|пандеми\w*|pandemic|islamophobia)$",
+    re.IGNORECASE,
+)
+_PHOTO_CREDIT = re.compile(r"^[A-Z]{1,4}/[A-Z]{1,4}(?:\s+Photo)?$")
+# Abbreviations of common nouns, not of bodies: mass media, GDP, VAT, kinds of power plant.
+GENERIC_ABBREVIATIONS = {
+    "СМИ",
+    "ВВП",
+    "НДС",
+    "ЖКХ",
+    "ГЭС",
+    "ТЭЦ",
+    "АЭС",
+    "ПЭС",
+    "ЧС",
+    "ИТ",
+    "ИКТ",
+    "ООПТ",
+    "GDP",
+    "VAT",
+}
+# Head words of institutions' names, by lemma / lower case: alone, they name no particular body.
+INSTITUTION_WORDS = {
+    "правительство", "министерство", "комитет", "совет", "парламент", "ассамблея", "банк", "агентство",
+    "служба", "управление", "департамент", "палата", "комиссия", "фонд", "сторона", "организация", "отдел",
+    "аппарат", "кабинет", "секретариат", "миссия", "посольство", "компания", "общество", "союз", "центр",
+    "институт", "университет", "академия", "суд", "прокуратура", "партия", "содружество", "представительство",
+    "government", "ministry", "committee", "council", "parliament", "assembly", "bank", "agency", "service",
+    "department", "chamber", "commission", "fund", "organization", "organisation", "office", "cabinet",
+    "secretariat", "mission", "embassy", "company", "society", "union", "centre", "center", "institute",
+    "university", "academy", "court", "party", "presidency", "defense", "defence", "labor", "labour",
+    "interior", "cooperatives", "industry", "trade", "commerce", "parties", "ministries",
+}  # fmt: skip
+_COORDINATION = re.compile(r"^(?:\s*,\s*(?:and\s+|и\s+)?|\s+(?:and|и)\s+)$")
 
 
-def extract_organisations(annotated: Annotated) -> Iterator[Mention]:
-    """Yield organisation mentions; attrs `abbreviation` holds one given in brackets."""
+def _first_word_lemma(mention: Mention, annotated: Annotated) -> str:
+    tokens, _ = tokens_in(annotated, mention.start, mention.stop)
+    word = tokens[0] if tokens else None
+    return (word.lemma if word else mention.text.split()[0]).lower()
+
+
+def _join_coordinated(mentions: list[Mention], annotated: Annotated) -> list[Mention]:
+    """Join a name NER split at its commas: an institution name followed, across ", " or "and",
+    by pieces that do not begin an institution name of their own."""
+    text, out = annotated.text, []
+    for mention in mentions:
+        if out:
+            last = out[-1]
+            gap = text[last.stop : mention.start]
+            if (
+                _COORDINATION.match(gap)
+                and _first_word_lemma(last, annotated) in INSTITUTION_WORDS
+                and _first_word_lemma(mention, annotated) not in INSTITUTION_WORDS
+                and mention.text[:1].isupper()
+            ):
+                surface = text[last.start : mention.stop]
+                normal = normaliser(annotated.lang, "organisation")(
+                    surface, last.start, *tokens_in(annotated, last.start, mention.stop)
+                )
+                out[-1] = Mention("organisation", last.start, mention.stop, surface, normal)
+                continue
+        out.append(mention)
+    return out
+
+
+def is_not_organisation(mention: Mention, annotated: Annotated, people_keys: set[str]) -> bool:
+    """Tell an organisation span that names no organisation (see the module docstring)."""
+    text, normal = mention.text, mention.normal
+    words = normal.split()
+    if _NOT_ORGANISATION.match(text) or _PHOTO_CREDIT.match(text) or text in GENERIC_ABBREVIATIONS:
+        return True
+    if annotated.lang == "en" and len(words) == 1 and is_demonym(words[0]):
+        return True
+    if name_key(normal) in people_keys or (len(words) == 1 and name_key(words[0]) in people_keys):
+        return True
+    if normal.lower() in TYPE_LEMMAS or normal.lower() == "mou":
+        return True
+    if len(words) == 1 and lookup_organisation(normal) is None:
+        return (
+            _first_word_lemma(mention, annotated) in INSTITUTION_WORDS or normal.lower() in INSTITUTION_WORDS
+        )
+    return False
+
+
+def extract_organisations(annotated: Annotated, *, people: Sequence[Mention] = ()) -> Iterator[Mention]:
+    """Yield organisation mentions; attrs `abbreviation` holds one given in brackets and `known`
+    the gazetteer's entry."""
     text = annotated.text
-    for mention in span_mentions(annotated, "ORG", "organisation"):
-        if _NOT_ORGANISATION.match(mention.text) or is_misfiled_place(
-            text, mention.start, mention.stop, mention.normal
-        ):
-            continue  # a disease, or a bare place name (the places stage takes those)
+    people_keys = {name_key(p.normal) for p in people} | {name_key(surname(p.normal)) for p in people}
+    mentions = [
+        m
+        for m in span_mentions(annotated, "ORG", "organisation")
+        if not is_misfiled_place(text, m.start, m.stop, m.normal)  # the places stage takes those
+    ]
+    for mention in _join_coordinated(mentions, annotated):
+        if is_not_organisation(mention, annotated, people_keys):
+            continue
         normal, abbreviation = split_abbreviation(mention.normal)
         abbreviation = abbreviation or abbreviation_after(text, mention.stop)
+        known = lookup_organisation(normal) or (lookup_organisation(abbreviation) if abbreviation else None)
         yield Mention(
-            "organisation", mention.start, mention.stop, mention.text, normal, {"abbreviation": abbreviation}
+            "organisation",
+            mention.start,
+            mention.stop,
+            mention.text,
+            normal,
+            {"abbreviation": abbreviation, "known": known},
         )

@@ -1,0 +1,17 @@
+"""Matching keys of names: the one place that says when two spellings are the same name."""
+
+from __future__ import annotations
+
+import re
+
+_QUOTES = re.compile(r"[«»“”„\"'‘’`]")
+_DASHES = re.compile(r"\s*[-\u2010-\u2015\u2212]\s*")
+
+
+def name_key(text: str) -> str:
+    """Give the key of a name: case, ё, quotes, dashes, dots, spaces and a leading "the" unified."""
+    text = _QUOTES.sub("", text.casefold().replace("ё", "е"))
+    text = _DASHES.sub("-", text)
+    text = re.sub(r"\s*\.\s*", ". ", text)
+    text = re.sub(r"^the\s+", "", text.strip())
+    return re.sub(r"\s+", " ", text).strip(" .,;:")
