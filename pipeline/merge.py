@@ -154,11 +154,11 @@ def _people(mentions: Sequence[Mention]) -> list[Entity]:
             members.sort(key=lambda m: m.start)
             forms = [m.normal for m in members]
             name = _pick_name(forms, prefer=lambda f: (len(f.split()) > 1, "." not in f))
-            entities.append(
-                Entity(
-                    "person", entity_id("person", name_key(name)), name, _aliases(name, forms), tuple(members)
-                )
+            role = next((m.attrs.get("role") for m in members if m.attrs.get("role")), None)
+            entity = Entity(
+                "person", entity_id("person", name_key(name)), name, _aliases(name, forms), tuple(members)
             )
+            entities.append(replace(entity, attrs={"role": role}))
     return entities
 
 

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from ..article import Annotated, Mention
 from .common import span_mentions
+from .roles import find_role
 
 _INITIAL = re.compile(r"^[A-ZА-ЯЁ]\.?$")
 
@@ -39,4 +40,8 @@ def extract_people(annotated: Annotated) -> Iterator[Mention]:
     for mention in span_mentions(annotated, "PER", "person"):
         if not re.search(r"[A-ZА-ЯЁ]", mention.text):
             continue
-        yield replace(mention, normal=canonical_person(tidy_initials(mention.normal)))
+        yield replace(
+            mention,
+            normal=canonical_person(tidy_initials(mention.normal)),
+            attrs={"role": find_role(annotated, mention)},
+        )
