@@ -47,7 +47,9 @@ def test_canonical_person_puts_initials_first():
     ],
 )
 def test_people(annotate, text, expected):
-    assert [m.normal for m in extract_people(annotate(text))] == expected
+    from pipeline.extract.spans import repair_spans
+
+    assert [m.normal for m in extract_people(repair_spans(annotate(text)))] == expected
 
 
 @pytest.mark.parametrize(
@@ -66,9 +68,11 @@ def test_people(annotate, text, expected):
     ],
 )  # fmt: skip
 def test_places(annotate, text, expected):
+    from pipeline.extract.spans import repair_spans
+
     found = [
         (m.attrs.get("canonical") or m.normal, m.attrs["kind"], m.attrs["country"])
-        for m in extract_places(annotate(text))
+        for m in extract_places(repair_spans(annotate(text)))
     ]
     assert found == expected
 
@@ -158,3 +162,74 @@ def test_is_misfiled_place(text, name, expected):
 
     start = text.index(name)
     assert is_misfiled_place(text, start, start + len(name), name) is expected
+
+
+def test_place_span_beginning_with_an_organisation(annotate):
+    from dataclasses import replace
+
+    from pipeline.article import NerSpan
+    from pipeline.extract.spans import repair_spans
+
+    text = "Депутат Жогорку Кенеша Кыргызской Республики выступил."
+    start = text.index("Жогорку")
+    span = NerSpan(start, len(text) - len(" выступил."), "LOC", text[start:-10], text[start:-10])
+    repaired = {(s.type, s.text) for s in repair_spans(replace(annotate(text), spans=(span,))).spans}
+    assert repaired == {("LOC", "Кыргызской Республики"), ("ORG", "Жогорку Кенеша Кыргызской Республики")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title before a name
+        ("Торага Нурланбек Шакиев встретился с послом.", {("PER", "Нурланбек Шакиев")}),
+        # a patronymic particle
+        ("Депутат Аида Исатбек кызы выступила на форуме.", {("PER", "Аида Исатбек кызы")}),
+    ],
+)  # fmt: skip
+def test_span_repairs(annotate, text, expected):
+    from pipeline.extract.spans import repair_spans
+
+    repaired = {(s.type, s.text) for s in repair_spans(annotate(text)).spans}
+    assert expected <= repaired
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "dropped"),
+    [
+        ("Правительство одобрило план, а СМИ сообщили об этом. ПРООН поддержала проект.", {"ПРООН"},
+         {"Правительство", "СМИ"}),
+        ("The Kazakh side and the Ministry of Cooperatives, Labor, and Social Welfare signed an MOU.",
+         {"Ministry of Cooperatives, Labor, and Social Welfare"}, {"Kazakh", "MOU", "Labor"}),
+    ],
+)  # fmt: skip
+def test_organisation_filters_and_joins(annotate, text, kept, dropped):
+    from pipeline.extract import extract_all
+
+    names = {m.normal for m in extract_all(annotate(text)).organisations}
+    assert kept <= names and not (dropped & names)
+
+
+def test_known_organisations_share_one_id_across_languages():
+    from pipeline.article import Mention
+    from pipeline.extract import Extraction
+    from pipeline.gazetteer import lookup_organisation
+    from pipeline.merge import merge_article
+
+    def org(name):
+        return Mention(
+            "organisation",
+            0,
+            len(name),
+            name,
+            name,
+            {"abbreviation": None, "known": lookup_organisation(name)},
+        )
+
+    def extraction(*names):
+        return Extraction(None, (), (), tuple(org(n) for n in names), (), ())
+
+    [ru] = merge_article(extraction("ПРООН", "Программа развития ООН"), lang="ru")[0]
+    [en] = merge_article(extraction("UNDP"), lang="en")[0]
+    assert ru.entity_id == en.entity_id
+    assert ru.name == "Программа развития ООН" and "ПРООН" in ru.aliases
+    assert en.name == "United Nations Development Programme"

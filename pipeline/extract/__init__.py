@@ -14,6 +14,7 @@ from .documents import extract_documents
 from .organisations import extract_organisations
 from .people import extract_people
 from .places import extract_places
+from .spans import repair_spans
 
 __all__ = ["Extraction", "extract_all"]
 
@@ -29,7 +30,8 @@ class Extraction:
 
 
 def extract_all(annotated: Annotated) -> Extraction:
-    """Give every stage's mentions for one article."""
+    """Give every stage's mentions for one article, after the NER spans are repaired."""
+    annotated = repair_spans(annotated)
     published = publication_date(annotated)
     dates = tuple(extract_dates(annotated, published=published))
     places = tuple(extract_places(annotated))

@@ -17,7 +17,6 @@ from ..gazetteer import is_demonym, lookup_organisation
 from ..keys import name_key
 from .common import (
     abbreviation_after,
-    is_misfiled_place,
     normaliser,
     span_mentions,
     split_abbreviation,
@@ -57,16 +56,27 @@ INSTITUTION_WORDS = {
     "government", "ministry", "committee", "council", "parliament", "assembly", "bank", "agency", "service",
     "department", "chamber", "commission", "fund", "organization", "organisation", "office", "cabinet",
     "secretariat", "mission", "embassy", "company", "society", "union", "centre", "center", "institute",
-    "university", "academy", "court", "party", "presidency", "defense", "defence", "labor", "labour",
-    "interior", "cooperatives", "industry", "trade", "commerce", "parties", "ministries",
+    "university", "academy", "court", "party", "presidency", "parties", "ministries",
 }  # fmt: skip
+# Words that stand alone when NER cuts a ministry's name at its commas ("Labor", "Defense").
+NAME_FRAGMENTS = {
+    "defense",
+    "defence",
+    "labor",
+    "labour",
+    "interior",
+    "cooperatives",
+    "industry",
+    "trade",
+    "commerce",
+}
 _COORDINATION = re.compile(r"^(?:\s*,\s*(?:and\s+|и\s+)?|\s+(?:and|и)\s+)$")
 
 
 def _first_word_lemma(mention: Mention, annotated: Annotated) -> str:
     tokens, _ = tokens_in(annotated, mention.start, mention.stop)
-    word = tokens[0] if tokens else None
-    return (word.lemma if word else mention.text.split()[0]).lower()
+    words = [t for t in tokens if t.pos not in ("DET", "PUNCT")]
+    return (words[0].lemma if words else mention.text.split()[0]).lower()
 
 
 def _join_coordinated(mentions: list[Mention], annotated: Annotated) -> list[Mention]:
@@ -78,7 +88,10 @@ def _join_coordinated(mentions: list[Mention], annotated: Annotated) -> list[Men
             last = out[-1]
             gap = text[last.stop : mention.start]
             if (
-                _COORDINATION.match(gap)
+                annotated.lang == "en"  # title-case names; Russian keeps the pieces in lower case
+                and _COORDINATION.match(gap)
+                and not mention.text.isupper()
+                and lookup_organisation(mention.normal) is None
                 and _first_word_lemma(last, annotated) in INSTITUTION_WORDS
                 and _first_word_lemma(mention, annotated) not in INSTITUTION_WORDS
                 and mention.text[:1].isupper()
@@ -117,11 +130,7 @@ def extract_organisations(annotated: Annotated, *, people: Sequence[Mention] = (
     the gazetteer's entry."""
     text = annotated.text
     people_keys = {name_key(p.normal) for p in people} | {name_key(surname(p.normal)) for p in people}
-    mentions = [
-        m
-        for m in span_mentions(annotated, "ORG", "organisation")
-        if not is_misfiled_place(text, m.start, m.stop, m.normal)  # the places stage takes those
-    ]
+    mentions = list(span_mentions(annotated, "ORG", "organisation"))
     for mention in _join_coordinated(mentions, annotated):
         if is_not_organisation(mention, annotated, people_keys):
             continue

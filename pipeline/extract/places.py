@@ -6,20 +6,12 @@ from collections.abc import Iterator
 
 from ..article import Annotated, Mention
 from ..gazetteer import lookup_place
-from .common import is_misfiled_place, span_mentions
+from .common import span_mentions
 
 
 def extract_places(annotated: Annotated) -> Iterator[Mention]:
     """Yield place mentions with attrs kind, country, geonames_id, lat, lon and the gazetteer key."""
-    candidates = list(span_mentions(annotated, "LOC", "place"))
-    # NER tags some bare place names as organisations (capitalised datelines: "ALMATY, 3 March").
-    candidates += [
-        m
-        for m in span_mentions(annotated, "ORG", "place")
-        if is_misfiled_place(annotated.text, m.start, m.stop, m.normal)
-    ]
-    candidates.sort(key=lambda m: m.start)
-    for mention in candidates:
+    for mention in span_mentions(annotated, "LOC", "place"):
         info = lookup_place(mention.normal) or lookup_place(mention.text)
         attrs = {"kind": "other", "country": None, "key": None, "geonames_id": None, "lat": None, "lon": None}
         normal = mention.normal

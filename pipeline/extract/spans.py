@@ -1,0 +1,119 @@
+"""NER span repairs, before the stages: each repair a phenomenon seen in real articles.
+
+- An organisation span naming a place (a country, a dateline city, a city after "in"/"в") becomes
+  a place span.
+- A place span that begins with other words ("Жогорку Кенеша Кыргызской Республики",
+  "Правительство Кыргызская Республика") is cut to the known place at its end; the whole, without
+  a leading title, becomes an organisation span.
+- A person span loses a leading title ("Торага Нурланбек Шакиев", "Ayatollah Raisi") or place
+  ("Ashgabat Mohammad Ahmadi"); one that is only a known organisation or place is retyped, one
+  that is only a title or a nationality word ("Kazakh") is dropped.
+- A Central Asian patronymic particle after a name joins the person ("Аида Исатбек кызы").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..article import Annotated, NerSpan
+from ..gazetteer import is_demonym, lookup_organisation, lookup_place
+from .common import is_misfiled_place, normaliser, tokens_in
+
+# Titles written before a name; lower-cased.
+TITLES = {
+    "торага", "президент", "министр", "премьер-министр", "спикер", "депутат", "посол", "аким", "губернатор",
+    "ayatollah", "president", "minister", "prime", "speaker", "ambassador", "mr", "mrs", "ms", "dr", "sheikh",
+    "king", "emir", "sir", "general", "senator", "governor",
+}  # fmt: skip
+_PATRONYMIC = re.compile(r"^[ -](?:кызы|уулу|улы|оглы|qizi|uulu|kyzy)\b")
+_WORD = re.compile(r"\S+")
+
+
+def _words(text: str, start: int) -> list[tuple[int, int, str]]:
+    return [(start + m.start(), start + m.end(), m.group()) for m in _WORD.finditer(text)]
+
+
+def _known_place_suffix(annotated: Annotated, span: NerSpan) -> int | None:
+    """Give the offset where a known place ends the span (after other words), or None."""
+    normalise = normaliser(annotated.lang, "place")
+    words = _words(span.text, span.start)
+    for i in range(1, len(words)):
+        start = words[i][0]
+        surface = annotated.text[start : span.stop]
+        if lookup_place(normalise(surface, start, *tokens_in(annotated, start, span.stop))):
+            return start
+    return None
+
+
+def _place_normal(annotated: Annotated, span: NerSpan) -> str:
+    return normaliser(annotated.lang, "place")(
+        span.text, span.start, *tokens_in(annotated, span.start, span.stop)
+    )
+
+
+def _strip_titles(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    while words and words[0][2].lower().strip(".") in TITLES:
+        words = words[1:]
+    return words
+
+
+def _repair_place(annotated: Annotated, span: NerSpan) -> list[NerSpan]:
+    if lookup_place(span.normal) or lookup_place(span.text):
+        return [span]
+    cut = _known_place_suffix(annotated, span)
+    if cut is None:
+        return [span]
+    text = annotated.text
+    out = [NerSpan(cut, span.stop, "LOC", text[cut : span.stop], text[cut : span.stop])]
+    rest = _strip_titles(_words(text[span.start : cut], span.start))
+    if rest and rest[0][2][:1].isupper():
+        start = rest[0][0]
+        out.append(NerSpan(start, span.stop, "ORG", text[start : span.stop], text[start : span.stop]))
+    return out
+
+
+def _repair_person(annotated: Annotated, span: NerSpan) -> list[NerSpan]:
+    text = annotated.text
+    words = _strip_titles(_words(span.text, span.start))
+    places = []
+    while (
+        len(words) > 1 and lookup_place(words[0][2]) and lookup_place(words[0][2]).kind in ("city", "country")
+    ):
+        places.append(NerSpan(words[0][0], words[0][1], "LOC", words[0][2], words[0][2]))
+        words = words[1:]
+    if not words:
+        return []
+    start, stop = words[0][0], words[-1][1]
+    surface = text[start:stop]
+    if annotated.lang == "en" and len(words) == 1 and is_demonym(surface):
+        return places
+    if lookup_organisation(surface) or lookup_organisation(
+        normaliser(annotated.lang, "organisation")(surface, start, *tokens_in(annotated, start, stop))
+    ):
+        return [*places, NerSpan(start, stop, "ORG", surface, surface)]
+    info = lookup_place(surface)
+    if info and info.kind in ("city", "country"):
+        return [*places, NerSpan(start, stop, "LOC", surface, surface)]
+    particle = _PATRONYMIC.match(text[stop : stop + 8])
+    if particle:
+        stop += particle.end()
+        surface = text[start:stop]
+    return [*places, NerSpan(start, stop, "PER", surface, surface)]
+
+
+def repair_spans(annotated: Annotated) -> Annotated:
+    """Give the article with its NER spans repaired (see the module docstring)."""
+    text, out = annotated.text, []
+    for span in annotated.spans:
+        if span.type == "ORG" and is_misfiled_place(
+            text, span.start, span.stop, _place_normal(annotated, span)
+        ):
+            out.append(replace(span, type="LOC"))
+        elif span.type == "LOC":
+            out.extend(_repair_place(annotated, span))
+        elif span.type == "PER":
+            out.extend(_repair_person(annotated, span))
+        else:
+            out.append(span)
+    return replace(annotated, spans=tuple(sorted(out, key=lambda s: (s.start, s.stop))))
