@@ -106,9 +106,37 @@ def _index() -> dict[str, PlaceInfo]:
     return index
 
 
+def lemma_key(name: str) -> str | None:
+    """Give the key of a Russian name with every word in its dictionary form, so that any
+    inflection finds it ("Кыргызской Республики" ~ "Кыргызская Республика"); None for other names."""
+    if not re.search(r"[А-Яа-яЁё]", name):
+        return None
+    from .normalise import parses
+
+    words = re.findall(r"[\w-]+", name_key(name))
+    return " ".join((parses(w)[0].normal_form if parses(w) else w).replace("ё", "е") for w in words)
+
+
+@cache
+def _lemma_index(kind: str) -> dict[str, object]:
+    """Index the hand-made tables and the countries by lemma key (not GeoNames' cities: too many)."""
+    index: dict[str, object] = {}
+    source = _org_index() if kind == "organisation" else _index()
+    for name, info in source.items():
+        if kind == "place" and info.kind == "city" and info.key.startswith("geonames:"):
+            continue
+        key = lemma_key(name)
+        if key:
+            index.setdefault(key, info)
+    return index
+
+
 def lookup_place(name: str) -> PlaceInfo | None:
-    """Give the canonical place for a (normalised) name, or None when no gazetteer knows it."""
-    return _index().get(place_key(name))
+    """Give the canonical place for a name in any inflection, or None when no gazetteer knows it."""
+    found = _index().get(place_key(name))
+    if found is None and (key := lemma_key(name)):
+        found = _lemma_index("place").get(key)
+    return found
 
 
 @dataclass(frozen=True)
@@ -151,7 +179,10 @@ def _org_index() -> dict[str, OrgInfo]:
 def lookup_organisation(name: str) -> OrgInfo | None:
     """Give the known organisation a name or abbreviation stands for ("ПРООН", "UNDP",
     "Программа развития ООН"), or None."""
-    return _org_index().get(name_key(name))
+    found = _org_index().get(name_key(name))
+    if found is None and (key := lemma_key(name)):
+        found = _lemma_index("organisation").get(key)
+    return found
 
 
 @cache

@@ -58,7 +58,36 @@ def _strip_titles(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str
     return words
 
 
-def _repair_place(annotated: Annotated, span: NerSpan) -> list[NerSpan]:
+_CURRENCY_BEFORE = re.compile(r"(?:доллар\w*|евро|рубл\w*|тенге|сом\w*|dollars?|USD)\s+$", re.IGNORECASE)
+
+
+def _not_a_place(annotated: Annotated, span: NerSpan, person_words: set[str]) -> bool:
+    """Tell a place span that names no place: the country of a currency ("долларов США"), a word
+    of a person's name ("Hassan" of "Hassan Rouhani"), a nationality word ("Kazakh"), or a lone
+    Russian common noun the gazetteer does not know ("Стороны", "Содружество")."""
+    text = annotated.text
+    if _CURRENCY_BEFORE.search(text[max(0, span.start - 20) : span.start]):
+        return True
+    if " " in span.text.strip():
+        return False
+    if span.text in person_words and not lookup_place(span.text):
+        return True
+    if annotated.lang == "en":
+        return is_demonym(span.text)
+    from ..normalise import parses
+
+    readings = parses(span.text)
+    known_common = readings and all(
+        not ({"Geox", "Name", "Surn", "Abbr"} & p.tag.grammemes) for p in readings
+    )
+    return (
+        bool(known_common) and lookup_place(_place_normal(annotated, span)) is None and readings[0].is_known
+    )
+
+
+def _repair_place(annotated: Annotated, span: NerSpan, person_words: set[str]) -> list[NerSpan]:
+    if _not_a_place(annotated, span, person_words):
+        return []
     if lookup_place(span.normal) or lookup_place(span.text):
         return [span]
     cut = _known_place_suffix(annotated, span)
@@ -105,13 +134,16 @@ def _repair_person(annotated: Annotated, span: NerSpan) -> list[NerSpan]:
 def repair_spans(annotated: Annotated) -> Annotated:
     """Give the article with its NER spans repaired (see the module docstring)."""
     text, out = annotated.text, []
+    person_words = {
+        w for s in annotated.spans if s.type == "PER" for w in s.text.split()[1:] + s.text.split()[:1]
+    }
     for span in annotated.spans:
         if span.type == "ORG" and is_misfiled_place(
             text, span.start, span.stop, _place_normal(annotated, span)
         ):
             out.append(replace(span, type="LOC"))
         elif span.type == "LOC":
-            out.extend(_repair_place(annotated, span))
+            out.extend(_repair_place(annotated, span, person_words))
         elif span.type == "PER":
             out.extend(_repair_person(annotated, span))
         else:
