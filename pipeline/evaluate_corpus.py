@@ -16,7 +16,7 @@ from functools import cache
 
 from .article import Annotated, Article, Source
 from .corpora import CorpusDoc
-from .evaluate import normalise_key
+from .evaluate import Accuracy, normalise_key
 from .extract import extract_all
 from .merge import merge_article
 from .nlp import DEFAULT_EN_MODEL, backend_for
@@ -34,6 +34,13 @@ class Span:
     normal: str | None = None  # base form or date value
 
 
+def prf(hits: float, predicted: int, gold: int) -> tuple[float, float, float]:
+    """Give precision, recall and F1 of `hits` among `predicted` and `gold` items."""
+    p = hits / predicted if predicted else 0.0
+    r = hits / gold if gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
 @dataclass
 class SpanScore:
     """Counts of the SemEval-2013 schemes for one kind: exact, partial overlaps, predicted, gold."""
@@ -45,19 +52,7 @@ class SpanScore:
 
     def scores(self, scheme: str) -> tuple[float, float, float]:
         hits = self.exact if scheme == "strict" else self.exact + 0.5 * self.partial
-        p = hits / self.predicted if self.predicted else 0.0
-        r = hits / self.gold if self.gold else 0.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
-@dataclass
-class Accuracy:
-    right: int = 0
-    total: int = 0
-
-    @property
-    def value(self) -> float | None:
-        return self.right / self.total if self.total else None
+        return prf(hits, self.predicted, self.gold)
 
 
 @dataclass
@@ -75,9 +70,7 @@ class DateValues:
 
     @property
     def f1(self) -> float:
-        p = self.right / self.predicted if self.predicted else 0.0
-        r = self.right / self.gold if self.gold else 0.0
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return prf(self.right, self.predicted, self.gold)[2]
 
 
 @dataclass

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +37,17 @@ class CorpusDoc:
 def warn(message: str) -> None:
     """A loader problem that does not stop the load: one line on stderr."""
     print(f"warning: corpora: {message}", file=sys.stderr)
+
+
+def load_each(
+    paths: Iterable[Path], load_one: Callable[[Path], CorpusDoc], corpus: str
+) -> Iterator[CorpusDoc]:
+    """Yield `load_one(path)` for every path; a file that cannot be read is skipped with a warning."""
+    for path in paths:
+        try:
+            yield load_one(path)
+        except (OSError, UnicodeDecodeError, ValueError) as error:
+            warn(f"{corpus}: {path}: {error}; skipped")
 
 
 _warned_labels: set[tuple[str, str]] = set()

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from ._common import CorpusDoc, fit, kind_of, make_doc, natural_key, span, warn
+from ._common import CorpusDoc, fit, kind_of, load_each, make_doc, natural_key, span, warn
 
 NAME = "collection5"
 FOLDER = "collection5"
@@ -45,11 +45,8 @@ def _root(path: Path) -> Path:
 
 def load(path: Path, split: str) -> Iterator[CorpusDoc]:
     folder = _root(path)
-    for ann in sorted(folder.glob("*.ann"), key=natural_key):
-        try:
-            yield _load_doc(ann, split)
-        except (OSError, UnicodeDecodeError, ValueError) as error:
-            warn(f"{NAME}: {ann}: {error}; skipped")
+    anns = sorted(folder.glob("*.ann"), key=natural_key)
+    yield from load_each(anns, lambda ann: _load_doc(ann, split), NAME)
 
 
 def _load_doc(ann: Path, split: str) -> CorpusDoc:

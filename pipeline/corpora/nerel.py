@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from ._common import CorpusDoc, fit, kind_of, make_doc, natural_key, span, warn
+from ._common import CorpusDoc, fit, kind_of, load_each, make_doc, natural_key, span, warn
 
 NAME = "nerel"
 FOLDER = "nerel"
@@ -79,11 +79,8 @@ def load(path: Path, split: str) -> Iterator[CorpusDoc]:
     if not folder.is_dir():
         warn(f"{NAME}: no folder {folder}")
         return
-    for ann in sorted(folder.glob("*.ann"), key=natural_key):
-        try:
-            yield _load_doc(ann, split)
-        except (OSError, UnicodeDecodeError, ValueError) as error:
-            warn(f"{NAME}: {ann}: {error}; skipped")
+    anns = sorted(folder.glob("*.ann"), key=natural_key)
+    yield from load_each(anns, lambda ann: _load_doc(ann, split), NAME)
 
 
 def _load_doc(ann: Path, split: str) -> CorpusDoc:
