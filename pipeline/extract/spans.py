@@ -19,6 +19,7 @@ from dataclasses import replace
 from ..article import Annotated, NerSpan
 from ..gazetteer import is_demonym, lookup_organisation, lookup_place
 from .common import is_misfiled_place, normaliser, tokens_in
+from .organisations import INSTITUTION_WORDS
 
 # Titles written before a name; lower-cased.
 TITLES = {
@@ -46,6 +47,11 @@ def _known_place_suffix(annotated: Annotated, span: NerSpan) -> int | None:
     return None
 
 
+def _first_lemma(annotated: Annotated, start: int) -> str:
+    tokens, _ = tokens_in(annotated, start, len(annotated.text))
+    return tokens[0].lemma.lower() if tokens else ""
+
+
 def _place_normal(annotated: Annotated, span: NerSpan) -> str:
     return normaliser(annotated.lang, "place")(
         span.text, span.start, *tokens_in(annotated, span.start, span.stop)
@@ -64,7 +70,7 @@ _CURRENCY_BEFORE = re.compile(r"(?:доллар\w*|евро|рубл\w*|тенг
 def _not_a_place(annotated: Annotated, span: NerSpan, person_words: set[str]) -> bool:
     """Tell a place span that names no place: the country of a currency ("долларов США"), a word
     of a person's name ("Hassan" of "Hassan Rouhani"), a nationality word ("Kazakh"), or a lone
-    Russian common noun the gazetteer does not know ("Стороны", "Содружество")."""
+    institution word written with a capital in legal style ("Стороны", "Содружество")."""
     text = annotated.text
     if _CURRENCY_BEFORE.search(text[max(0, span.start - 20) : span.start]):
         return True
@@ -74,15 +80,7 @@ def _not_a_place(annotated: Annotated, span: NerSpan, person_words: set[str]) ->
         return True
     if annotated.lang == "en":
         return is_demonym(span.text)
-    from ..normalise import parses
-
-    readings = parses(span.text)
-    known_common = readings and all(
-        not ({"Geox", "Name", "Surn", "Abbr"} & p.tag.grammemes) for p in readings
-    )
-    return (
-        bool(known_common) and lookup_place(_place_normal(annotated, span)) is None and readings[0].is_known
-    )
+    return _first_lemma(annotated, span.start) in INSTITUTION_WORDS  # "Стороны", "Содружество"
 
 
 def _repair_place(annotated: Annotated, span: NerSpan, person_words: set[str]) -> list[NerSpan]:
@@ -94,20 +92,32 @@ def _repair_place(annotated: Annotated, span: NerSpan, person_words: set[str]) -
     if cut is None:
         return [span]
     text = annotated.text
-    out = [NerSpan(cut, span.stop, "LOC", text[cut : span.stop], text[cut : span.stop])]
-    rest = _strip_titles(_words(text[span.start : cut], span.start))
-    if rest and rest[0][2][:1].isupper():
-        start = rest[0][0]
-        out.append(NerSpan(start, span.stop, "ORG", text[start : span.stop], text[start : span.stop]))
-    return out
+    words = _words(text[span.start : cut], span.start)
+    rest = _strip_titles(words)
+    if not rest:  # "Торага Кыргызской Республики": a title, then the place
+        return [NerSpan(cut, span.stop, "LOC", text[cut : span.stop], text[cut : span.stop])]
+    start = rest[0][0]
+    whole = text[start : span.stop]
+    institution = _first_lemma(annotated, start) in INSTITUTION_WORDS
+    if not institution and lookup_organisation(whole) is None:
+        return [span]  # "Северная Корея": the words before the place are part of its name
+    return [
+        NerSpan(cut, span.stop, "LOC", text[cut : span.stop], text[cut : span.stop]),
+        NerSpan(start, span.stop, "ORG", whole, whole),
+    ]
 
 
 def _repair_person(annotated: Annotated, span: NerSpan) -> list[NerSpan]:
     text = annotated.text
     words = _strip_titles(_words(span.text, span.start))
     places = []
+    # "Ashgabat Mohammad Ahmadi": an English place glued before a full name (Russian first names
+    # are often city names too: "Владимир Путин").
     while (
-        len(words) > 1 and lookup_place(words[0][2]) and lookup_place(words[0][2]).kind in ("city", "country")
+        annotated.lang == "en"
+        and len(words) > 2
+        and lookup_place(words[0][2])
+        and lookup_place(words[0][2]).kind in ("city", "country")
     ):
         places.append(NerSpan(words[0][0], words[0][1], "LOC", words[0][2], words[0][2]))
         words = words[1:]
@@ -121,8 +131,7 @@ def _repair_person(annotated: Annotated, span: NerSpan) -> list[NerSpan]:
         normaliser(annotated.lang, "organisation")(surface, start, *tokens_in(annotated, start, stop))
     ):
         return [*places, NerSpan(start, stop, "ORG", surface, surface)]
-    info = lookup_place(surface)
-    if info and info.kind in ("city", "country"):
+    if is_misfiled_place(text, start, stop, surface):  # a country, or a city in a dateline or after "in"
         return [*places, NerSpan(start, stop, "LOC", surface, surface)]
     particle = _PATRONYMIC.match(text[stop : stop + 8])
     if particle:
