@@ -233,3 +233,15 @@ def test_known_organisations_share_one_id_across_languages():
     assert ru.entity_id == en.entity_id
     assert ru.name == "Программа развития ООН" and "ПРООН" in ru.aliases
     assert en.name == "United Nations Development Programme"
+
+
+def test_dateline_glued_to_a_name_is_cut(annotate):
+    from dataclasses import replace
+
+    from pipeline.article import NerSpan
+    from pipeline.extract.spans import repair_spans
+
+    text = "TEHRAN - Uzbek Parliament Speaker arrived in Isfahan."
+    span = NerSpan(0, 25, "ORG", text[:25], text[:25])
+    [repaired] = [s for s in repair_spans(replace(annotate(text), spans=(span,))).spans if s.type == "ORG"]
+    assert repaired.text == "Uzbek Parliament"

@@ -9,6 +9,7 @@
   ("Ashgabat Mohammad Ahmadi"); one that is only a known organisation or place is retyped, one
   that is only a title or a nationality word ("Kazakh") is dropped.
 - A Central Asian patronymic particle after a name joins the person ("Аида Исатбек кызы").
+- A dateline glued to the front of a name is cut ("TEHRAN - Uzbek Parliament").
 """
 
 from __future__ import annotations
@@ -140,13 +141,24 @@ def _repair_person(annotated: Annotated, span: NerSpan) -> list[NerSpan]:
     return [*places, NerSpan(start, stop, "PER", surface, surface)]
 
 
+_DATELINE_PREFIX = re.compile(r"^[A-ZА-ЯЁ]{3,}(?:[ -][A-ZА-ЯЁ]{3,})?\s*[-–—]\s+")
+
+
+def _without_dateline(text: str, span: NerSpan) -> NerSpan:
+    """Cut a dateline glued to the front of a name: "TEHRAN - Uzbek Parliament" -> "Uzbek Parliament"."""
+    m = _DATELINE_PREFIX.match(span.text)
+    if not m or m.end() >= len(span.text):
+        return span
+    start = span.start + m.end()
+    return NerSpan(start, span.stop, span.type, text[start : span.stop], text[start : span.stop])
+
+
 def repair_spans(annotated: Annotated) -> Annotated:
     """Give the article with its NER spans repaired (see the module docstring)."""
     text, out = annotated.text, []
-    person_words = {
-        w for s in annotated.spans if s.type == "PER" for w in s.text.split()[1:] + s.text.split()[:1]
-    }
+    person_words = {w for s in annotated.spans if s.type == "PER" for w in s.text.split()}
     for span in annotated.spans:
+        span = _without_dateline(text, span)
         if span.type == "ORG" and is_misfiled_place(
             text, span.start, span.stop, _place_normal(annotated, span)
         ):
