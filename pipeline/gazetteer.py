@@ -70,7 +70,9 @@ def _index() -> dict[str, PlaceInfo]:
             lat=float(city["latitude"]),
             lon=float(city["longitude"]),
         )
-        add(info, city["name"], *ru_names)
+        # Big cities are also known by their other Latin names ("New York", "Nur-Sultan").
+        latin = [a for a in city["alternatenames"] if a.isascii()] if city["population"] >= 1_000_000 else []
+        add(info, city["name"], *ru_names, *latin)
 
     russian = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"], fallback=True)
     for country in pycountry.countries:

@@ -61,7 +61,16 @@ def _group(mentions: Sequence[Mention], keys: Callable[[Mention], Sequence[str]]
     return list(groups.values())
 
 
+def _main_country(mentions: Sequence[Mention]) -> str | None:
+    """Give the country the article's known places name most often."""
+    counts = Counter(m.attrs["country"] for m in mentions if m.attrs.get("key") and m.attrs.get("country"))
+    return counts.most_common(1)[0][0] if counts else None
+
+
 def _places(mentions: Sequence[Mention]) -> list[Entity]:
+    """One entity per place; a place no gazetteer knows (a village, a district) is placed in the
+    country the article's known places name most often."""
+    main_country = _main_country(mentions)
     entities = []
     for group in _group(mentions, lambda m: [m.attrs.get("key") or "n:" + name_key(m.normal)]):
         first = group[0].attrs
@@ -69,6 +78,8 @@ def _places(mentions: Sequence[Mention]) -> list[Entity]:
         key = first.get("key") or name_key(name)
         attrs = {k: first.get(k) for k in ("kind", "country", "geonames_id", "lat", "lon")}
         attrs["gazetteer_aliases"] = first.get("aliases", ())
+        if not first.get("key") and attrs["kind"] in ("city", "admin"):
+            attrs["country"] = main_country
         entities.append(
             Entity(
                 "place",

@@ -49,3 +49,23 @@ def test_organisation_abbreviation_defined_in_text_joins_later_uses():
 def test_entity_ids_are_stable_and_case_insensitive():
     assert entity_id("organisation", name_key("ПРООН")) == entity_id("organisation", name_key("проон"))
     assert entity_id("organisation", "x") != entity_id("person", "x")
+
+
+def test_unknown_places_take_the_article_country_and_a_kind():
+    from pipeline.extract.places import unknown_kind
+
+    def place(name, start, **attrs):
+        base = {"kind": unknown_kind(name), "country": None, "key": None}
+        return Mention("place", start, start + len(name), name, name, {**base, **attrs})
+
+    places = [
+        place("Кыргызстан", 0, kind="country", country="KG", key="country:KG"),
+        place("Бишкек", 20, kind="city", country="KG", key="geonames:1528675"),
+        place("Жумгальский район", 40),
+        place("Каджи-Сай", 70),
+        place("Центральная Азия", 90, kind="region", country=None, key="place:central asia"),
+    ]
+    by_name = {e.name: e.attrs for e in merge_article(extraction(places=places), lang="ru")[0]}
+    assert (by_name["Жумгальский район"]["kind"], by_name["Жумгальский район"]["country"]) == ("admin", "KG")
+    assert (by_name["Каджи-Сай"]["kind"], by_name["Каджи-Сай"]["country"]) == ("city", "KG")
+    assert by_name["Центральная Азия"]["country"] is None

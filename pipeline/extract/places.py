@@ -2,18 +2,39 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..article import Annotated, Mention
 from ..gazetteer import lookup_place
 from .common import span_mentions
 
+# The type word of an administrative unit, in the name itself ("Жумгальский район", "Isfahan province").
+_ADMIN = re.compile(
+    r"\b(?:район|область|округ|уезд|district|province|region|oblast|county|prefecture)\b", re.IGNORECASE
+)
+
+
+def unknown_kind(name: str) -> str:
+    """Give the kind of a place no gazetteer knows: `admin` by its type word, `city` for a lone
+    proper name (villages and towns below GeoNames' 15,000-inhabitant cut), `other` otherwise."""
+    if _ADMIN.search(name):
+        return "admin"
+    return "city" if re.fullmatch(r"[A-ZА-ЯЁ][\w’'-]+", name) else "other"
+
 
 def extract_places(annotated: Annotated) -> Iterator[Mention]:
     """Yield place mentions with attrs kind, country, geonames_id, lat, lon and the gazetteer key."""
     for mention in span_mentions(annotated, "LOC", "place"):
         info = lookup_place(mention.normal) or lookup_place(mention.text)
-        attrs = {"kind": "other", "country": None, "key": None, "geonames_id": None, "lat": None, "lon": None}
+        attrs = {
+            "kind": unknown_kind(mention.normal),
+            "country": None,
+            "key": None,
+            "geonames_id": None,
+            "lat": None,
+            "lon": None,
+        }
         normal = mention.normal
         if info:
             attrs = {
