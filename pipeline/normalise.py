@@ -186,16 +186,20 @@ def foreign_masc_nominative(word: str, case: str) -> str | None:
 
 
 def _syntax_hints(tokens: Sequence[Token], sentence: Sequence[Token]) -> tuple[str | None, str | None]:
-    """Give (case, gender) the sentence implies for a name: a subject is nominative, and a verb in
-    the past agrees in gender with its subject ("Тойлыбаева Ш.С. представила")."""
+    """Give (case, gender) the sentence implies for a name: a subject, or a name in apposition to a
+    subject ("Депутат Надира Нарматова отметила"), is nominative, and a verb in the past agrees in
+    gender with it."""
     inside = {id(t) for t in tokens}
     for token in tokens:
+        node, steps = token, 0
+        while node.rel in ("appos", "flat", "flat:name") and 0 <= node.head < len(sentence) and steps < 3:
+            node, steps = sentence[node.head], steps + 1
         if (
-            token.rel.startswith("nsubj")
-            and 0 <= token.head < len(sentence)
-            and id(sentence[token.head]) not in inside
+            node.rel.startswith("nsubj")
+            and 0 <= node.head < len(sentence)
+            and id(sentence[node.head]) not in inside
         ):
-            verb = sentence[token.head]
+            verb = sentence[node.head]
             gender = {"Fem": "femn", "Masc": "masc"}.get(verb.feats.get("Gender", ""))
             return "nomn", gender
     return None, None
@@ -209,6 +213,8 @@ def normalise_person(
     if not words:
         return surface
     hinted_case, hinted_gender = _syntax_hints(tokens, sentence)
+    if hinted_case == "nomn" and hinted_gender:
+        return surface  # the subject of a verb that agrees with it: already in the nominative
     tagged_case = hinted_case or CASES.get(words[-1].feats.get("Case", ""), "nomn")
     best, best_score = ("nomn", "masc"), -1.0
     for case in ("nomn", "gent", "datv", "accs", "ablt", "loct"):
