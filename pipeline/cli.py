@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from .nlp import DEFAULT_EN_MODEL
+from .nlp import DEFAULT_EN_MODEL, ModelNotInstalled
 from .read import MAX_BYTES
 
 app = typer.Typer(
@@ -60,7 +60,7 @@ def extract(
             path, out, en_model=en_model, max_bytes=int(max_mb * 2**20), on_result=report,
             progress=not quiet and sys.stderr.isatty(),
         )  # fmt: skip
-    except RuntimeError as exc:
+    except ModelNotInstalled as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
     if not quiet:

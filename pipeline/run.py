@@ -16,7 +16,7 @@ from .article import Result, Source
 from .clean import prepare
 from .extract import extract_all
 from .merge import merge_article
-from .nlp import DEFAULT_EN_MODEL, backend_for
+from .nlp import DEFAULT_EN_MODEL, ModelNotInstalled, backend_for
 from .read import MAX_BYTES, list_files, read_file
 from .write import TableWriter
 
@@ -66,10 +66,8 @@ def process(source: Source, *, en_model: str = DEFAULT_EN_MODEL) -> Result:
             dates=tuple(dates),
             documents=tuple(record for record, _ in extraction.documents),
         )
-    except RuntimeError as exc:  # configuration problems (a missing model) concern every article
-        if stage == "annotation":
-            raise
-        return Result(article=None, source=source, status="error", error=f"{stage} failed: {exc}")
+    except ModelNotInstalled:  # a configuration problem concerns every article: stop the run
+        raise
     except Exception as exc:  # noqa: BLE001 - one bad article must not stop the run
         return Result(
             article=None, source=source, status="error", error=f"{stage} failed: {type(exc).__name__}: {exc}"

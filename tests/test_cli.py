@@ -197,3 +197,24 @@ def test_python_dash_m_entry_point():
         [sys.executable, "-m", "pipeline", "--help"], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0 and "extract" in result.stdout
+
+
+def test_a_failing_stage_is_one_articles_error(tmp_path, monkeypatch):
+    import pipeline.run as run
+
+    real = run.extract_all
+
+    def flaky(annotated):
+        if "BOOM" in annotated.text:
+            raise ValueError("stage broke")
+        return real(annotated)
+
+    monkeypatch.setattr(run, "extract_all", flaky)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Министры встретились в Бишкеке. BOOM", encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_text(
+        "Министры встретились в Бишкеке 5 мая 2025 года.", encoding="utf-8"
+    )
+    summary = run.extract_folder(tmp_path / "in", tmp_path / "out")
+    assert summary.statuses == {"ok": 1, "skipped": 0, "error": 1}
+    assert summary.errors == [("a.txt", "extraction failed: ValueError: stage broke")]

@@ -35,6 +35,10 @@ def pieces(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
     return out
 
 
+class ModelNotInstalled(RuntimeError):
+    """The configured model is not installed: no article can be annotated, so the run stops."""
+
+
 class Backend:
     """An annotator for one language: sentences, tokens (lemma, POS, syntax) and NER spans."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import spacy
 
 from ..article import NerSpan, Sentence, Token
-from . import Backend
+from . import Backend, ModelNotInstalled
 
 # spaCy labels -> ours. FAC (buildings, airports) and NORP (nationalities) are not places.
 LABELS = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "DATE": "DATE", "LAW": "LAW"}
@@ -18,7 +18,7 @@ class SpacyBackend(Backend):
         try:
             self.nlp = spacy.load(model)
         except OSError as exc:
-            raise RuntimeError(
+            raise ModelNotInstalled(
                 f"spaCy pipeline {model!r} is not installed in this environment; install it "
                 f"(e.g. `.venv/bin/pip install {model}`) or pass --en-model with an installed one"
             ) from exc
