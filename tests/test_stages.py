@@ -246,3 +246,31 @@ def test_dateline_glued_to_a_name_is_cut(annotate):
     span = NerSpan(0, 25, "ORG", text[:25], text[:25])
     [repaired] = [s for s in repair_spans(replace(annotate(text), spans=(span,))).spans if s.type == "ORG"]
     assert repaired.text == "Uzbek Parliament"
+
+
+def test_organisation_span_of_place_names_becomes_places(annotate):
+    from dataclasses import replace
+
+    from pipeline.article import NerSpan
+    from pipeline.extract.spans import repair_spans
+
+    text = "Flights between Tehran Dushanbe resumed."
+    start = text.index("Tehran")
+    span = NerSpan(start, start + 15, "ORG", "Tehran Dushanbe", "Tehran Dushanbe")
+    repaired = {(s.type, s.text) for s in repair_spans(replace(annotate(text), spans=(span,))).spans}
+    assert repaired == {("LOC", "Tehran"), ("LOC", "Dushanbe")}
+
+
+def test_person_swallowed_by_an_organisation_span_is_not_an_organisation(annotate):
+    from pipeline.article import Mention
+    from pipeline.extract.organisations import is_not_organisation
+
+    annotated = annotate("The President of Kazakhstan Kassym-Jomart Tokayev arrived.")
+    person = Mention("person", 0, 0, "Kassym-Jomart Tokayev", "Kassym-Jomart Tokayev")
+    swallowed = Mention(
+        "organisation", 17, 49, "Kazakhstan Kassym-Jomart Tokayev", "Kazakhstan Kassym-Jomart Tokayev"
+    )
+    from pipeline.keys import name_key
+
+    keys = {name_key(person.normal), "tokayev"}
+    assert is_not_organisation(swallowed, annotated, keys)

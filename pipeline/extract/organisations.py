@@ -116,6 +116,9 @@ def is_not_organisation(mention: Mention, annotated: Annotated, people_keys: set
         return True
     if name_key(normal) in people_keys or (len(words) == 1 and name_key(words[0]) in people_keys):
         return True
+    key = name_key(normal)
+    if any(len(p.split()) > 1 and key.endswith(" " + p) for p in people_keys):
+        return True  # a person swallowed by the span: "Kazakhstan Kassym-Jomart Tokayev"
     if normal.lower() in TYPE_LEMMAS or normal.lower() == "mou":
         return True
     if len(words) == 1 and lookup_organisation(normal) is None:

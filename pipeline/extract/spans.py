@@ -9,7 +9,8 @@
   ("Ashgabat Mohammad Ahmadi"); one that is only a known organisation or place is retyped, one
   that is only a title or a nationality word ("Kazakh") is dropped.
 - A Central Asian patronymic particle after a name joins the person ("Аида Исатбек кызы").
-- A dateline glued to the front of a name is cut ("TEHRAN - Uzbek Parliament").
+- A dateline glued to the front of a name is cut ("TEHRAN - Uzbek Parliament"); an organisation
+  span made only of place names ("Tehran Dushanbe") becomes those places.
 """
 
 from __future__ import annotations
@@ -153,6 +154,18 @@ def _without_dateline(text: str, span: NerSpan) -> NerSpan:
     return NerSpan(start, span.stop, span.type, text[start : span.stop], text[start : span.stop])
 
 
+def _only_places(span: NerSpan) -> list[NerSpan]:
+    """Give one place span per word of an organisation span made only of city and country names
+    ("Tehran Dushanbe"), or [] when it is not so."""
+    words = _words(span.text, span.start)
+    if len(words) < 2:
+        return []
+    infos = [lookup_place(w) for _, _, w in words]
+    if not all(info and info.kind in ("city", "country") for info in infos):
+        return []
+    return [NerSpan(start, stop, "LOC", word, word) for start, stop, word in words]
+
+
 def repair_spans(annotated: Annotated) -> Annotated:
     """Give the article with its NER spans repaired (see the module docstring)."""
     text, out = annotated.text, []
@@ -163,6 +176,8 @@ def repair_spans(annotated: Annotated) -> Annotated:
             text, span.start, span.stop, _place_normal(annotated, span)
         ):
             out.append(replace(span, type="LOC"))
+        elif span.type == "ORG" and (places := _only_places(span)):
+            out.extend(places)
         elif span.type == "LOC":
             out.extend(_repair_place(annotated, span, person_words))
         elif span.type == "PER":
