@@ -6,7 +6,9 @@ Offsets (`start`, `stop`, stop excluded) always refer to `Article.text`, the cle
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
+from functools import cached_property
 
 KINDS = ("person", "organisation", "place", "date", "document")
 
@@ -88,10 +90,15 @@ class Annotated:
         return self.article.lang
 
     def sentence_at(self, offset: int) -> Sentence | None:
-        for sent in self.sentences:
-            if sent.start <= offset < sent.stop:
-                return sent
+        """Give the sentence holding `offset` (found by bisection: stages ask for every mention)."""
+        index = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if index >= 0 and offset < self.sentences[index].stop:
+            return self.sentences[index]
         return None
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [sent.start for sent in self.sentences]
 
 
 @dataclass(frozen=True)

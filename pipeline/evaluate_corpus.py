@@ -14,14 +14,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
-from .article import Annotated, Article, Source
+from .article import KINDS, Annotated, Article, Source
 from .corpora import CorpusDoc
 from .evaluate import Accuracy, normalise_key
 from .extract import extract_all
 from .merge import merge_article
 from .nlp import DEFAULT_EN_MODEL, backend_for
 
-KINDS = ("person", "organisation", "place", "date", "document")
 BASELINE_TYPES = {"PER": "person", "ORG": "organisation", "LOC": "place", "DATE": "date", "LAW": "document"}
 SYSTEMS = ("ours", "baseline")
 

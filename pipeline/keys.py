@@ -8,6 +8,11 @@ _QUOTES = re.compile(r"[«»“”„\"'‘’`]")
 _DASHES = re.compile(r"\s*[-\u2010-\u2015\u2212]\s*")
 
 
+def has_cyrillic(text: str) -> bool:
+    """Tell whether `text` has a Cyrillic letter."""
+    return any("\u0400" <= c <= "\u04ff" for c in text)
+
+
 def name_key(text: str) -> str:
     """Give the key of a name: case, ё, quotes, dashes, dots, spaces and a leading "the" unified."""
     text = _QUOTES.sub("", text.casefold().replace("ё", "е"))

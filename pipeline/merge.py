@@ -15,7 +15,7 @@ from dataclasses import replace
 from .article import DateRecord, Entity, Mention
 from .extract import Extraction
 from .extract.people import surname
-from .keys import name_key
+from .keys import has_cyrillic, name_key
 
 _PREFIX = {"person": "per", "organisation": "org", "place": "loc"}
 
@@ -118,7 +118,7 @@ def _organisations(mentions: Sequence[Mention], lang: str) -> list[Entity]:
         if known:
             name, key = known.name(lang), f"gaz:{known.key}"
             attrs = {"gazetteer_aliases": known.names()}
-            forms += [a for a in known.abbreviations if _same_script(a, name)]
+            forms += [a for a in known.abbreviations if has_cyrillic(a) == has_cyrillic(name)]
         else:
             name = _pick_name(forms, prefer=lambda f: (not _is_abbreviation(f),))
             key, attrs = name_key(name), {}
@@ -133,13 +133,6 @@ def _organisations(mentions: Sequence[Mention], lang: str) -> list[Entity]:
             )
         )
     return entities
-
-
-def _same_script(a: str, b: str) -> bool:
-    def cyrillic(text: str) -> bool:
-        return any("\u0400" <= c <= "\u04ff" for c in text)
-
-    return cyrillic(a) == cyrillic(b)
 
 
 def _first_initial(name: str) -> str:

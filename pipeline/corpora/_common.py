@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-KINDS = ("person", "organisation", "place", "date", "document")
+from ..article import KINDS
 
 
 @dataclass(frozen=True)
