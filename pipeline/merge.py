@@ -8,6 +8,7 @@ article and every run.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -15,6 +16,7 @@ from dataclasses import replace
 from .article import DateRecord, Entity, Mention
 from .extract import Extraction
 from .extract.people import surname
+from .gazetteer import lemma_key, lookup_organisation, lookup_place
 from .keys import has_cyrillic, name_key
 
 _PREFIX = {"person": "per", "organisation": "org", "place": "loc"}
@@ -97,6 +99,76 @@ def _is_abbreviation(text: str) -> bool:
     return len(text) <= 12 and " " not in text and sum(c.isupper() for c in text) >= 2
 
 
+_LEGAL_FORM = re.compile(
+    r"^(?:ОАО|ЗАО|ООО|ОсОО|АО|ПАО|ГУ|ГП|ФГУП|ГУП|МУП|НАО|ОФ|ОО|JSC|LLC|OJSC|CJSC)\s+[«\"“„](.+)[»\"”“]$"
+)
+
+
+def _bare_form(normal: str) -> str:
+    """Give the key of an organisation's name without its legal form and without the place
+    that ends it: "ОАО «Чакан ГЭС»" -> "чакан гэс", "Министерство финансов Кыргызской
+    Республики" -> "министерство финансов", "Фонд … в Кыргызской Республике" -> "фонд …"."""
+    if m := _LEGAL_FORM.match(normal.strip()):
+        normal = m.group(1)
+    words = normal.split()
+    for i in range(1, len(words)):
+        head, tail = words[:i], words[i:]
+        if head[-1].lower() in ("в", "во", "in", "of"):
+            head = head[:-1]
+        if head and _is_place(" ".join(tail)):
+            return name_key(" ".join(head))
+    return name_key(normal)
+
+
+def _is_place(text: str) -> bool:
+    """Tell a known place in any inflection, cities included ("Бишкеке")."""
+    return lookup_place(text) is not None or (
+        " " not in text and (lemma := lemma_key(text)) is not None and lookup_place(lemma) is not None
+    )
+
+
+def _reduced_form(normal: str) -> str | None:
+    """Give the head word of "<institution> <known organisation>" ("Комитет Жогорку Кенеша": a
+    committee of the parliament, which one the article says elsewhere), or None."""
+    head, _, rest = normal.partition(" ")
+    return head.casefold() if rest and lookup_organisation(rest) is not None else None
+
+
+def _join_bare_forms(groups: list[list[Mention]]) -> tuple[list[list[Mention]], set[str]]:
+    """Join a group named only by a bare form ("Министерство финансов", "Чакан ГЭС") or by a
+    reduced one ("Комитет Жогорку Кенеша") to the one group whose fuller name reduces to it;
+    with two candidates ("МИД России", "МИД Казахстана") it stays on its own. Give the groups and
+    the keys of the forms joined so."""
+    fuller: dict[str, set[int]] = {}
+    for i, group in enumerate(groups):
+        for m in group:
+            if (bare := _bare_form(m.normal)) != name_key(m.normal):
+                fuller.setdefault(bare, set()).add(i)
+            fuller.setdefault("head:" + m.normal.split()[0].casefold(), set()).add(i)
+    target: dict[int, int] = {}
+    reduced: set[str] = set()
+    for i, group in enumerate(groups):
+        keys = {name_key(m.normal) for m in group}
+        heads = {f"head:{h}" for m in group if (h := _reduced_form(m.normal))}
+        if len(keys) == 1 and len(heads) == 1:  # "Комитет Жогорку Кенеша" alone
+            candidates = fuller.get(heads.pop(), set()) - {i}
+        else:
+            candidates = set().union(*(fuller.get(k, set()) for k in keys)) - {i}
+            if any(k in fuller and i in fuller[k] for k in keys):
+                continue
+        if len(candidates) == 1:
+            target[i] = candidates.pop()
+            reduced |= keys
+    joined: dict[int, list[Mention]] = {}
+    for i, group in enumerate(groups):
+        j, seen = target.get(i, i), {i}
+        while j in target and j not in seen:  # a chain of reduced forms ends at a full one
+            seen.add(j)
+            j = target[j]
+        joined.setdefault(j, []).extend(group)
+    return [sorted(g, key=lambda m: m.start) for _, g in sorted(joined.items())], reduced
+
+
 def _organisations(mentions: Sequence[Mention], lang: str) -> list[Entity]:
     """Group organisation mentions sharing a name, an abbreviation defined in brackets, or an
     entry of the organisation gazetteer; a known organisation takes its canonical name and id."""
@@ -110,7 +182,8 @@ def _organisations(mentions: Sequence[Mention], lang: str) -> list[Entity]:
         ]
 
     entities = []
-    for group in _group(mentions, keys):
+    groups, reduced = _join_bare_forms(_group(mentions, keys))
+    for group in groups:
         forms = [m.normal for m in group] + [
             m.attrs["abbreviation"] for m in group if m.attrs.get("abbreviation")
         ]
@@ -120,7 +193,7 @@ def _organisations(mentions: Sequence[Mention], lang: str) -> list[Entity]:
             attrs = {"gazetteer_aliases": known.names()}
             forms += [a for a in known.abbreviations if has_cyrillic(a) == has_cyrillic(name)]
         else:
-            name = _pick_name(forms, prefer=lambda f: (not _is_abbreviation(f),))
+            name = _pick_name(forms, prefer=lambda f: (not _is_abbreviation(f), name_key(f) not in reduced))
             key, attrs = name_key(name), {}
         entities.append(
             Entity(

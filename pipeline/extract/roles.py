@@ -24,6 +24,7 @@ POSITION_WORDS = {
     "secretary", "representative", "deputy", "governor", "mayor", "envoy", "spokesman", "spokesperson",
     "spokeswoman", "premier", "chief", "commander", "adviser", "advisor", "official", "ceo", "manager",
     "coordinator", "expert", "lawmaker", "mp", "senator", "leader", "founder", "chancellor", "king", "emir",
+    "professor", "профессор",
 }  # fmt: skip
 # Words that may stand inside a position phrase between the position word and the name.
 _PHRASE_POS = {"NOUN", "PROPN", "ADJ", "ADP", "DET", "CCONJ", "NUM", "PART", "X"}

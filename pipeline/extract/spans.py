@@ -21,6 +21,8 @@ from dataclasses import replace
 from ..article import Annotated, NerSpan
 from ..gazetteer import is_demonym, lookup_organisation, lookup_place
 from .common import is_misfiled_place, normaliser, tokens_in
+from .en_org_spans import repair_english_organisation_spans
+from .org_spans import repair_organisation_spans
 from .organisations import INSTITUTION_WORDS
 
 # Titles written before a name; lower-cased.
@@ -100,6 +102,15 @@ def _repair_place(annotated: Annotated, span: NerSpan, person_words: set[str]) -
         return [NerSpan(cut, span.stop, "LOC", text[cut : span.stop], text[cut : span.stop])]
     start = rest[0][0]
     whole = text[start : span.stop]
+    head = text[start:cut].rstrip()
+    if lookup_place(
+        normaliser(annotated.lang, "place")(head, start, *tokens_in(annotated, start, start + len(head)))
+    ):
+        # two places side by side: "Чолпон-Ата Кыргызской Республики"
+        return [
+            NerSpan(start, start + len(head), "LOC", head, head),
+            NerSpan(cut, span.stop, "LOC", text[cut : span.stop], text[cut : span.stop]),
+        ]
     institution = _first_lemma(annotated, start) in INSTITUTION_WORDS
     if not institution and lookup_organisation(whole) is None:
         return [span]  # "Северная Корея": the words before the place are part of its name
@@ -123,8 +134,8 @@ def _repair_person(annotated: Annotated, span: NerSpan) -> list[NerSpan]:
     ):
         places.append(NerSpan(words[0][0], words[0][1], "LOC", words[0][2], words[0][2]))
         words = words[1:]
-    if not words:
-        return []
+    if not words or words[-1][2] in ("of", "the", "and", "for"):
+        return []  # "Tajik Minister of": a title cut short, no name
     start, stop = words[0][0], words[-1][1]
     surface = text[start:stop]
     if annotated.lang == "en" and len(words) == 1 and is_demonym(surface):
@@ -170,7 +181,7 @@ def repair_spans(annotated: Annotated) -> Annotated:
     """Give the article with its NER spans repaired (see the module docstring)."""
     text, out = annotated.text, []
     person_words = {w for s in annotated.spans if s.type == "PER" for w in s.text.split()}
-    for span in annotated.spans:
+    for span in repair_english_organisation_spans(annotated, list(annotated.spans)):
         span = _without_dateline(text, span)
         if span.type == "ORG" and is_misfiled_place(
             text, span.start, span.stop, _place_normal(annotated, span)
@@ -184,4 +195,11 @@ def repair_spans(annotated: Annotated) -> Annotated:
             out.extend(_repair_person(annotated, span))
         else:
             out.append(span)
-    return replace(annotated, spans=tuple(sorted(out, key=lambda s: (s.start, s.stop))))
+    # one sense per article: a name that is a place where the text says so is a place everywhere
+    places = {s.text for s in out if s.type == "LOC"}
+    out = [
+        replace(s, type="LOC") if s.type == "ORG" and s.text in places and lookup_place(s.text) else s
+        for s in out
+    ]
+    out = repair_organisation_spans(annotated, sorted(out, key=lambda s: (s.start, s.stop)))
+    return replace(annotated, spans=tuple(out))

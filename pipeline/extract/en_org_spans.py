@@ -1,0 +1,133 @@
+"""English organisation span repairs: what spaCy's small model tags ORG in news about ministries.
+
+- A minister's portfolio is no organisation: "Minister of [Industry], [Mining and Trade]",
+  "[Transport and Urban Development] Minister", "Vice President for [Science, Technology]".
+- An institution head NER left out joins the name: "Vice Presidency for" + "Science and
+  Technology", "Ministry of" + "Labor".
+- A person named after a title is a person: "President [Kassym-Jomart Tokayev]" and "[Seyed Reza
+  Mortazavi], the provincial governor"; a person at the end of an organisation span is cut off:
+  "the ECO Cultural Institute [S. Bakhti]", and so is a trailing title ("University of Tehran
+  Professor").
+- Photo credits ("EF/", "NA/PA") and names that begin in lower case ("intra-D8") are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..article import Annotated, NerSpan
+from ..gazetteer import lookup_organisation, lookup_place
+from .common import english_name
+from .organisations import INSTITUTION_WORDS
+from .roles import POSITION_WORDS
+
+_PORTFOLIO_BEFORE = re.compile(
+    r"(?:\b[Mm]inisters?|\b[Vv]ice[- ][Pp]resident)\s+(?:of|for)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:,\s*|,?\s+and\s+))*$"
+)
+_PORTFOLIO_AFTER = re.compile(r"^(?:(?:,\s*|,?\s+and\s+|\s+)[A-Z][\w’'-]*)*\s+[Mm]inisters?\b")
+_HEAD_BEFORE = re.compile(r"(?:^|[^\w’'-])((?:[A-Z][\w-]*\s+)*([A-Z][a-z]+)\s+(?:of|for)\s+)(?:the\s+)?$")
+_TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
+_APPOSITIVE_TITLE = re.compile(r"^,\s+(?:the|a|an)\s+((?:[\w-]+\s+){0,3}[\w-]+)")
+_LIST_AFTER = re.compile(r"^(?:,\s*[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*,?\s+and\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*")
+_EVENT_WORDS = {"meeting", "summit", "session"}
+_SEAT_AFTER = re.compile(r"^\s+(?:to|in)\s+((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)")
+_SEATED = {"embassy", "mission", "office", "representation", "consulate"}
+_PERSON_AT_END = re.compile(r"\s+((?:[A-Z]\.\s?){1,2}[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)?)$")
+_PHOTO_CREDIT = re.compile(r"^[A-Z]{1,4}/|^/[A-Z]")
+_NAME_WORD = re.compile(r"^[A-Z][a-z’'-]+$")
+
+
+def _span(text: str, start: int, stop: int, kind: str) -> NerSpan:
+    return NerSpan(start, stop, kind, text[start:stop], text[start:stop])
+
+
+def _looks_like_person(words: list[str]) -> bool:
+    return (
+        2 <= len(words) <= 4
+        and all(_NAME_WORD.match(w.replace("-", "")) or "-" in w for w in words)
+        and not any(w.lower() in INSTITUTION_WORDS for w in words)
+    )
+
+
+def _repair(text: str, span: NerSpan) -> list[NerSpan]:
+    line_start = text.rfind("\n", 0, span.start) + 1
+    before, after = text[line_start : span.start], text[span.stop : span.stop + 120]
+    if not span.text[:1].isupper() and not span.text[:1].isdigit() and not span.text.startswith("the "):
+        return []  # "intra-D8"
+    if _PHOTO_CREDIT.search(span.text) or span.text.endswith("/") or re.match(r"^/[A-Z]", after):
+        return []
+    if _PORTFOLIO_BEFORE.search(before) or _PORTFOLIO_AFTER.match(after):
+        return []
+    words = span.text.split()
+    if words[-1].lower() in _EVENT_WORDS:
+        return []  # "D-8 Council of Ministers Meeting" is an event
+    title = _TITLE_BEFORE.search(before)
+    appositive = _APPOSITIVE_TITLE.match(after)
+    if _looks_like_person(words) and (
+        (title and title.group(1).lower() in POSITION_WORDS)
+        or (appositive and any(w.lower() in POSITION_WORDS for w in appositive.group(1).split()))
+    ):
+        return [_span(text, span.start, span.stop, "PER")]
+    place = lookup_place(words[0])
+    if len(words) > 2 and place and place.kind == "country" and _looks_like_person(words[1:]):
+        cut = span.start + len(words[0])  # "the President of Kazakhstan Kassym-Jomart Tokayev"
+        person_start = cut + len(span.text[len(words[0]) :]) - len(span.text[len(words[0]) :].lstrip())
+        return [_span(text, span.start, cut, "LOC"), _span(text, person_start, span.stop, "PER")]
+    if words[0].lower() == "the":
+        words = words[1:]
+    coordinated = _LIST_AFTER.match(after)
+    if (
+        words
+        and words[0].lower() in INSTITUTION_WORDS
+        and coordinated
+        and not any(
+            w.lower() in INSTITUTION_WORDS or lookup_place(w)
+            for w in re.findall(r"[A-Z][\w-]*", coordinated.group())
+        )
+    ):
+        span = _span(
+            text, span.start, span.stop + coordinated.end(), "ORG"
+        )  # "Ministry of Labor, Migration, and …"
+    head = _HEAD_BEFORE.search(before)
+    if head and head.group(2).lower() in INSTITUTION_WORDS:  # "Vice Presidency for" + the rest
+        return [_span(text, line_start + head.start(1), span.stop, "ORG")]
+    seat = _SEAT_AFTER.match(after)
+    if (
+        seat
+        and any(w.lower() in _SEATED for w in words)
+        and (lookup_place(seat.group(1)) or lookup_organisation(english_name(seat.group(1))))
+    ):
+        span = _span(text, span.start, span.stop + seat.end(), "ORG")  # "Embassy of …" + "to Iran"
+    out = []
+    person = _PERSON_AT_END.search(span.text)
+    stop = span.stop
+    if person:
+        out.append(_span(text, span.start + person.start(1), span.stop, "PER"))
+        stop = span.start + person.start()
+    while (
+        (last := text[span.start : stop].rsplit(None, 1))
+        and len(last) == 2
+        and last[1].lower() in POSITION_WORDS
+    ):
+        stop = span.start + len(last[0])  # "the University of Tehran Professor"
+    return [_span(text, span.start, stop, "ORG"), *out]
+
+
+def repair_english_organisation_spans(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """Give the spans with the English organisation repairs of the module docstring made."""
+    if annotated.lang != "en":
+        return spans
+    out = []
+    for span in spans:
+        out.extend(_repair(annotated.text, span) if span.type == "ORG" else [span])
+    joined = [(s.start, s.stop) for s in out if s.type == "ORG"]
+    out = [  # a piece inside a name joined above ("Science" of "Ministry of Education, Science, and …")
+        s
+        for s in out
+        if not (
+            s.type == "ORG"
+            and any(a <= s.start and s.stop <= b and (a, b) != (s.start, s.stop) for a, b in joined)
+        )
+    ]
+    return sorted(out, key=lambda s: (s.start, s.stop))

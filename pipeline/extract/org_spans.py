@@ -1,0 +1,430 @@
+"""Organisation span repairs, by the syntax tree: names NER cuts short, splits apart or misses.
+
+- A body of a known international organisation named with the parent's abbreviation is one name:
+  "Управления" + "ООН" -> "Управления ООН", "Парламентской Ассамблеей" + "ОБСЕ", "МПА" + "СНГ";
+  when NER tagged only the parent, the institution phrase that governs it joins it ("Программы
+  развития" + "ООН").
+- A coordinated part of the name's complement joins it: "Международной федерации обществ
+  Красного креста" + "и Красного полумесяца" (the second part hangs on "креста", not on
+  "федерации": a second body would hang on the head).
+- The complement an institution name governs, which NER cut off, joins it: a "по" phrase with its
+  list ("Комитет" + "по международным делам, обороне, безопасности и миграции"), the rest of a list
+  in the name ("Министерстве культуры" + ", информации, спорта и молодежной политики"), and the
+  seat of an office ("Программный офис ОБСЕ" + "в Бишкеке").
+- An institution word that governs a place is a body of that place: "Правительством" + "Санкт-
+  Петербурга" -> an organisation "Правительством Санкт-Петербурга" (the place stays a place).
+- A quoted name NER closed before its closing quote gets it: "ОАО «Чакан ГЭС" + "»".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..article import Annotated, NerSpan, Token
+from ..gazetteer import lookup_organisation
+from .common import english_name, tokens_in
+from .organisations import INSTITUTION_WORDS
+
+# Kinds of the organisation gazetteer that have sub-bodies named with their abbreviation.
+INTERNATIONAL_KINDS = {"un", "regional", "finance", "development", "intergovernmental"}
+# Head words of an institution's name (lemmas): INSTITUTION_WORDS and a few more.
+HEAD_WORDS = INSTITUTION_WORDS | {
+    "программа", "офис", "бюро", "федерация", "ассоциация", "трибунал", "сеть", "собрание", "дума", "сенат",
+    "мажилис", "маслихат", "акимат", "мэрия", "администрация", "хукумат", "кенеш", "хурал", "меджлис",
+}  # fmt: skip
+# Heads whose name may end with the city they sit in: "Программный офис ОБСЕ в Бишкеке".
+SEATED_HEADS = {"офис", "представительство", "посольство", "миссия", "бюро", "отделение", "центр"}
+_MAX_EXTENSION = 16  # tokens
+_QUOTES = {"«": "»", "„": "“", "“": "”"}
+_PUNCTUATION = re.compile(r"[,.;:()!?]")
+_WORD = re.compile(r"[^\s,.;:()«»\"]+")
+
+
+def _sentence(annotated: Annotated, span: NerSpan) -> tuple[list[Token], Sequence[Token], list[int]]:
+    """Give the span's tokens, its sentence's tokens and the indices of the former in the latter."""
+    inside, sentence = tokens_in(annotated, span.start, span.stop)
+    if not inside:
+        return [], sentence, []
+    first = sentence.index(inside[0])
+    return inside, sentence, list(range(first, first + len(inside)))
+
+
+def _ancestors(sentence: Sequence[Token], i: int) -> list[int]:
+    chain, seen = [], {i}
+    while 0 <= (i := sentence[i].head) < len(sentence) and i not in seen:
+        chain.append(i)
+        seen.add(i)
+    return chain
+
+
+def _root(sentence: Sequence[Token], indices: list[int]) -> int | None:
+    """Give the index of the span token whose head lies outside the span."""
+    members = set(indices)
+    return next((i for i in indices if sentence[i].head not in members), None)
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma.lower()
+
+
+def _known_international(text: str) -> bool:
+    info = lookup_organisation(text)
+    return info is not None and info.kind in INTERNATIONAL_KINDS
+
+
+def _span(annotated: Annotated, start: int, stop: int, kind: str = "ORG") -> NerSpan:
+    surface = annotated.text[start:stop]
+    return NerSpan(start, stop, kind, surface, surface)
+
+
+def _hangs_on(annotated: Annotated, dependent: NerSpan, governor: NerSpan) -> bool:
+    """Tell whether the root of `dependent` depends (through its head chain) on a token of `governor`."""
+    _, sentence, inner = _sentence(annotated, dependent)
+    _, _, outer = _sentence(annotated, governor)
+    root = _root(sentence, inner)
+    return root is not None and bool(set(_ancestors(sentence, root)) & set(outer))
+
+
+def _join_parent(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """Join an organisation span and the known international organisation that follows it and
+    that it governs ("Управления" + "ООН"); right to left, so "Постоянной комиссии" + "МПА" +
+    "СНГ" becomes one name."""
+    text = annotated.text
+    out = list(spans)
+    i = len(out) - 2
+    while i >= 0:
+        a, b = out[i], out[i + 1]
+        if (
+            a.type == "ORG"
+            and b.type == "ORG"
+            and text[a.stop : b.start] in (" ", " и ")
+            and (
+                lookup_organisation(text[a.start : b.stop]) is not None
+                or (
+                    text[a.stop : b.start] == " "
+                    and _known_international(b.text)
+                    and _hangs_on(annotated, b, a)
+                )
+            )
+        ):
+            out[i : i + 2] = [_span(annotated, a.start, b.stop)]
+        i -= 1
+    return out
+
+
+def _governing_phrase(annotated: Annotated, span: NerSpan) -> int | None:
+    """Give the start of the institution phrase right before a known international organisation
+    that governs it ("Программы развития" of "Программы развития ООН"), or None."""
+    inside, sentence, indices = _sentence(annotated, span)
+    root = _root(sentence, indices)
+    if root is None or not indices or indices[0] == 0:
+        return None
+    chain = [i for i in _ancestors(sentence, root) if i < indices[0]]
+    for head in chain:
+        between = sentence[head + 1 : indices[0]]
+        if (
+            sentence[head].text[:1].isupper()
+            and _lemma(sentence[head]) in HEAD_WORDS
+            and all(t.text[:1].islower() and t.pos in ("NOUN", "ADJ") for t in between)
+            and all(head in _ancestors(sentence, head + 1 + k) for k in range(len(between)))
+        ):
+            return sentence[head].start
+    return None
+
+
+def _known_before(annotated: Annotated, span: NerSpan, floor: int) -> int | None:
+    """Give the start of the words before the span (after `floor`, on its line) that make with it
+    a known organisation's name ("Программы развития" + "ООН"), or None."""
+    text = annotated.text
+    line_start = text.rfind("\n", 0, span.start) + 1
+    words = list(_WORD.finditer(text, max(floor, line_start), span.start))[-4:]
+    for word in words:
+        before = text[word.start() : span.start]
+        if not _PUNCTUATION.search(before) and lookup_organisation(text[word.start() : span.stop]):
+            return word.start()
+    return None
+
+
+def _join_governing_phrase(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    out = []
+    for span in spans:
+        if span.type == "ORG" and _known_international(span.text):
+            floor = out[-1].stop if out else 0
+            start = _known_before(annotated, span, floor) or _governing_phrase(annotated, span)
+            if start is not None and not (out and out[-1].stop > start):
+                span = _span(annotated, start, span.stop)
+        out.append(span)
+    return out
+
+
+def _join_coordinated_part(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """Join "… обществ Красного креста" + "и Красного полумесяца": the second span is a conjunct
+    of a dependent inside the first, not of its head."""
+    text, out = annotated.text, []
+    for span in spans:
+        if out and out[-1].type == "ORG" and span.type == "ORG" and text[out[-1].stop : span.start] == " и ":
+            last = out[-1]
+            _, sentence, outer = _sentence(annotated, last)
+            _, _, inner = _sentence(annotated, span)
+            root, last_root = _root(sentence, inner), _root(sentence, outer)
+            if (
+                root is not None
+                and sentence[root].rel == "conj"
+                and sentence[root].head in outer
+                and sentence[root].head != last_root
+            ):
+                out[-1] = _span(annotated, last.start, span.stop)
+                continue
+        out.append(span)
+    return out
+
+
+# "по" phrases that are adverbials of the clause, not the subject of a body: "Совет по итогам встречи принял"
+_ADVERBIAL_PO = {"итог", "слово", "мнение", "данные", "повод", "случай", "инициатива", "приглашение", "просьба",
+                 "линия", "вопрос", "результат", "причина", "оценка", "информация", "сообщение", "поручение",
+                 "время", "ход", "окончание", "завершение", "пример", "сравнение", "отношение", "всей", "весь"}  # fmt: skip
+
+
+def _extension(annotated: Annotated, span: NerSpan, taken: list[tuple[int, int]]) -> int | None:
+    """Give the new end of an institution name whose complement NER cut off, or None."""
+    inside, sentence, indices = _sentence(annotated, span)
+    if not indices or not _headed(sentence, indices) or indices[-1] + 2 >= len(sentence):
+        return None
+    root = _root(sentence, indices)
+    first, word = sentence[indices[-1] + 1], sentence[indices[-1] + 2]
+    if annotated.text[span.stop : first.start] not in ("", " "):
+        return None
+    if first.text == "в":  # the seat of an office: "Программный офис ОБСЕ" + "в Бишкеке"
+        if not any(_lemma(sentence[i]) in SEATED_HEADS for i in indices):
+            return None
+        place = next((s for s in annotated.spans if s.type == "LOC" and s.start == word.start), None)
+        return place.stop if place else None
+    if first.text == "по":
+        return _syntactic_extension(annotated, sentence, indices, taken) or _po_phrase(
+            sentence, indices, taken
+        )
+    if first.text in (",", "и") and (
+        word.text[:1].islower() and word.rel == "conj" and word.head in indices and word.head != root
+    ):
+        return _syntactic_extension(annotated, sentence, indices, taken)
+    return None
+
+
+def _headed(sentence: Sequence[Token], indices: list[int]) -> bool:
+    """Tell a span whose head noun (its first noun: "Программный офис", "Постоянной комиссии")
+    is an institution word."""
+    head = next((i for i in indices if sentence[i].pos in ("NOUN", "PROPN")), None)
+    return head is not None and _lemma(sentence[head]) in HEAD_WORDS
+
+
+def _syntactic_extension(
+    annotated: Annotated, sentence: Sequence[Token], indices: list[int], taken: list[tuple[int, int]]
+) -> int | None:
+    """Give the end of the words after the span that hang (through their heads) on its tokens."""
+    members, root, stop = set(indices), _root(sentence, indices), None
+    for k in range(indices[-1] + 1, min(len(sentence), indices[-1] + 1 + _MAX_EXTENSION)):
+        token = sentence[k]
+        if any(start <= token.start < end for start, end in taken):
+            break
+        in_place = any(s.type == "LOC" and s.start <= token.start < s.stop for s in annotated.spans)
+        if not (token.text[:1].islower() or token.text in (",", "-") or in_place):
+            break
+        if not members & set(_ancestors(sentence, k)) or (token.rel == "conj" and token.head == root):
+            break
+        if token.pos in ("NOUN", "PROPN", "X"):
+            stop = token.stop
+    return stop
+
+
+def _po_phrase(sentence: Sequence[Token], indices: list[int], taken: list[tuple[int, int]]) -> int | None:
+    """Give the end of a "по" phrase by its morphology when the parser hung it elsewhere: "по" +
+    adjectives + a dative noun + genitive nouns with their adjectives ("по снижению риска
+    бедствий"), all in lower case; an adverbial phrase ("по итогам встречи") is no name."""
+    k, stop = indices[-1] + 2, None
+    while k < len(sentence) and sentence[k].pos == "ADJ" and sentence[k].text[:1].islower():
+        k += 1
+    if k >= len(sentence) or sentence[k].pos != "NOUN" or not sentence[k].text[:1].islower():
+        return None
+    if _lemma(sentence[k]) in _ADVERBIAL_PO or not _can_be(sentence[k], "Dat"):
+        return None
+    stop, k = sentence[k].stop, k + 1
+    while k < len(sentence) and sentence[k].text[:1].islower() and sentence[k].pos in ("ADJ", "NOUN"):
+        if sentence[k].pos == "NOUN":
+            if not _can_be(sentence[k], "Gen"):
+                break
+            stop = sentence[k].stop
+        k += 1
+    return None if any(a < stop and sentence[indices[-1] + 1].start < b for a, b in taken) else stop
+
+
+_UD_CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
+
+
+def _can_be(word: Token, case: str) -> bool:
+    """Tell whether a noun can be in the UD `case` (pymorphy's readings: "безопасности" is
+    genitive, dative or prepositional, whatever the tagger chose)."""
+    from ..normalise import parses
+
+    wanted = _UD_CASES.get(case)
+    return word.feats.get("Case") == case or any(
+        p.tag.POS == "NOUN" and p.tag.case == wanted for p in parses(word.text)
+    )
+
+
+def _list_extension(
+    sentence: Sequence[Token], indices: list[int], taken: list[tuple[int, int]]
+) -> int | None:
+    """Give the new end of a name whose list NER cut at its first comma, by case agreement:
+    "Министерстве культуры" + ", информации, спорта и молодежной политики" (the parser often
+    hangs such conjuncts elsewhere)."""
+    nouns = [i for i in indices if sentence[i].pos in ("NOUN", "PROPN")]
+    last = sentence[indices[-1]]
+    if len(nouns) < 2 or nouns[-1] != indices[-1] or not last.text.islower():
+        return None  # only a name ending with a complement of its head continues as a list
+    if not (case := last.feats.get("Case")):
+        return None
+    stop, k = None, indices[-1] + 1
+    while k + 1 < len(sentence) and sentence[k].text in (",", "и"):
+        j = k + 1
+        while j < len(sentence) and sentence[j].pos == "ADJ" and sentence[j].text[:1].islower():
+            j += 1
+        word = sentence[j] if j < len(sentence) else None
+        if (
+            word is None
+            or word.pos != "NOUN"
+            or not word.text[:1].islower()
+            or not _can_be(word, case)
+            or any(a <= word.start < b for a, b in taken)
+        ):
+            break
+        stop = word.stop
+        if sentence[k].text == "и":
+            break
+        k = j + 1
+    return stop
+
+
+def _extend_complements(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    out, added = [], []
+    for i, span in enumerate(spans):
+        if span.type == "ORG":
+            taken = [(s.start, s.stop) for s in spans[i + 1 :] if s.type != "LOC"]
+            original = span.stop
+            for _ in range(3):  # "по транспорту" + ", коммуникациям, архитектуре и строительству"
+                _, sentence, indices = _sentence(annotated, span)
+                stop = _extension(annotated, span, taken)
+                if stop is None and indices and _headed(sentence, indices):
+                    stop = _list_extension(sentence, indices, taken)
+                if stop is None or stop <= span.stop:
+                    break
+                span = _span(annotated, span.start, stop)
+            if span.stop != original:
+                added.append((original, span.stop))
+        out.append(span)
+    # a span inside an added complement is part of the name now, except a place ("в Бишкеке")
+    return [s for s in out if s.type == "LOC" or not any(a <= s.start and s.stop <= b for a, b in added)]
+
+
+def _body_of_place(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """Give "Правительством" + a place it governs as an organisation "Правительством Санкт-
+    Петербурга" (also when NER left the institution word untagged); the place stays a place."""
+    text, out = annotated.text, []
+    for span in spans:
+        if span.type == "LOC":
+            last = out[-1] if out else None
+            if (
+                last is not None
+                and (last.type == "ORG" or (last.type == "LOC" and _is_institution(annotated, last)))
+                and text[last.stop : span.start] == " "
+            ):
+                governor = last
+            elif (word := _word_before(annotated, span)) and (last is None or last.stop <= word.start):
+                governor = _span(annotated, word.start, word.stop)
+            else:
+                governor = None
+            if (
+                governor is not None
+                and _is_institution(annotated, governor)
+                and _genitive_of(annotated, span, governor)
+            ):
+                whole = _span(annotated, governor.start, span.stop)
+                if governor is last:
+                    out[-1] = whole
+                else:
+                    out.append(whole)
+        out.append(span)
+    return out
+
+
+def _is_institution(annotated: Annotated, span: NerSpan) -> bool:
+    inside, sentence, indices = _sentence(annotated, span)
+    return bool(inside) and _headed(sentence, indices) and inside[0].text[:1].isupper()
+
+
+def _genitive_of(annotated: Annotated, place: NerSpan, governor: NerSpan) -> bool:
+    """Tell a place that completes the institution's name before it: it hangs on it, or it is
+    in the genitive ("… сотрудничества" + "Объединенных Арабских Эмиратов")."""
+    inside, _, _ = _sentence(annotated, place)
+    return _hangs_on(annotated, place, governor) or (bool(inside) and inside[0].feats.get("Case") == "Gen")
+
+
+def _word_before(annotated: Annotated, span: NerSpan) -> Token | None:
+    """Give the capitalised word right before a span ("Правительством"), or None."""
+    _, sentence, indices = _sentence(annotated, span)
+    if not indices or indices[0] == 0:
+        return None
+    word = sentence[indices[0] - 1]
+    return word if word.stop + 1 == span.start and word.text[:1].isupper() else None
+
+
+def _close_quote(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """Give a span with an unclosed opening quote the closing quote that follows on its line."""
+    text, out = annotated.text, []
+    for span in spans:
+        opening = next((q for q in _QUOTES if span.text.count(q) > span.text.count(_QUOTES[q])), None)
+        if span.type == "ORG" and opening:
+            line_end = text.find("\n", span.stop)
+            line_end = len(text) if line_end == -1 else line_end
+            close = text.find(_QUOTES[opening], span.stop, min(line_end, span.stop + 80))
+            if close != -1 and opening not in text[span.stop : close]:
+                span = _span(annotated, span.start, close + 1)
+        out.append(span)
+    return out
+
+
+def _lookup(annotated: Annotated, name: str):
+    return lookup_organisation(english_name(name) if annotated.lang == "en" else name)
+
+
+def _extend_to_known(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """Extend a span by the words after it that complete a known organisation's name
+    ("Парламентской Ассамблеи" + "тюркских государств")."""
+    text, out = annotated.text, []
+    for i, span in enumerate(spans):
+        if span.type == "ORG":
+            limit = next((s.start for s in spans[i + 1 :] if s.type != "LOC"), len(text))
+            line_end = text.find("\n", span.stop, limit)
+            words = list(_WORD.finditer(text, span.stop, limit if line_end == -1 else line_end))[:4]
+            current = _lookup(annotated, span.text)
+            for word in reversed(words):
+                found = _lookup(annotated, text[span.start : word.end()])
+                if found is not None and found != current:
+                    span = _span(annotated, span.start, word.end())
+                    break
+        out.append(span)
+    return out
+
+
+def repair_organisation_spans(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """Give the spans with the organisation repairs of the module docstring made (English names
+    only get the known organisations' words: "Conference on … Measures" + "in Asia")."""
+    if annotated.lang != "ru":
+        return _extend_to_known(annotated, spans)
+    spans = _join_parent(annotated, spans)
+    spans = _join_governing_phrase(annotated, spans)
+    spans = _join_coordinated_part(annotated, spans)
+    spans = _extend_to_known(annotated, spans)
+    spans = _extend_complements(annotated, spans)
+    spans = _body_of_place(annotated, spans)
+    return _close_quote(annotated, spans)
