@@ -71,6 +71,9 @@ class NerSpan:
     type: str
     text: str
     normal: str
+    # An organisation's name may run on past its span over the place that qualifies it
+    # ("Правительством" + "Санкт-Петербурга"): the name ends here, the mention at `stop`.
+    name_stop: int | None = None
 
 
 @dataclass(frozen=True)

@@ -196,6 +196,20 @@ def _country_names_en() -> tuple[str, ...]:
     )
 
 
+@cache
+def country_pattern() -> re.Pattern:
+    """Give a pattern finding English country names as written ("Tajikistan", "United Arab
+    Emirates", "Kyrgyz Republic"), longest first, capitalised, between word boundaries."""
+    names = set()
+    for info in _index().values():
+        if info.kind == "country":
+            for name in (info.name_en, *info.aliases):
+                if re.fullmatch(r"[A-Z][A-Za-z' -]+", name) and "," not in name:
+                    names.add(name)
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w])")
+
+
 def is_demonym(word: str) -> bool:
     """Tell a nationality word taken for a name: "Kazakh", "Kyrgyz", "Turkmens", "Iranian", "Russian"
     (a stem of at least four letters that begins a country's name, or a country name with -n, -ian,

@@ -212,6 +212,11 @@ def _first_initial(name: str) -> str:
     return name.split()[0][0].casefold() if name.split() else ""
 
 
+def _ends_with(name: str, part: str) -> bool:
+    words, tail = name_key(name).split(), name_key(part).split()
+    return len(words) > len(tail) and words[-len(tail) :] == tail
+
+
 def _people(mentions: Sequence[Mention]) -> list[Entity]:
     """Group people by surname; "Б. Джусупов" joins "Бакыт Джусупов", a bare surname joins both."""
     by_surname: dict[str, list[Mention]] = {}
@@ -220,9 +225,12 @@ def _people(mentions: Sequence[Mention]) -> list[Entity]:
     entities = []
     for group in by_surname.values():
         full = [m for m in group if len(m.normal.split()) > 1]
+        longest = sorted({m.normal for m in full}, key=lambda n: -len(n.split()))
         clusters: dict[str, list[Mention]] = {}
         for m in full:
-            clusters.setdefault(_first_initial(m.normal), []).append(m)
+            # "Amir Abdollahian" is the end of "Hossein Amir Abdollahian", not another person
+            whole = next((n for n in longest if _ends_with(n, m.normal)), m.normal)
+            clusters.setdefault(_first_initial(whole), []).append(m)
         if not clusters:
             clusters[""] = []
         bare = [m for m in group if len(m.normal.split()) <= 1]

@@ -185,14 +185,22 @@ def foreign_masc_nominative(word: str, case: str) -> str | None:
     return None
 
 
+def _positions() -> set[str]:
+    from .extract.roles import POSITION_WORDS
+
+    return POSITION_WORDS
+
+
 def _syntax_hints(tokens: Sequence[Token], sentence: Sequence[Token]) -> tuple[str | None, str | None]:
     """Give (case, gender) the sentence implies for a name: a subject, or a name in apposition to a
     subject ("Депутат Надира Нарматова отметила"), is nominative, and a verb in the past agrees in
     gender with it."""
     inside = {id(t) for t in tokens}
     for token in tokens:
-        node, steps = token, 0
+        node, steps, title = token, 0, None
         while node.rel in ("appos", "flat", "flat:name") and 0 <= node.head < len(sentence) and steps < 3:
+            if node.rel == "appos" and id(sentence[node.head]) not in inside:
+                title = sentence[node.head]
             node, steps = sentence[node.head], steps + 1
         if (
             node.rel.startswith("nsubj")
@@ -202,6 +210,9 @@ def _syntax_hints(tokens: Sequence[Token], sentence: Sequence[Token]) -> tuple[s
             verb = sentence[node.head]
             gender = {"Fem": "femn", "Masc": "masc"}.get(verb.feats.get("Gender", ""))
             return "nomn", gender
+        if title is not None and title.lemma.lower() in _positions() and title.feats.get("Case") in CASES:
+            # a name in apposition to a position agrees with it in case: "председателя А.Жапарова"
+            return CASES[title.feats["Case"]], None
     return None, None
 
 
@@ -214,7 +225,9 @@ def normalise_person(
         return surface
     hinted_case, hinted_gender = _syntax_hints(tokens, sentence)
     if hinted_case == "nomn" and hinted_gender:
-        return surface  # the subject of a verb that agrees with it: already in the nominative
+        if any(_person_score(w.text, "nomn", hinted_gender) > 0 for w in words):
+            return surface  # the subject of a verb that agrees with it: already in the nominative
+        hinted_case = hinted_gender = None  # "Алексеем Роговым" is no subject, whatever the parse
     tagged_case = hinted_case or CASES.get(words[-1].feats.get("Case", ""), "nomn")
     best, best_score = ("nomn", "masc"), -1.0
     for case in ("nomn", "gent", "datv", "accs", "ablt", "loct"):

@@ -1,4 +1,4 @@
-"""Organisation names NER cuts, splits or misses, repaired (pipeline/extract/org_spans.py,
+"""Names NER cuts, splits, mistypes or misses, repaired (pipeline/extract/spans.py, org_spans.py,
 en_org_spans.py) and merged into one entity per article (pipeline/merge.py). The sentences are the
 project's own; each reproduces an error natasha or spaCy makes on it without the repair."""
 
@@ -113,3 +113,29 @@ def test_reduced_form_joins_the_one_committee(annotate):
         (n, a) for n, a in _organisation_names(annotate(text)) if n != "Жогорку Кенеш Кыргызской Республики"
     ]
     assert name.startswith("Комитет по бюджету") and "Комитет Жогорку Кенеша" in aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected", "not_expected"),
+    [
+        # an English country the small spaCy model leaves untagged
+        ("The ministers of Tajikistan and Iran met in Tehran; Tajikistan’s delegation was led by the minister.",
+         "places", {"Tajikistan", "Iran"}, set()),
+        # a known organisation tagged as a place
+        ("Депутаты обсудили законы Кыргызской Республики и нормы Европейского Союза.", "places",
+         {"Кыргызская Республика"}, {"Европейский Союз"}),
+        # two places in one span
+        ("Встреча прошла в Чолпон-Ате Кыргызской Республики.", "places", {"Чолпон-Ата", "Кыргызская Республика"},
+         {"Чолпон-Ата Кыргызской Республики"}),
+        # a subject stays as written; an instrumental name the parser made a subject is normalised
+        ("Депутат Надира Нарматова отметила рост цен. Депутаты встретились с главой офиса Алексеем Роговым.",
+         "people", {"Надира Нарматова", "Алексей Рогов"}, {"Алексеем Роговым"}),
+        # a city glued before a name after "to" is cut off; "Martin" of a name is no city
+        ("Martin Luther King Day was observed; the ambassador to Ashgabat Mohammad Ahmadi attended.", "people",
+         {"Mohammad Ahmadi"}, {"Luther King Day"}),
+    ],
+)  # fmt: skip
+def test_place_and_person_repairs(annotate, text, kind, expected, not_expected):
+    names = {m.normal for m in getattr(extract_all(annotate(text)), kind)}
+    assert expected <= names, names
+    assert not (not_expected & names), names

@@ -51,12 +51,12 @@ def is_chrome_name(text: str) -> bool:
     return len(words) >= 2 and all(w in SOCIAL_WORDS for w in words)
 
 
-_LOCATIVE = re.compile(
+LOCATIVE = re.compile(
     r"(?:^|\s)(?:in|to|from|at|near|into|towards?|via|в|во|из|до|под|через|около)\s+$", re.IGNORECASE
 )
 
 
-def is_misfiled_place(text: str, start: int, stop: int, normal: str) -> bool:
+def is_misfiled_place(text: str, start: int, stop: int, normal: str, *, datelines: bool = True) -> bool:
     """Tell an organisation span that names a place: a country ("Kazakhstan signed"), or a city in
     a dateline ("ALMATY, 3 March") or after a preposition of place ("traveled to Isfahan").
     A city elsewhere stays an organisation: "Leeds beat Arsenal" names clubs."""
@@ -68,8 +68,8 @@ def is_misfiled_place(text: str, start: int, stop: int, normal: str) -> bool:
     if info.kind != "city":
         return False
     line_start = text.rfind("\n", 0, start) + 1
-    dateline = not text[line_start:start].strip() and bool(re.match(r"\s*[,(–—-]", text[stop:]))
-    return dateline or bool(_LOCATIVE.search(text[max(line_start, start - 12) : start]))
+    dateline = datelines and not text[line_start:start].strip() and bool(re.match(r"\s*[,(–—-]", text[stop:]))
+    return dateline or bool(LOCATIVE.search(text[max(line_start, start - 12) : start]))
 
 
 def split_abbreviation(normal: str) -> tuple[str, str | None]:
@@ -114,5 +114,6 @@ def span_mentions(annotated: Annotated, ner_type: str, kind: str) -> Iterator[Me
         if not re.search(r"[^\W\d_]", text[start:stop]) or is_chrome_name(text[start:stop]):
             continue
         surface = text[start:stop]
-        normal = normalise(surface, start, *tokens_in(annotated, start, stop))
+        name_stop = span.name_stop if span.name_stop and span.name_stop > stop else stop
+        normal = normalise(text[start:name_stop], start, *tokens_in(annotated, start, name_stop))
         yield Mention(kind=kind, start=start, stop=stop, text=surface, normal=normal.strip() or surface)

@@ -11,8 +11,10 @@
   list ("Комитет" + "по международным делам, обороне, безопасности и миграции"), the rest of a list
   in the name ("Министерстве культуры" + ", информации, спорта и молодежной политики"), and the
   seat of an office ("Программный офис ОБСЕ" + "в Бишкеке").
-- An institution word that governs a place is a body of that place: "Правительством" + "Санкт-
-  Петербурга" -> an organisation "Правительством Санкт-Петербурга" (the place stays a place).
+- An institution that governs the place after it is that place's body: "Правительством" +
+  "Санкт-Петербурга" is named "Правительство Санкт-Петербурга". The mention keeps the
+  institution's own words (as the annotated corpora do: "Службы безопасности" + "Украины") and
+  the place stays a place; the name runs on over the place (`NerSpan.name_stop`).
 - A quoted name NER closed before its closing quote gets it: "ОАО «Чакан ГЭС" + "»".
 """
 
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..article import Annotated, NerSpan, Token
 from ..gazetteer import lookup_organisation
@@ -183,7 +186,8 @@ def _join_coordinated_part(annotated: Annotated, spans: list[NerSpan]) -> list[N
 # "по" phrases that are adverbials of the clause, not the subject of a body: "Совет по итогам встречи принял"
 _ADVERBIAL_PO = {"итог", "слово", "мнение", "данные", "повод", "случай", "инициатива", "приглашение", "просьба",
                  "линия", "вопрос", "результат", "причина", "оценка", "информация", "сообщение", "поручение",
-                 "время", "ход", "окончание", "завершение", "пример", "сравнение", "отношение", "всей", "весь"}  # fmt: skip
+                 "время", "ход", "окончание", "завершение", "пример", "сравнение", "отношение", "всей", "весь",
+                 "специальность", "направление", "профиль", "место", "адрес", "итоги", "состояние"}  # fmt: skip
 
 
 def _extension(annotated: Annotated, span: NerSpan, taken: list[tuple[int, int]]) -> int | None:
@@ -258,15 +262,12 @@ def _po_phrase(sentence: Sequence[Token], indices: list[int], taken: list[tuple[
     return None if any(a < stop and sentence[indices[-1] + 1].start < b for a, b in taken) else stop
 
 
-_UD_CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
-
-
 def _can_be(word: Token, case: str) -> bool:
     """Tell whether a noun can be in the UD `case` (pymorphy's readings: "безопасности" is
     genitive, dative or prepositional, whatever the tagger chose)."""
-    from ..normalise import parses
+    from ..normalise import CASES, parses
 
-    wanted = _UD_CASES.get(case)
+    wanted = CASES.get(case)
     return word.feats.get("Case") == case or any(
         p.tag.POS == "NOUN" and p.tag.case == wanted for p in parses(word.text)
     )
@@ -295,6 +296,7 @@ def _list_extension(
             or word.pos != "NOUN"
             or not word.text[:1].islower()
             or not _can_be(word, case)
+            or _lemma(word) in HEAD_WORDS  # "Министерства обороны" + "и пограничного комитета": another body
             or any(a <= word.start < b for a, b in taken)
         ):
             break
@@ -308,7 +310,7 @@ def _list_extension(
 def _extend_complements(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
     out, added = [], []
     for i, span in enumerate(spans):
-        if span.type == "ORG":
+        if span.type == "ORG" and lookup_organisation(span.text) is None:  # a known name is whole
             taken = [(s.start, s.stop) for s in spans[i + 1 :] if s.type != "LOC"]
             original = span.stop
             for _ in range(3):  # "по транспорту" + ", коммуникациям, архитектуре и строительству"
@@ -348,11 +350,11 @@ def _body_of_place(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
                 and _is_institution(annotated, governor)
                 and _genitive_of(annotated, span, governor)
             ):
-                whole = _span(annotated, governor.start, span.stop)
+                named = replace(governor, type="ORG", name_stop=span.stop)
                 if governor is last:
-                    out[-1] = whole
+                    out[-1] = named
                 else:
-                    out.append(whole)
+                    out.append(named)
         out.append(span)
     return out
 

@@ -19,8 +19,8 @@ import re
 from dataclasses import replace
 
 from ..article import Annotated, NerSpan
-from ..gazetteer import is_demonym, lookup_organisation, lookup_place
-from .common import is_misfiled_place, normaliser, tokens_in
+from ..gazetteer import country_pattern, is_demonym, lookup_organisation, lookup_place
+from .common import LOCATIVE, is_misfiled_place, normaliser, tokens_in
 from .en_org_spans import repair_english_organisation_spans
 from .org_spans import repair_organisation_spans
 from .organisations import INSTITUTION_WORDS
@@ -71,30 +71,82 @@ def _strip_titles(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str
 _CURRENCY_BEFORE = re.compile(r"(?:доллар\w*|евро|рубл\w*|тенге|сом\w*|dollars?|USD)\s+$", re.IGNORECASE)
 
 
+# Words of events and meetings: a span holding one names an event, not a place.
+EVENT_LEMMAS = {"саммит", "форум", "конференция", "совещание", "заседание", "сессия", "встреча", "конгресс",
+                "summit", "forum", "conference", "meeting", "session", "congress"}  # fmt: skip
+_COMPASS = re.compile(r"^(?:(?:north|south|east|west)(?:-|\s|$))+$", re.IGNORECASE)
+
+
 def _not_a_place(annotated: Annotated, span: NerSpan, person_words: set[str]) -> bool:
     """Tell a place span that names no place: the country of a currency ("долларов США"), a word
-    of a person's name ("Hassan" of "Hassan Rouhani"), a nationality word ("Kazakh"), or a lone
-    institution word written with a capital in legal style ("Стороны", "Содружество")."""
+    of a person's name ("Hassan" of "Hassan Rouhani"), a nationality word ("Kazakh", "Kazakh
+    city"), an event ("Региональному экологическому саммиту стран"), bare compass words
+    ("North-South"), a lone adjective ("Чрезвычайным"), or an institution word written with a
+    capital in legal style ("Стороны", "Стороны Соглашения")."""
     text = annotated.text
     if _CURRENCY_BEFORE.search(text[max(0, span.start - 20) : span.start]):
         return True
-    if " " in span.text.strip():
-        return False
+    tokens, _ = tokens_in(annotated, span.start, span.stop)
+    if any(t.lemma.lower() in EVENT_LEMMAS for t in tokens) or _COMPASS.match(span.text.strip()):
+        return True
+    words = span.text.split()
+    if annotated.lang == "en" and is_demonym(words[0]) and all(w.islower() for w in words[1:]):
+        return True  # "Kazakh", "Kazakh city"
+    if len(words) > 1:  # "Стороны Соглашения": the parties to a document
+        return _first_lemma(annotated, span.start) in ("сторона", "участник") and not lookup_place(span.text)
     if span.text in person_words and not lookup_place(span.text):
         return True
-    if annotated.lang == "en":
-        return is_demonym(span.text)
-    return _first_lemma(annotated, span.start) in INSTITUTION_WORDS  # "Стороны", "Содружество"
+    if annotated.lang == "ru" and tokens and tokens[0].pos == "ADJ" and not lookup_place(span.normal):
+        return True
+    return annotated.lang == "ru" and _first_lemma(annotated, span.start) in INSTITUTION_WORDS
+
+
+_ADMIN_NOUNS = {
+    "область",
+    "район",
+    "край",
+    "округ",
+    "регион",
+    "провинция",
+    "штат",
+    "вилоят",
+    "велаят",
+    "аймак",
+}
+
+
+def _with_admin_noun(annotated: Annotated, span: NerSpan) -> NerSpan:
+    """Give an adjective place span with the administrative noun NER left after it: "Чуйской" +
+    "области"."""
+    tokens, sentence = tokens_in(annotated, span.start, span.stop)
+    if annotated.lang != "ru" or len(tokens) != 1 or tokens[0].pos != "ADJ":
+        return span
+    i = sentence.index(tokens[0])
+    if i + 1 < len(sentence) and sentence[i + 1].lemma.lower() in _ADMIN_NOUNS:
+        stop = sentence[i + 1].stop
+        return NerSpan(
+            span.start, stop, "LOC", annotated.text[span.start : stop], annotated.text[span.start : stop]
+        )
+    return span
 
 
 def _repair_place(annotated: Annotated, span: NerSpan, person_words: set[str]) -> list[NerSpan]:
+    span = _with_admin_noun(annotated, span)
     if _not_a_place(annotated, span, person_words):
         return []
     if lookup_place(span.normal) or lookup_place(span.text):
         return [span]
     cut = _known_place_suffix(annotated, span)
     if cut is None:
+        if lookup_organisation(_place_normal(annotated, span)) or lookup_organisation(span.text):
+            return [replace(span, type="ORG")]  # "Европейский Союз", "Жогорку Кенеш"
         return [span]
+    tokens, _ = tokens_in(annotated, span.start, cut)
+    if tokens and tokens[0].pos == "NOUN" and tokens[0].lemma.lower() not in INSTITUTION_WORDS:
+        # a common noun before the place: "Законы Кыргызской Республики"
+        return [
+            NerSpan(cut, span.stop, "LOC", annotated.text[cut : span.stop], annotated.text[cut : span.stop])
+        ]
     text = annotated.text
     words = _words(text[span.start : cut], span.start)
     rest = _strip_titles(words)
@@ -131,20 +183,24 @@ def _repair_person(annotated: Annotated, span: NerSpan) -> list[NerSpan]:
         and len(words) > 2
         and lookup_place(words[0][2])
         and lookup_place(words[0][2]).kind in ("city", "country")
-    ):
+        and (words[0][2].isupper() or LOCATIVE.search(text[max(0, words[0][0] - 12) : words[0][0]]))
+    ):  # "ambassador to Ashgabat Mohammad Ahmadi", not "Martin Luther King"
         places.append(NerSpan(words[0][0], words[0][1], "LOC", words[0][2], words[0][2]))
         words = words[1:]
     if not words or words[-1][2] in ("of", "the", "and", "for"):
         return []  # "Tajik Minister of": a title cut short, no name
     start, stop = words[0][0], words[-1][1]
     surface = text[start:stop]
-    if annotated.lang == "en" and len(words) == 1 and is_demonym(surface):
-        return places
+    if annotated.lang == "en" and all(is_demonym(w[2]) for w in words):
+        return places  # "Kazakh", "Turkmen Tajik"
+    if len(words) == 1 and len(surface) >= 3 and surface.isupper():
+        return [*places, NerSpan(start, stop, "ORG", surface, surface)]  # "RCUWM": an abbreviation
     if lookup_organisation(surface) or lookup_organisation(
         normaliser(annotated.lang, "organisation")(surface, start, *tokens_in(annotated, start, stop))
     ):
         return [*places, NerSpan(start, stop, "ORG", surface, surface)]
-    if is_misfiled_place(text, start, stop, surface):  # a country, or a city in a dateline or after "in"
+    if is_misfiled_place(text, start, stop, surface, datelines=surface.isupper()):
+        # a country, or a city after "in" or in an upper-case dateline ("Barra, 51," is a person)
         return [*places, NerSpan(start, stop, "LOC", surface, surface)]
     particle = _PATRONYMIC.match(text[stop : stop + 8])
     if particle:
@@ -177,9 +233,22 @@ def _only_places(span: NerSpan) -> list[NerSpan]:
     return [NerSpan(start, stop, "LOC", word, word) for start, stop, word in words]
 
 
+def _untagged_countries(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """Give English country names NER left untagged (spaCy's small model often misses
+    "Tajikistan"), outside every other span, as place spans."""
+    if annotated.lang != "en":
+        return []
+    taken = [(s.start, s.stop) for s in spans]
+    return [
+        NerSpan(m.start(), m.end(), "LOC", m.group(), m.group())
+        for m in country_pattern().finditer(annotated.text)
+        if not any(a < m.end() and m.start() < b for a, b in taken)
+    ]
+
+
 def repair_spans(annotated: Annotated) -> Annotated:
     """Give the article with its NER spans repaired (see the module docstring)."""
-    text, out = annotated.text, []
+    text, out, misfiled = annotated.text, [], set()
     person_words = {w for s in annotated.spans if s.type == "PER" for w in s.text.split()}
     for span in repair_english_organisation_spans(annotated, list(annotated.spans)):
         span = _without_dateline(text, span)
@@ -187,6 +256,7 @@ def repair_spans(annotated: Annotated) -> Annotated:
             text, span.start, span.stop, _place_normal(annotated, span)
         ):
             out.append(replace(span, type="LOC"))
+            misfiled.add(span.text)
         elif span.type == "ORG" and (places := _only_places(span)):
             out.extend(places)
         elif span.type == "LOC":
@@ -195,11 +265,10 @@ def repair_spans(annotated: Annotated) -> Annotated:
             out.extend(_repair_person(annotated, span))
         else:
             out.append(span)
-    # one sense per article: a name that is a place where the text says so is a place everywhere
-    places = {s.text for s in out if s.type == "LOC"}
-    out = [
-        replace(s, type="LOC") if s.type == "ORG" and s.text in places and lookup_place(s.text) else s
-        for s in out
-    ]
+    out.extend(_untagged_countries(annotated, out))
+    # one sense per article: a name the text shows to be a place ("traveled to Isfahan") is a place
+    # everywhere ("Isfahan is not an unfamiliar city"); a name NER alone calls a place is not
+    # evidence enough ("Santa Fe" the company, "MIAMI 14 4" the team)
+    out = [replace(s, type="LOC") if s.type == "ORG" and s.text in misfiled else s for s in out]
     out = repair_organisation_spans(annotated, sorted(out, key=lambda s: (s.start, s.stop)))
     return replace(annotated, spans=tuple(out))
