@@ -129,11 +129,18 @@ def _lemma_index(kind: str) -> dict[str, object]:
     return index
 
 
+_STATE_OF = re.compile(r"^(?:the\s+)?(?:Republic|Kingdom|State|Sultanate|Emirate|Principality) of (.+)$")
+
+
 def lookup_place(name: str) -> PlaceInfo | None:
-    """Give the canonical place for a name in any inflection, or None when no gazetteer knows it."""
+    """Give the canonical place for a name in any inflection, or None when no gazetteer knows it;
+    "Republic of Turkmenistan" is the country Turkmenistan."""
     found = _index().get(place_key(name))
     if found is None and (key := lemma_key(name)):
         found = _lemma_index("place").get(key)
+    if found is None and (m := _STATE_OF.match(name.strip())):
+        inner = _index().get(place_key(m.group(1)))
+        found = inner if inner is not None and inner.kind == "country" else None
     return found
 
 

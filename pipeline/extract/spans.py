@@ -16,11 +16,12 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
-from ..article import Annotated, NerSpan
+from ..article import Annotated, NerSpan, Token
 from ..gazetteer import country_pattern, is_demonym, lookup_organisation, lookup_place
-from .common import LOCATIVE, is_misfiled_place, normaliser, tokens_in
+from .common import LOCATIVE, english_name, is_misfiled_place, normaliser, tokens_in
 from .en_org_spans import repair_english_organisation_spans
 from .org_spans import repair_organisation_spans
 from .organisations import INSTITUTION_WORDS
@@ -81,13 +82,13 @@ def _not_a_place(annotated: Annotated, span: NerSpan, person_words: set[str]) ->
     """Tell a place span that names no place: the country of a currency ("долларов США"), a word
     of a person's name ("Hassan" of "Hassan Rouhani"), a nationality word ("Kazakh", "Kazakh
     city"), an event ("Региональному экологическому саммиту стран"), bare compass words
-    ("North-South"), a lone adjective ("Чрезвычайным"), or an institution word written with a
+    ("North-South"), or an institution word written with a
     capital in legal style ("Стороны", "Стороны Соглашения")."""
     text = annotated.text
     if _CURRENCY_BEFORE.search(text[max(0, span.start - 20) : span.start]):
         return True
     tokens, _ = tokens_in(annotated, span.start, span.stop)
-    if any(t.lemma.lower() in EVENT_LEMMAS for t in tokens) or _COMPASS.match(span.text.strip()):
+    if any(t.lemma.lower() in EVENT_LEMMAS for t in tokens) or _COMPASS.match(english_name(span.text)):
         return True
     words = span.text.split()
     if annotated.lang == "en" and is_demonym(words[0]) and all(w.islower() for w in words[1:]):
@@ -95,8 +96,6 @@ def _not_a_place(annotated: Annotated, span: NerSpan, person_words: set[str]) ->
     if len(words) > 1:  # "Стороны Соглашения": the parties to a document
         return _first_lemma(annotated, span.start) in ("сторона", "участник") and not lookup_place(span.text)
     if span.text in person_words and not lookup_place(span.text):
-        return True
-    if annotated.lang == "ru" and tokens and tokens[0].pos == "ADJ" and not lookup_place(span.normal):
         return True
     return annotated.lang == "ru" and _first_lemma(annotated, span.start) in INSTITUTION_WORDS
 
@@ -130,19 +129,39 @@ def _with_admin_noun(annotated: Annotated, span: NerSpan) -> NerSpan:
     return span
 
 
+def _is_common_noun(token: Token) -> bool:
+    """Tell a noun that names no one thing ("Законов"), whatever the tagger says of its capital."""
+    from ..normalise import _analyzer, parses
+
+    if token.pos not in ("NOUN", "PROPN") or not _analyzer().word_is_known(token.text.lower()):
+        return False  # an unknown word ("Жогорку") is a name
+    readings = parses(token.text)
+    return bool(readings) and readings[0].tag.POS == "NOUN" and not _NAME_TAGS & readings[0].tag.grammemes
+
+
+_NAME_TAGS = {"Geox", "Name", "Surn", "Patr", "Orgn", "Trad", "Abbr"}
+_TRAILING_WORDS = re.compile(r"(?:\s+(?:and|of|the|or|и))+$")
+
+
 def _repair_place(annotated: Annotated, span: NerSpan, person_words: set[str]) -> list[NerSpan]:
     span = _with_admin_noun(annotated, span)
+    if m := _TRAILING_WORDS.search(span.text):  # "Republic of Kazakhstan and"
+        stop = span.start + m.start()
+        span = NerSpan(
+            span.start, stop, "LOC", annotated.text[span.start : stop], annotated.text[span.start : stop]
+        )
     if _not_a_place(annotated, span, person_words):
         return []
     if lookup_place(span.normal) or lookup_place(span.text):
         return [span]
     cut = _known_place_suffix(annotated, span)
     if cut is None:
-        if lookup_organisation(_place_normal(annotated, span)) or lookup_organisation(span.text):
-            return [replace(span, type="ORG")]  # "Европейский Союз", "Жогорку Кенеш"
+        known = lookup_organisation(_place_normal(annotated, span)) or lookup_organisation(span.text)
+        if known and known.kind not in ("regional", "un"):  # a union of states may well be a place
+            return [replace(span, type="ORG")]  # "Жогорку Кенеш"
         return [span]
     tokens, _ = tokens_in(annotated, span.start, cut)
-    if tokens and tokens[0].pos == "NOUN" and tokens[0].lemma.lower() not in INSTITUTION_WORDS:
+    if tokens and _is_common_noun(tokens[0]) and tokens[0].lemma.lower() not in INSTITUTION_WORDS:
         # a common noun before the place: "Законы Кыргызской Республики"
         return [
             NerSpan(cut, span.stop, "LOC", annotated.text[cut : span.stop], annotated.text[cut : span.stop])
@@ -248,7 +267,7 @@ def _untagged_countries(annotated: Annotated, spans: list[NerSpan]) -> list[NerS
 
 def repair_spans(annotated: Annotated) -> Annotated:
     """Give the article with its NER spans repaired (see the module docstring)."""
-    text, out, misfiled = annotated.text, [], set()
+    text, out, misfiled, organisations = annotated.text, [], Counter(), Counter()
     person_words = {w for s in annotated.spans if s.type == "PER" for w in s.text.split()}
     for span in repair_english_organisation_spans(annotated, list(annotated.spans)):
         span = _without_dateline(text, span)
@@ -256,7 +275,7 @@ def repair_spans(annotated: Annotated) -> Annotated:
             text, span.start, span.stop, _place_normal(annotated, span)
         ):
             out.append(replace(span, type="LOC"))
-            misfiled.add(span.text)
+            misfiled[span.text] += 1
         elif span.type == "ORG" and (places := _only_places(span)):
             out.extend(places)
         elif span.type == "LOC":
@@ -266,9 +285,11 @@ def repair_spans(annotated: Annotated) -> Annotated:
         else:
             out.append(span)
     out.extend(_untagged_countries(annotated, out))
-    # one sense per article: a name the text shows to be a place ("traveled to Isfahan") is a place
-    # everywhere ("Isfahan is not an unfamiliar city"); a name NER alone calls a place is not
-    # evidence enough ("Santa Fe" the company, "MIAMI 14 4" the team)
-    out = [replace(s, type="LOC") if s.type == "ORG" and s.text in misfiled else s for s in out]
+    # one sense per article: a name the text mostly shows to be a place ("traveled to Isfahan") is a
+    # place everywhere ("Isfahan is not an unfamiliar city"); a company or a team that is sometimes
+    # "in" or "at" ("Santa Fe", "at MIAMI") stays what NER says
+    organisations.update(s.text for s in out if s.type == "ORG")
+    places = {name for name, n in misfiled.items() if n >= organisations[name]}
+    out = [replace(s, type="LOC") if s.type == "ORG" and s.text in places else s for s in out]
     out = repair_organisation_spans(annotated, sorted(out, key=lambda s: (s.start, s.stop)))
     return replace(annotated, spans=tuple(out))
