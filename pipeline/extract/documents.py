@@ -1,111 +1,332 @@
-"""Documents stage: a document noun and a signing / adopting predicate in one sentence -> a record.
+"""Documents stage: document mentions -> one record per distinct document signed, adopted,
+ratified, planned or referred to, with its date, place, number, title and parties.
 
-The type vocabulary and the status vocabulary live here, side by side, for both languages.
+1. Mentions (`document_phrases`): each document noun with its phrase and participle clauses.
+2. Status (`document_status`): from the predicate governing the noun, a participle on it, an act
+   noun ("подписание"), a ratification bill and its fate, a reference ("в соответствии с").
+   A noun with no predicate of its own takes the status of the documents it is listed among
+   ("The documents were …, and a memorandum …"; "X was one of the documents signed …").
+3. One record per document: a later mention joins an earlier one of its type unless they differ in
+   number, date, title or listed parties; the headline's mention joins the body's; plural and
+   counted nouns ("18 agreements were signed") make no record.
+4. Date and place: written with the document, else in its predicate's clause, else (for a document
+   signed, adopted or ratified with no date of its own) the article's event date and place.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field
 
-from ..article import Annotated, DocumentRecord, Mention, Sentence, Token
+from ..article import Annotated, DocumentRecord, Mention
+from .document_parties import Names, antecedents, group_size, party_kind, party_list, subject_parties
+from .document_phrases import DocMention, sentence_mentions
+from .document_status import NONE, Status, governing_status, modifier_status, participle_status
+from .document_syntax import Tree, lemma
+from .document_vocab import FINAL_READING, FIRST_READING, GENERIC_LEMMAS, PARTY_PREPOSITIONS, TYPE_LEMMAS
 
-# Document nouns (lemmas) -> type. Two-word types name the head and the word that must go with it.
-TYPE_LEMMAS = {
-    "меморандум": "memorandum", "протокол": "protocol", "резолюция": "resolution",
-    "декларация": "declaration", "соглашение": "agreement", "договоренность": "agreement",
-    "договорённость": "agreement", "договор": "treaty", "конвенция": "convention", "коммюнике": "communique",
-    "memorandum": "memorandum", "mou": "memorandum", "memorandums": "memorandum", "memoranda": "memorandum",
-    "protocol": "protocol", "resolution": "resolution", "declaration": "declaration", "agreement": "agreement",
-    "accord": "agreement", "treaty": "treaty", "convention": "convention", "roadmap": "roadmap",
-    "communique": "communique", "communiqué": "communique",
-}  # fmt: skip
-TYPE_PAIRS = {  # (head lemma, companion lemma) -> type; the companion is next to the head
-    ("карта", "дорожный"): "roadmap", ("план", "действие"): "plan", ("план", "работа"): "plan",
-    ("программа", "рамочный"): "plan", ("заявление", "совместный"): "statement",
-    ("map", "road"): "roadmap", ("plan", "action"): "plan", ("statement", "joint"): "statement",
-}  # fmt: skip
+__all__ = ["TYPE_LEMMAS", "extract_documents"]  # TYPE_LEMMAS: the organisations stage drops document words
 
-# Predicates -> status, matched against each token's lemma and its lower-cased form (the tagger
-# sometimes misses a verb: "ратифицировали" tagged ADV keeps its surface form as lemma).
-STATUS_WORDS = {
-    "signed": re.compile(
-        r"подпис(?!ь).*|заключ(?:ить|ать|ил|ен|ени|ат).*|sign|signed|signing|ink|inked|conclude"
-    ),
-    "adopted": re.compile(r"принят.*|принял.*|приним.*|утверд.*|утвержд.*|одобр.*|adopt|approve|endorse"),
-    "ratified": re.compile(r"ратифи.*|ratify|ratification|ratified"),
-}
-STATUS_RANK = {"ratified": 3, "signed": 2, "adopted": 1}  # the strongest predicate of a sentence wins
-# Words that turn a predicate into an intention: the document is planned, not yet signed.
-PLANNED = re.compile(
-    r"\b(?:планиру\w*|будет|будут|намерен\w*|предстоит|предполагается|последующего\s+подписания|проект\w*"
-    r"|will|shall|to\s+be\s+(?:signed|adopted)|plans?\s+to|intends?\s+to|expected\s+to|draft)\b",
+_BILL_PASSED = re.compile(
+    r"(?:законопроект\w*|проект\w*\s+закон\w*)[^.]*?\bприня\w*[^.]*?" + FINAL_READING
+    + r"|\bприня\w*[^.]*?(?:законопроект\w*|проект\w*\s+закон\w*)[^.]*?" + FINAL_READING,
     re.IGNORECASE,
-)
-NUMBER = re.compile(r"(?:№|No\.|N)\s?(\d[\w/.-]*)|\b([A-Z]{1,4}/RES/\d+/\d+)\b")
+)  # fmt: skip
+_VALIDITY = re.compile(r"(?:\bна|\bдо|\bfor|\buntil|\bby|\bsince)\s*$")  # "план на 2023 год"
+_COUNTRY_GROUPS = {"страна", "государство", "country", "nation", "state"}
+_STRONG = ("signed", "adopted")
+_EVENT_STATUSES = ("signed", "adopted", "ratified")
 
 
-def _document_types(tokens: Sequence[Token]) -> list[tuple[int, str]]:
-    """Give (token index, type) of each document noun in a sentence."""
-    found = []
-    for i, token in enumerate(tokens):
-        lemma = token.lemma
-        neighbours = {t.lemma for t in tokens[max(0, i - 2) : i + 3]}
-        pair = next(
-            (kind for (head, mate), kind in TYPE_PAIRS.items() if head == lemma and mate in neighbours), None
+@dataclass
+class Found:
+    """One mention with its status and what its clause adds."""
+
+    mention: DocMention
+    status: Status = NONE
+    date: str | None = None
+    dated: bool = False  # a date is written in its clause, resolved or not
+    place: str | None = None
+    parties: list = field(default_factory=list)
+
+
+@dataclass
+class _Group:
+    """Documents counted or named generically ("17 cooperation documents were signed")."""
+
+    sentence: int
+    status: str | None
+    date: str | None
+    place: str | None
+    parties: list
+
+
+def _status(tree: Tree, m: DocMention, text: str, *, bill_passed: bool) -> Status:
+    governing = governing_status(tree, m.index, m.type, text, in_title=m.in_title, bill_passed=bill_passed)
+    participle = next(
+        (s for p in m.participles if (s := participle_status(tree, p, m.type, in_title=m.in_title)).status),
+        NONE,
+    )
+    modifier = modifier_status(tree, m.index, m.type, in_title=m.in_title)
+    found = [s for s in (governing, participle, modifier) if s.status]
+    if not found:
+        return NONE
+    if governing.status == "mentioned" or any(s.status == "ratified" for s in found):
+        return next(s for s in found if s.status in ("mentioned", "ratified"))
+    return found[0]
+
+
+def _clause(
+    tree: Tree, v: int, exclude: Sequence[tuple[int, int]], dates: Sequence[Mention], names: Names, text: str
+) -> tuple[list[str], list[str], bool]:
+    """Give the (dates, places, whether any date is written) of predicate `v`'s clause, outside the
+    phrases of other documents (`exclude`); a verb coordinated with an earlier one shares its
+    circumstances ("In March 2015, they held a session in Ashgabat, and signed 17 documents")."""
+    tokens = tree.tokens
+    indices = tree.subtree(v)
+    first = tree.first_conjunct(v)
+    if first != v:
+        for c in tree.children[first]:
+            if tokens[c].rel not in ("conj", "nsubj", "obj", "dobj") and tokens[c].pos not in ("VERB", "AUX"):
+                indices |= tree.subtree(c)
+    offsets = {tokens[i].start for i in indices if not any(a <= tokens[i].start < b for a, b in exclude)}
+    found = [d for d in dates if d.start in offsets and d.attrs.get("role") != "published"]
+    before = [
+        re.search(r"(?:\bна|\bдо|\bfor|\buntil|\bby|\bsince)\s*$", text[max(0, d.start - 8) : d.start])
+        for d in found
+    ]
+    values = [d.attrs["value"] for d, b in zip(found, before, strict=True) if d.attrs.get("value") and not b]
+    places = [
+        m.normal
+        for m in names.mentions
+        if m.kind == "place"
+        and m.start in offsets
+        and re.search(
+            r"\b(?:в|во|in|at)\s+(?:г\.\s*|городе\s+)?$", text[max(0, m.start - 12) : m.start], re.I
         )
-        kind = pair or TYPE_LEMMAS.get(lemma) or TYPE_LEMMAS.get(token.text.lower())
-        if kind:
-            found.append((i, kind))
+    ]
+    return values, places, bool(found)
+
+
+def _clause_parties(tree: Tree, v: int, names: Names, *, with_subject: bool) -> tuple[list, int | None]:
+    """Give the parties of predicate `v`: its subject and the lists after "между", "с", "between",
+    "with", "by" among its dependents; and a group noun ("стороны") when the subject is one."""
+    tokens = tree.tokens
+    parties, group = subject_parties(tree, v, names) if with_subject else ([], None)
+    for c in tree.children[v]:
+        preps = (
+            [c]
+            if tokens[c].text.lower() in PARTY_PREPOSITIONS
+            else [
+                k
+                for k in tree.children[c]
+                if tokens[k].text.lower() in PARTY_PREPOSITIONS and tokens[k].rel == "case"
+            ]
+        )
+        for k in preps:
+            listed, _, listed_group = party_list(tree, k, names)
+            parties = parties + listed
+            group = group if group is not None else listed_group
+    return parties, group
+
+
+def _coordinated(text: str, a: DocMention, b: DocMention) -> bool:
+    """Tell two documents joined by "и", "and" or a comma, so that one predicate governs both."""
+    return (
+        a.sentence == b.sentence
+        and a.stop <= b.start
+        and not text[a.stop : b.start].strip(" ,»«и()").replace("and", "")
+    )
+
+
+def _resolve_group(tree: Tree, g: int | None, names: Names, bounds: list[tuple[int, int]]) -> list[Mention]:
+    if g is None:
+        return []
+    countries = lemma(tree.tokens[g]) in _COUNTRY_GROUPS
+    return antecedents(
+        names, bounds, tree.tokens[g].start, countries_only=countries, size=group_size(tree, g)
+    )
+
+
+def _same_document(doc: list[Found], f: Found) -> bool:
+    """Tell whether mention `f` can be a later mention of the document `doc` (same type, and no
+    number, date, title or list of parties that tells them apart)."""
+    m = f.mention
+    first = doc[0].mention
+    if first.type != m.type:
+        return False
+    if any(o.mention.sentence == m.sentence for o in doc) and not m.bare:
+        return False
+    for o in doc:
+        n = o.mention
+        if n.number and m.number and n.number != m.number:
+            return False
+        a, b = n.own_date or (n.clause_dates or [None])[0], m.own_date or (m.clause_dates or [None])[0]
+        if a and b and a != b:
+            return False
+        if n.words and m.words and len(n.words & m.words) * 2 < min(len(n.words), len(m.words)):
+            return False
+        if n.listed_parties and m.listed_parties:
+            pa, pb = {_key(p) for p in n.parties}, {_key(p) for p in m.parties}
+            if not (pa <= pb or pb <= pa):
+                return False
+    return True
+
+
+def _key(party) -> str:
+    return (party.normal if isinstance(party, Mention) else party).casefold()
+
+
+def _document_status(doc: list[Found]) -> Found | None:
+    """Give the mention whose status is the document's: ratified over signed or adopted (the first
+    of them), over planned, over mentioned; the headline's only when the body gives none."""
+    for statuses in (("ratified",), _STRONG, ("planned",), ("mentioned",)):
+        for in_title in (False, True):
+            chosen = next(
+                (f for f in doc if f.status.status in statuses and f.mention.in_title == in_title), None
+            )
+            if chosen:
+                return chosen
+    return None
+
+
+def _event_place(annotated: Annotated, event: Mention | None, names: Names) -> str | None:
+    """Give the city of the article's main event: the first city written with a locative in the
+    sentence that dates the event ("15 августа 2024 года в г. Чолпон-Ата … состоялся форум")."""
+    sentence = annotated.sentence_at(event.start) if event else None
+    if sentence is None:
+        return None
+    text = annotated.text
+    for m in names.inside(sentence.start, sentence.stop):
+        if m.kind == "place" and m.attrs.get("kind") == "city":
+            if re.search(
+                r"\b(?:в|во|in|at)\s+(?:г\.\s*|городе\s+)?$", text[max(0, m.start - 12) : m.start], re.I
+            ):
+                return m.normal
+    return None
+
+
+def _groups(tree: Tree, k: int, text: str, dates, names, bounds, *, bill_passed: bool) -> list[_Group]:
+    """Give the generic document nouns of a sentence that have a status ("подписано 11 документов",
+    "the documents signed in the joint session")."""
+    out = []
+    for i, token in enumerate(tree.tokens):
+        if lemma(token) not in GENERIC_LEMMAS or token.pos not in ("NOUN", "PROPN"):
+            continue
+        status = governing_status(tree, i, "document", text, bill_passed=bill_passed)
+        if not status.status or status.status == "mentioned":
+            status = modifier_status(tree, i, "document")
+        if not status.status or status.status == "mentioned":
+            continue
+        v = status.predicate
+        values, places, _ = _clause(tree, v, (), dates, names, text)
+        parties, group = _clause_parties(tree, v, names, with_subject=status.how == "verb")
+        parties = parties + _resolve_group(tree, group, names, bounds)
+        out.append(
+            _Group(k, status.status, values[0] if values else None, places[0] if places else None, parties)
+        )
+    return out
+
+
+def _inherit(f: Found, group: _Group, earlier: _Group | None) -> None:
+    """Give a mention listed among documents the status, date, place and parties of their group."""
+    f.status = Status(group.status, -1, "group")
+    for source in (group, earlier):
+        if source is None:
+            continue
+        f.date = f.date or source.date
+        f.place = f.place or source.place
+        if not f.parties:
+            f.parties = list(source.parties)
+
+
+def _found(annotated: Annotated, names: Names, dates: Sequence[Mention]) -> list[Found]:
+    """Give every document mention of the article with its status and clause attributes."""
+    text = annotated.text
+    title_end = len(annotated.article.title or "") if annotated.article.title else 0
+    bounds = [(s.start, s.stop) for s in annotated.sentences]
+    bill_passed = bool(_BILL_PASSED.search(text)) and not re.search(FIRST_READING, text)
+    found: list[Found] = []
+    groups: list[_Group] = []
+    for k, sentence in enumerate(annotated.sentences):
+        tree = Tree(sentence)
+        in_title = sentence.start < title_end
+        mentions = list(sentence_mentions(tree, k, text, names, dates, in_title=in_title))
+        sentence_groups = _groups(tree, k, text, dates, names, bounds, bill_passed=bill_passed)
+        generic_here = any(lemma(t) in GENERIC_LEMMAS for t in tree.tokens)
+        previous: Found | None = None
+        for m in mentions:
+            f = Found(m, _status(tree, m, text, bill_passed=bill_passed))
+            if previous is not None and _coordinated(text, previous.mention, m):
+                if previous.status.how in ("ratification", "verb", "action") and f.status.how in (
+                    "",
+                    "participle",
+                ):
+                    f.status = (
+                        previous.status
+                    )  # "О ратификации Кредитного соглашения … и Грантового соглашения"
+            previous = f
+            f.date = m.own_date or (m.clause_dates[0] if m.clause_dates else None)
+            f.dated = bool(m.own_date or m.clause_dates)
+            f.place = m.places[0] if m.places else None
+            f.parties = list(m.parties) + _resolve_group(tree, m.group_noun, names, bounds)
+            v, how = f.status.predicate, f.status.how
+            if how in ("verb", "action") and v >= 0:
+                others = [(o.start, o.stop) for o in mentions if o is not m]
+                values, places, dated = _clause(tree, v, others, dates, names, text)
+                f.date, f.place = (
+                    f.date or (values[0] if values else None),
+                    f.place or (places[0] if places else None),
+                )
+                f.dated = f.dated or dated
+                parties, group = _clause_parties(tree, v, names, with_subject=how == "verb")
+                f.parties += parties + _resolve_group(tree, group, names, bounds)
+            elif how == "ratification" and not f.parties:
+                f.parties = [p for p in m.parties]
+            if f.status.status is None and not m.plural and generic_here:
+                earlier = next((g for g in reversed(groups) if k - 3 <= g.sentence < k), None)
+                here = sentence_groups[0] if sentence_groups else None
+                if here or earlier:
+                    _inherit(f, here or earlier, earlier)
+            found.append(f)
+        groups.extend(sentence_groups)
+        groups.extend(_typed_groups(found, k))
     return found
 
 
-# "принять участие" (take part) is not "принять" (adopt): a predicate next to one of these is no predicate.
-IDIOM_MATES = {"участие", "меры", "мера", "решение", "part"}
-
-
-def _status(sentence: Sentence, text: str) -> str | None:
-    tokens = sentence.tokens
-    statuses = [
-        status
-        for i, t in enumerate(tokens)
-        for status, words in STATUS_WORDS.items()
-        if (words.fullmatch(t.lemma) or words.fullmatch(t.text.lower()))
-        and not any(m.lemma in IDIOM_MATES for m in tokens[i + 1 : i + 3])
+def _typed_groups(found: list[Found], k: int) -> list[_Group]:
+    """Give counted or plural document nouns with a status as groups ("Two memorandums were signed
+    between Iran and Tajikistan")."""
+    return [
+        _Group(k, f.status.status, f.date, f.place, list(f.parties))
+        for f in found
+        if f.mention.sentence == k and f.mention.plural and f.status.status not in (None, "mentioned")
     ]
-    if not statuses:
-        return None
-    if PLANNED.search(text[sentence.start : sentence.stop]):
-        return "planned"
-    return max(statuses, key=STATUS_RANK.get)
 
 
-def _inside(mention: Mention, sentence: Sentence) -> bool:
-    return sentence.start <= mention.start and mention.stop <= sentence.stop
-
-
-def _same_document(a: DocumentRecord, b: DocumentRecord) -> bool:
-    """Tell two records of one article that describe one document: a headline and its lead, or a
-    sentence and the next that names the signatories. Disjoint parties mean two documents."""
-    if (a.type, a.status) != (b.type, b.status):
-        return False
-    if a.number and b.number and a.number != b.number:
-        return False
-    if a.date and b.date and a.date != b.date:
-        return False
-    pa, pb = set(a.parties), set(b.parties)
-    return not pa or not pb or bool(pa & pb)
-
-
-def _merged(a: DocumentRecord, b: DocumentRecord) -> DocumentRecord:
-    return replace(
-        a,
-        date=a.date or b.date,
-        place=a.place or b.place,
-        number=a.number or b.number,
-        parties=tuple(dict.fromkeys(a.parties + b.parties)),
-    )
+def _documents(found: list[Found]) -> list[list[Found]]:
+    """Group mentions into documents: body mentions first (a later one joins the nearest earlier
+    document it can be), then the headline's (joining the body's first document of their type)."""
+    documents: list[list[Found]] = []
+    for f in [f for f in found if not f.mention.in_title]:
+        m = f.mention
+        if m.plural or m.quantified:
+            continue
+        target = None if m.other else next((d for d in reversed(documents) if _same_document(d, f)), None)
+        if target is None and m.anaphoric and documents:
+            continue  # "данным соглашением" after a plan: a document already counted, of another name
+        if target is not None:
+            target.append(f)
+        else:
+            documents.append([f])
+    for f in [f for f in found if f.mention.in_title and not f.mention.plural and not f.mention.quantified]:
+        target = next((d for d in documents if d[0].mention.type == f.mention.type), None)
+        if target is not None:
+            target.append(f)
+        else:
+            documents.append([f])
+    return documents
 
 
 def extract_documents(
@@ -114,70 +335,57 @@ def extract_documents(
     places: Sequence[Mention],
     organisations: Sequence[Mention],
     dates: Sequence[Mention],
+    people: Sequence[Mention] = (),
 ) -> Iterator[tuple[DocumentRecord, Mention]]:
-    """Yield (record, evidence mention) per distinct document signed, adopted or ratified."""
-    found: list[tuple[DocumentRecord, Mention]] = []
-    for record, mention in _candidates(annotated, places=places, organisations=organisations, dates=dates):
-        for i, (earlier, first_mention) in enumerate(found):
-            if _same_document(earlier, record):
-                found[i] = (_merged(earlier, record), first_mention)
-                break
-        else:
-            found.append((record, mention))
-    yield from found
-
-
-def _candidates(
-    annotated: Annotated,
-    *,
-    places: Sequence[Mention],
-    organisations: Sequence[Mention],
-    dates: Sequence[Mention],
-) -> Iterator[tuple[DocumentRecord, Mention]]:
-    """Yield a (record, mention) per document type and sentence with a signing/adopting predicate."""
+    """Yield (record, evidence mention) per distinct document signed, adopted, ratified, planned or
+    referred to by name. The evidence mention's attrs hold all the document's mentions
+    (`mentions`) and the party mentions (`party_mentions`) for merging with entities."""
+    names = Names.of(organisations, places, people)
+    event = next((d for d in dates if d.attrs.get("role") == "event" and d.attrs.get("value")), None)
+    event_place = _event_place(annotated, event, names)
     text = annotated.text
-    event = next((d for d in dates if d.attrs.get("role") == "event"), None)
-    seen: set[tuple] = set()
-    for sentence in annotated.sentences:
-        types = _document_types(sentence.tokens)
-        if not types:
+    for doc in _documents(_found(annotated, names, dates)):
+        chosen = _document_status(doc)
+        if chosen is None:
             continue
-        status = _status(sentence, text)
-        if status is None:
+        status = chosen.status.status
+        if status == "mentioned" and not any(f.mention.specific for f in doc):
             continue
-        sentence_text = text[sentence.start : sentence.stop]
-        in_sentence_places = [p for p in places if _inside(p, sentence)]
-        parties = tuple(
-            dict.fromkeys(
-                [o.normal for o in organisations if _inside(o, sentence)]
-                + [p.normal for p in in_sentence_places if p.attrs.get("kind") == "country"]
-            )
+        date = chosen.date or next((f.date for f in doc if f.date), None)
+        place = chosen.place or next((f.place for f in doc if f.place), None)
+        if date is None and event and status in _EVENT_STATUSES and not any(f.dated for f in doc):
+            date, place = event.attrs["value"], place or event_place
+        parties: dict[str, Mention | str] = {}
+        for f in [chosen, *[f for f in doc if f.status.status in (None, status, "mentioned")]]:
+            for p in f.parties:
+                if not isinstance(p, Mention) or party_kind(p) in ("organisation", "country"):
+                    parties.setdefault(_key(p), p)
+        sentence = annotated.sentences[chosen.mention.sentence]
+        mentions = tuple(
+            Mention("document", f.mention.start, f.mention.stop, text[f.mention.start : f.mention.stop], f.mention.type,
+                    {"status": status})
+            for f in sorted(doc, key=lambda f: f.mention.start)
+        )  # fmt: skip
+        record = DocumentRecord(
+            type=chosen.mention.type,
+            status=status,
+            date=date,
+            place=place,
+            number=next((f.mention.number for f in doc if f.mention.number), None),
+            parties=tuple(p.normal if isinstance(p, Mention) else p for p in parties.values()),
+            text=text[sentence.start : sentence.stop].strip(),
+            start=sentence.start,
+            stop=sentence.stop,
+            title=next((f.mention.title for f in doc if f.mention.title), None),
+            mentions=len(mentions),
         )
-        city = next((p.normal for p in in_sentence_places if p.attrs.get("kind") == "city"), None)
-        own_dates = [
-            d for d in dates if _inside(d, sentence) and d.attrs["value"] and d.attrs["role"] != "published"
-        ]
-        date = own_dates[0].attrs["value"] if own_dates else (event.attrs["value"] if event else None)
-        number_match = NUMBER.search(sentence_text)
-        number = (number_match.group(1) or number_match.group(2)) if number_match else None
-        first_of_type: dict[str, int] = {}
-        for index, kind in types:
-            first_of_type.setdefault(kind, index)
-        for kind, index in first_of_type.items():
-            key = (kind, status, number, frozenset(parties), date)
-            if key in seen:
-                continue
-            seen.add(key)
-            token = sentence.tokens[index]
-            record = DocumentRecord(
-                type=kind,
-                status=status,
-                date=date,
-                place=city,
-                number=number,
-                parties=parties,
-                text=sentence_text.strip(),
-                start=sentence.start,
-                stop=sentence.stop,
-            )
-            yield record, Mention("document", token.start, token.stop, token.text, kind, {"status": status})
+        evidence = next(m for m in mentions if m.start == chosen.mention.start)
+        attrs = {
+            "status": status,
+            "mentions": mentions,
+            "party_mentions": tuple(p for p in parties.values() if isinstance(p, Mention)),
+        }
+        yield (
+            record,
+            Mention("document", evidence.start, evidence.stop, evidence.text, evidence.normal, attrs),
+        )

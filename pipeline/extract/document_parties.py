@@ -1,0 +1,259 @@
+"""Who signed or adopted a document: the organisation, country and person mentions the earlier
+stages found, read off the syntax ("между X и Y", "с X и Y", "X and Y signed", "signed by …",
+"стороны подписали" -> the parties named before).
+
+A person stands for the organisation or country written with them ("главой Программного офиса
+ОБСЕ Алексеем Роговым" -> Программный офис ОБСЕ); a city is never a party.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+
+from ..article import Mention
+from ..gazetteer import is_demonym, lookup_place
+from .document_syntax import Tree, lemma
+from .document_vocab import GROUP_NOUNS, LIST_WORDS, NUMBER_WORDS
+
+# Words that may come before a party's name inside its conjunct: "Правительством Республики Узбекистан",
+# "the Tajik Ministry of Health", "главой Программного офиса".
+_LEAD_POS = {"NOUN", "PROPN", "ADJ", "DET", "PART", "NUM"}
+_NOT_PARTY_LEAD = {
+    "участие", "помощь", "поддержка", "цель", "учет", "учёт", "support", "help", "participation", "aim",
+    "assistance", "view", "regard", "respect",
+}  # fmt: skip
+_PARTY_KINDS = ("organisation", "country")
+
+
+@dataclass(frozen=True)
+class Names:
+    """The article's organisation, place and person mentions, for look-ups by offsets."""
+
+    mentions: tuple[Mention, ...]
+    starts: tuple[int, ...] = field(default=(), compare=False)
+
+    @classmethod
+    def of(cls, *groups: Sequence[Mention]) -> Names:
+        ordered = tuple(sorted((m for g in groups for m in g), key=lambda m: (m.start, -m.stop)))
+        return cls(ordered, tuple(m.start for m in ordered))
+
+    def inside(self, start: int, stop: int) -> list[Mention]:
+        """Give the mentions lying inside [start, stop), outermost only."""
+        i = bisect.bisect_left(self.starts, start)
+        out: list[Mention] = []
+        while i < len(self.mentions) and self.mentions[i].start < stop:
+            m = self.mentions[i]
+            if m.stop <= stop and not (out and m.start < out[-1].stop):
+                out.append(m)
+            i += 1
+        return out
+
+    def covering(self, offset: int, kind: str | None = None) -> Mention | None:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        while i >= 0 and i >= bisect.bisect_right(self.starts, offset) - 8:
+            m = self.mentions[i]
+            if m.start <= offset < m.stop and (kind is None or m.kind == kind):
+                return m
+            i -= 1
+        return None
+
+    @cached_property
+    def by_kind(self) -> dict[str, list[Mention]]:
+        out: dict[str, list[Mention]] = {}
+        for m in self.mentions:
+            out.setdefault(party_kind(m), []).append(m)
+        return out
+
+
+def party_kind(m: Mention) -> str:
+    """Give `organisation`, `country`, `person` or `place` (any other place) for a mention."""
+    if m.kind == "place":
+        return "country" if m.attrs.get("kind") == "country" else "place"
+    return m.kind
+
+
+@cache
+def _country_names() -> tuple[str, ...]:
+    import pycountry
+
+    names = {c.name for c in pycountry.countries} | {
+        getattr(c, "common_name", c.name) for c in pycountry.countries
+    }
+    return tuple(sorted(n for n in names if " " not in n and "," not in n))
+
+
+def demonym_country(word: str) -> str | None:
+    """Give the country an English nationality word names ("Iranian" -> Iran, "Tajik" -> Tajikistan)."""
+    if not is_demonym(word):
+        return None
+    w = word.casefold().rstrip("s") if not word.casefold().endswith("ss") else word.casefold()
+    for country in _country_names():
+        c = country.casefold()
+        if c.startswith(w) or any(w in (c + s, c.rstrip("a") + s) for s in ("n", "ian", "i", "ese")):
+            info = lookup_place(country)
+            return info.name("en") if info else country
+    return None
+
+
+def _conjunct_parties(tree: Tree, indices: set[int], names: Names) -> list[Mention | str]:
+    """Give the parties one conjunct names: its organisations, else its countries, else the
+    country of a nationality word ("his Tajik counterpart")."""
+    if not indices:
+        return []
+    tokens = tree.tokens
+    start, stop = tokens[min(indices)].start, tokens[max(indices)].stop
+    found = names.inside(start, stop)
+    orgs = [m for m in found if party_kind(m) == "organisation"]
+    if orgs:  # coordinated names all count ("ПРООН и ЮНЕСКО"), a name right after a name depends on it
+        return [m for k, m in enumerate(orgs) if not k or _joined(tree, orgs[k - 1], m)]
+    countries = [m for m in found if party_kind(m) == "country"]
+    if countries:
+        return countries[:1]
+    for i in sorted(indices):
+        country = demonym_country(tokens[i].text) if tokens[i].text[:1].isupper() else None
+        if country:
+            return [country]
+    return []
+
+
+def _joined(tree: Tree, a: Mention, b: Mention) -> bool:
+    """Tell two names coordinated by "и", "and" or a comma rather than one depending on the other."""
+    between = [t.text.lower() for t in tree.tokens if a.stop <= t.start and t.stop <= b.start]
+    return bool(between) and all(w in LIST_WORDS for w in between)
+
+
+def subject_parties(tree: Tree, verb: int, names: Names) -> tuple[list[Mention | str], int | None]:
+    """Give the parties named as the subject of `verb` ("Iran, Turkmenistan and Kazakhstan have
+    signed"), or as its agent ("signed by …"); and the index of a group noun ("стороны") if the
+    subject is one, for `antecedents`."""
+    tokens = tree.tokens
+    subject = None
+    for v in (verb, tree.first_conjunct(verb)):
+        subject = next(
+            (
+                c
+                for c in tree.children[v]
+                if tokens[c].rel in ("nsubj", "agent") or tokens[c].rel == "obl:agent"
+            ),
+            None,
+        )
+        if subject is not None:
+            break
+    if subject is None:
+        return [], None
+    if tokens[subject].rel == "agent":
+        objects = [c for c in tree.children[subject] if tokens[c].rel == "pobj"]
+        if not objects:
+            return [], None
+        subject = objects[0]
+    if lemma(tokens[subject]) in GROUP_NOUNS:
+        return [], subject
+    conjuncts = tree.conjuncts(subject)
+    parties: list[Mention | str] = []
+    for c in conjuncts:
+        whole = tree.subtree(c)
+        own = whole - set().union(*(tree.subtree(o) for o in conjuncts if o != c and o in whole))
+        parties.extend(_conjunct_parties(tree, own, names))
+    return parties, None
+
+
+def _skip_name(tree: Tree, j: int, m: Mention, names: Names) -> int:
+    """Give the index after a name and what depends on it: names right after it ("Центром …
+    Министерства экологии Китайской Народной Республики"), and explanations in brackets."""
+    tokens, n = tree.tokens, len(tree.tokens)
+    while j < n:
+        if tokens[j].text == "(":
+            depth = 0
+            while j < n:
+                depth += {"(": 1, ")": -1}.get(tokens[j].text, 0)
+                j += 1
+                if depth == 0:
+                    break
+            continue
+        inner = names.covering(tokens[j].start)
+        if tokens[j].start < m.stop or inner is not None:
+            m = inner or m
+            j += 1
+            continue
+        break
+    return j
+
+
+def party_list(tree: Tree, k: int, names: Names) -> tuple[list[Mention | str], int, int | None]:
+    """Read the names listed after the preposition at token `k` ("между X, Y и Z", "with X and Y",
+    "between Iranian and Uzbek sides"); give (parties, index after the list, index of a group noun
+    such as "двумя странами" when the list is one)."""
+    tokens = tree.tokens
+    n = len(tokens)
+    j, found = k + 1, []
+    while j < n:
+        lead = j
+        while (
+            lead < n
+            and lead - j < 4
+            and tokens[lead].pos in _LEAD_POS
+            and not names.covering(tokens[lead].start)
+        ):
+            word = lemma(tokens[lead])
+            if word in _NOT_PARTY_LEAD:
+                return found, j, None
+            if word in GROUP_NOUNS:
+                return found, lead + 1, (None if found else lead)
+            lead += 1
+        m = names.covering(tokens[lead].start) if lead < n else None
+        if m is None or m.kind == "person" or party_kind(m) == "place":
+            country = next((c for i in range(j, lead) if (c := demonym_country(tokens[i].text))), None)
+            if country is None and m is None:
+                break
+            if country:
+                found.append(country)
+            j = _skip_name(tree, lead, m, names) if m is not None else lead
+        else:
+            found.append(m)
+            j = _skip_name(tree, lead, m, names)
+        if j < n and tokens[j].text.lower() in LIST_WORDS:
+            while j < n and tokens[j].text.lower() in LIST_WORDS:
+                j += 1
+            continue
+        break
+    return found, j, None
+
+
+def group_size(tree: Tree, i: int) -> int | None:
+    """Give the number of parties a group noun counts ("the two countries", "шесть стран")."""
+    for c in tree.children[i]:
+        word = lemma(tree.tokens[c])
+        if word in NUMBER_WORDS:
+            return NUMBER_WORDS[word]
+        if tree.tokens[c].text.isdigit():
+            return int(tree.tokens[c].text)
+    return None
+
+
+def antecedents(
+    names: Names, bounds: Sequence[tuple[int, int]], before: int, *, countries_only: bool, size: int | None
+) -> list[Mention]:
+    """Give the parties a group noun refers back to: the nearest distinct countries before offset
+    `before` ("the two countries", "the six nations"), or the organisations and countries of the
+    nearest earlier sentence naming two or more ("X встретился с Y. Стороны подписали…")."""
+    kinds = ("country",) if countries_only else _PARTY_KINDS
+    out: list[Mention] = []
+    seen: set[str] = set()
+    for start, stop in reversed([b for b in bounds if b[0] < before]):
+        sentence = [
+            m
+            for m in names.mentions
+            if start <= m.start and m.stop <= min(stop, before) and party_kind(m) in kinds
+        ]
+        for m in reversed(sentence):
+            if m.normal.casefold() not in seen:
+                seen.add(m.normal.casefold())
+                out.append(m)
+                if size is not None and len(out) >= size:
+                    return list(reversed(out))
+        if size is None and len(out) >= 2:
+            break
+    return list(reversed(out)) if len(out) >= 2 else []

@@ -1,0 +1,335 @@
+"""Document mentions in one sentence: the noun, its type, and the phrase that describes it.
+
+A document's phrase runs from the noun (with the words qualifying it: "Грантового соглашения",
+"a technological cooperation agreement") to the right up to the next document noun, a finite
+verb, a clause boundary or the quote that closes the title it stands in. A participle clause
+("…, подписанного 27 января 2023 года в городе Бишкек") belongs to the document it agrees with in
+case, number and gender (Russian) or hangs on (English). From the phrase and its clauses come
+the number ("№ 7", "A/RES/76/129"), the title ("о взаимных поездках граждан"), the date written
+with it ("от 3 октября 2006 года", "of December 16, 2021"), the place ("в городе Бишкек") and the
+parties listed ("между X и Y").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from ..article import Mention
+from .document_parties import Names, party_list
+from .document_syntax import Tree, agrees, is_finite, is_participle, is_plural, lemma
+from .document_vocab import (
+    ANAPHORIC,
+    GENERIC_LEMMAS,
+    NAME_HEADS,
+    NEUTRAL_MODIFIERS,
+    OTHER,
+    PARTY_PREPOSITIONS,
+    QUANTIFIERS,
+    TYPE_LEMMAS,
+    TYPE_PAIRS,
+)
+
+NUMBER = re.compile(r"\s*(?:№|\bNo\.?|\bN)\s?(\d(?:[\w/.-]*\w)?)|\s*\b([A-Z]{1,4}/RES/[\dA-Z\-]+/\d+)\b")
+_TITLE_STARTS = {"о", "об", "обо", "по", "on", "regarding", "concerning", "for"}
+_DATE_OF = re.compile(r"(?:\bот|\bof|\bdated|\bсо?|\bon)\s*$", re.IGNORECASE)
+_NOT_DOCUMENT_DATE = re.compile(r"(?:\bна|\bдо|\bfor|\bto|\buntil|\bby|\bsince|\bпо|\bс|\bthrough)\s*$")
+_LOCATIVE = re.compile(
+    r"(?:\b(?:в|во|in|at)\s+(?:(?:г\.|городе|город|city\s+of|the\s+city\s+of)\s*)?)$", re.I
+)
+_STOP_WORDS = {
+    "и",
+    "в",
+    "с",
+    "по",
+    "о",
+    "об",
+    "от",
+    "на",
+    "для",
+    "the",
+    "of",
+    "and",
+    "in",
+    "on",
+    "a",
+    "an",
+    "to",
+}
+
+
+@dataclass
+class DocMention:
+    """One mention of a document (a mutable builder: the stage fills status, date, parties…)."""
+
+    type: str
+    sentence: int  # index of the sentence in the article
+    index: int  # the noun's token index in its sentence
+    start: int  # the phrase's offsets (modifiers, noun, own phrase)
+    stop: int
+    noun: tuple[int, int]  # the noun's offsets
+    in_title: bool = False
+    plural: bool = False
+    quantified: bool = False
+    anaphoric: bool = False
+    other: bool = False
+    capitalised: bool = False
+    words: frozenset[str] = frozenset()  # content lemmas of qualifiers and title
+    title: str | None = None
+    number: str | None = None
+    own_date: str | None = None  # written with the document: "от 3 октября 2006 года"
+    clause_dates: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    parties: list[Mention | str] = field(default_factory=list)
+    listed_parties: bool = False  # parties written in the document's own phrase ("между X и Y")
+    participles: list[int] = field(default_factory=list)
+    group_noun: int | None = None
+    lists: list[tuple[int, int]] = field(default_factory=list)  # token ranges of party lists
+
+    @property
+    def specific(self) -> bool:
+        """Tell a mention that says which document it is, not just its kind."""
+        return bool(self.title or self.number or self.own_date or self.listed_parties or self.capitalised)
+
+    @property
+    def bare(self) -> bool:
+        return not (self.words or self.number or self.own_date or self.listed_parties)
+
+
+def document_type(tree: Tree, i: int, names: Names) -> str | None:
+    """Give the type of document noun `i`, or None ("Организации Договора о коллективной
+    безопасности" names an organisation; "agreement signing ceremony" is a ceremony)."""
+    tokens = tree.tokens
+    token = tokens[i]
+    if token.pos not in ("NOUN", "PROPN", "X"):
+        return None
+    word, text = lemma(token), token.text.lower()
+    neighbours = {lemma(t) for t in tokens[max(0, i - 3) : i + 4]} | tree.child_lemmas(i)
+    kind = next(
+        (k for (head, mate), k in TYPE_PAIRS.items() if head in (word, text) and mate in neighbours), None
+    )
+    kind = kind or TYPE_LEMMAS.get(word) or TYPE_LEMMAS.get(text)
+    if kind is None:
+        return None
+    if names.covering(token.start, "organisation") or (i and lemma(tokens[i - 1]) in NAME_HEADS):
+        return None
+    if token.rel == "compound" and tree.head(i) > i and TYPE_LEMMAS.get(lemma(tokens[tree.head(i)])) is None:
+        return None
+    return kind
+
+
+def _left_edge(tree: Tree, i: int) -> int:
+    left = i
+    while left > 0:
+        t = tree.tokens[left - 1]
+        if (
+            t.pos in ("ADJ", "NOUN", "PROPN", "NUM", "VERB")
+            and left - 1 in tree.subtree(i)
+            and t.rel != "conj"
+        ):
+            left -= 1
+        elif t.pos == "DET" or t.text in ("-", "–"):
+            left -= 1
+        else:
+            break
+    return left
+
+
+def _stops_phrase(tree: Tree, i: int, j: int, depth: int, others: set[int], brackets: int) -> bool:
+    t = tree.tokens[j]
+    if (
+        t.feats.get("Case") == "Nom"
+        and t.pos in ("NOUN", "PROPN")
+        and not brackets
+        and tree.depth[j] == depth
+        and not i <= t.head < j
+    ):
+        return True  # a new subject: "в соответствии с Парижским соглашением Кыргызстан обязался"
+    if j in others or tree.depth[j] < depth or t.text in (";", ":", "—", "–"):
+        return True
+    if t.pos in ("VERB", "AUX") and not (
+        is_participle(t) and t.feats.get("Variant") != "Short" and t.head > j
+    ):
+        return True  # a predicate or a participle clause; "согласованных технических правил" goes on
+    if t.text == "." and j + 1 < len(tree.tokens) and tree.tokens[j + 1].text[:1].isupper():
+        return True  # a sentence the segmenter did not cut: "…Соглашения.В ходе обсуждения"
+    if t.text == ",":
+        nxt = tree.tokens[j + 1] if j + 1 < len(tree.tokens) else None
+        return (
+            nxt is None
+            or nxt.pos in ("PRON", "SCONJ", "VERB", "AUX")
+            or is_participle(nxt)
+            or nxt.text in "—–"
+        )
+    return t.text in ("»", "”") and tree.depth[j] <= depth and depth == 0
+
+
+def _phrase(tree: Tree, i: int, others: set[int], names: Names, mention: DocMention) -> int:
+    """Walk the document's own phrase rightwards; fill its parties and give the index after it."""
+    tokens = tree.tokens
+    depth = tree.depth[i]
+    j, brackets = i + 1, 0
+    while j < len(tokens) and not _stops_phrase(tree, i, j, depth, others, brackets):
+        brackets += {"(": 1, ")": -1}.get(tokens[j].text, 0)
+        if tokens[j].text.lower() in PARTY_PREPOSITIONS and tokens[j].text.lower() != "by":
+            parties, end, group = party_list(tree, j, names)
+            if parties or group is not None:
+                mention.lists.append((j, end))
+                mention.parties.extend(parties)
+                mention.listed_parties = mention.listed_parties or bool(parties)
+                mention.group_noun = group if group is not None else mention.group_noun
+                j = max(end, j + 1)
+                continue
+        j += 1
+    while j - 1 > i and tokens[j - 1].text in (",", "и", "and", "(", "«", ".", ";"):
+        j -= 1
+    return j
+
+
+def _title(tree: Tree, m: DocMention, end: int, left: int, text: str, names: Names, dates) -> None:
+    """Set the title ("о сотрудничестве в области …", a bracketed project) and the content lemmas
+    that tell this document from another of its type (parties and dates left out: they are
+    compared on their own)."""
+    tokens, i = tree.tokens, m.index
+    listed = {k for a, b in m.lists for k in range(a, b)}
+    dated = [(d.start, d.stop) for d in dates if m.start <= d.start < m.stop]
+    first = next(
+        (j for j in range(i + 1, end) if tokens[j].text.lower() in _TITLE_STARTS and j not in listed), None
+    )
+    if first is None and i + 1 < end and tokens[i + 1].text == "(":
+        first = i + 1
+    m.words = frozenset(
+        lemma(t)
+        for k, t in enumerate(tokens[left:end], start=left)
+        if k != i
+        and k not in listed
+        and t.pos in ("NOUN", "PROPN", "ADJ", "X")
+        and lemma(t) not in _STOP_WORDS
+        and lemma(t) not in NEUTRAL_MODIFIERS
+        and not names.covering(t.start)
+        and not any(a <= t.start < b for a, b in dated)
+    )
+    if first is not None:
+        last = next((a for a, _ in m.lists if a > first), end)
+        m.title = text[tokens[first].start : tokens[last - 1].stop].strip(' ,.;()«»"') or None
+
+
+def _dates_in(dates: Sequence[Mention], start: int, stop: int, text: str) -> list[tuple[Mention, bool]]:
+    """Give the dated mentions inside [start, stop) with whether "от"/"of" introduces them; a
+    date of validity ("на 2023 год", "до 2030 года") is none of the document's."""
+    out = []
+    for d in dates:
+        if (
+            start <= d.start
+            and d.stop <= stop
+            and d.attrs.get("value")
+            and d.attrs.get("role") != "published"
+        ):
+            before = text[max(0, d.start - 12) : d.start]
+            if _NOT_DOCUMENT_DATE.search(before) and not _DATE_OF.search(before):
+                continue
+            out.append((d, bool(_DATE_OF.search(before))))
+    return out
+
+
+def _places_in(names: Names, start: int, stop: int, text: str) -> list[str]:
+    return [
+        m.normal
+        for m in names.inside(start, stop)
+        if m.kind == "place" and _LOCATIVE.search(text[max(0, m.start - 20) : m.start])
+    ]
+
+
+def _participle_clause(tree: Tree, p: int) -> int:
+    """Give the index after the participle clause starting at `p`."""
+    tokens = tree.tokens
+    depth = tree.depth[p]
+    j = p + 1
+    while j < len(tokens):
+        t = tokens[j]
+        if t.text in (",", ";", ":") or tree.depth[j] < depth or is_finite(t) or t.pos == "AUX":
+            break
+        j += 1
+    return j
+
+
+def sentence_mentions(
+    tree: Tree, sentence_index: int, text: str, names: Names, dates: Sequence[Mention], *, in_title: bool
+) -> Iterator[DocMention]:
+    """Yield the document mentions of one sentence with their phrase, clauses and attributes."""
+    tokens = tree.tokens
+    found = [(i, kind) for i in range(len(tokens)) if (kind := document_type(tree, i, names))]
+    generic = {i for i, t in enumerate(tokens) if lemma(t) in GENERIC_LEMMAS and t.pos in ("NOUN", "PROPN")}
+    nouns = {i for i, _ in found} | generic
+    mentions: dict[int, DocMention] = {}
+    for i, kind in found:
+        token = tokens[i]
+        left = _left_edge(tree, i)
+        mention = DocMention(
+            kind, sentence_index, i, tokens[left].start, token.stop, (token.start, token.stop)
+        )
+        mention.in_title = in_title
+        end = _phrase(tree, i, nouns - {i}, names, mention)
+        mention.stop = max(token.stop, tokens[end - 1].stop)
+        kids = tree.child_lemmas(i) | {lemma(t) for t in tokens[left:i]}
+        mention.plural = is_plural(token)
+        mention.quantified = any(tokens[c].rel == "nummod" for c in tree.children[i]) or bool(
+            kids & QUANTIFIERS
+        )
+        mention.anaphoric = bool(kids & ANAPHORIC)
+        mention.other = bool(kids & OTHER)
+        mention.capitalised = not in_title and any(
+            t.text[:1].isupper() and not t.text.isupper() for t in tokens[max(left, 1) : i + 1]
+        )
+        _title(tree, mention, end, left, text, names, dates)
+        phrase_text = text[token.stop : mention.stop]
+        number = NUMBER.match(phrase_text) or NUMBER.search(phrase_text[:40])
+        mention.number = (number.group(1) or number.group(2)) if number else None
+        for d, introduced in _dates_in(dates, mention.start, mention.stop, text):
+            if introduced or d.start < token.start or d.start - token.stop < 3:
+                mention.own_date = mention.own_date or d.attrs["value"]
+        mention.places = _places_in(names, token.stop, mention.stop, text)
+        mentions[i] = mention
+    _attach_participles(tree, mentions, names, dates, text)
+    yield from mentions.values()
+
+
+def _attach_participles(
+    tree: Tree, mentions: dict[int, DocMention], names: Names, dates: Sequence[Mention], text: str
+) -> None:
+    """Give each participle clause to the document it agrees with (or hangs on): its date, place
+    and listed parties become the document's."""
+    tokens = tree.tokens
+    last = -1  # a participle clause ends the run of documents the next one may describe
+    for p, token in enumerate(tokens):
+        if not is_participle(token) or token.feats.get("Variant") == "Short":
+            continue
+        earlier = [i for i in mentions if last < i < p] or [i for i in mentions if i < p][-1:]
+        if not earlier:
+            continue
+        if token.feats.get("Case"):  # Russian: agreement picks the noun
+            owners = [i for i in earlier if agrees(token, tokens[i])]
+            if token.feats.get("Number") != "Plur":
+                owners = owners[-1:]
+        else:
+            owners = [tree.head(p)] if tree.head(p) in mentions and tokens[p].rel.startswith("acl") else []
+        if not owners and tree.head(p) in mentions:
+            owners = [tree.head(p)]
+        if owners:
+            last = p
+        end = _participle_clause(tree, p)
+        start, stop = token.start, tokens[end - 1].stop
+        clause_dates = [d.attrs["value"] for d, _ in _dates_in(dates, start, stop, text)]
+        clause_places = _places_in(names, start, stop, text)
+        parties: list = []
+        for k in range(p + 1, end):
+            if tokens[k].text.lower() in PARTY_PREPOSITIONS:
+                listed, _, _ = party_list(tree, k, names)
+                parties.extend(listed)
+        for i in owners:
+            mention = mentions[i]
+            mention.participles.append(p)
+            mention.clause_dates = clause_dates + mention.clause_dates
+            mention.places = clause_places + mention.places
+            mention.parties.extend(parties)
