@@ -15,17 +15,21 @@ from functools import cache, cached_property
 
 from ..article import Mention
 from ..gazetteer import is_demonym, lookup_place
+from ..keys import has_cyrillic
 from .document_syntax import Tree, lemma
 from .document_vocab import GROUP_NOUNS, LIST_WORDS, NUMBER_WORDS
 
 # Words that may come before a party's name inside its conjunct: "Правительством Республики Узбекистан",
 # "the Tajik Ministry of Health", "главой Программного офиса".
 _LEAD_POS = {"NOUN", "PROPN", "ADJ", "DET", "PART", "NUM"}
+_POSSESSIVES = {"his", "her", "its", "their", "его", "её", "ее", "их", "свой"}
 _NOT_PARTY_LEAD = {
     "участие", "помощь", "поддержка", "цель", "учет", "учёт", "support", "help", "participation", "aim",
     "assistance", "view", "regard", "respect",
 }  # fmt: skip
 _PARTY_KINDS = ("organisation", "country")
+_QUOTES = {"«", '"', "“", "„"}
+_ATTACHED = {"при", "под"}  # "… при Министерстве …": a name that hangs on the one before
 
 
 @dataclass(frozen=True)
@@ -111,18 +115,27 @@ def _conjunct_parties(tree: Tree, indices: set[int], names: Names) -> list[Menti
         return [m for k, m in enumerate(orgs) if not k or _joined(tree, orgs[k - 1], m)]
     countries = [m for m in found if party_kind(m) == "country"]
     if countries:
-        return countries[:1]
+        return [m for k, m in enumerate(countries) if not k or _joined(tree, countries[k - 1], m)]
     for i in sorted(indices):
         country = demonym_country(tokens[i].text) if tokens[i].text[:1].isupper() else None
         if country:
             return [country]
-    return []
+    country = next((c for i in sorted(indices) if (c := _known_country(tree, i, i + 1))), None)
+    return [country] if country else []
 
 
 def _joined(tree: Tree, a: Mention, b: Mention) -> bool:
     """Tell two names coordinated by "и", "and" or a comma rather than one depending on the other."""
     between = [t.text.lower() for t in tree.tokens if a.stop <= t.start and t.stop <= b.start]
     return bool(between) and all(w in LIST_WORDS for w in between)
+
+
+def _agrees_with_verb(subject, verb) -> bool:
+    return all(
+        subject.feats.get(k) == verb.feats[k] or subject.feats.get(k) is None
+        for k in ("Gender", "Number")
+        if k in verb.feats
+    )
 
 
 def subject_parties(tree: Tree, verb: int, names: Names) -> tuple[list[Mention | str], int | None]:
@@ -132,15 +145,18 @@ def subject_parties(tree: Tree, verb: int, names: Names) -> tuple[list[Mention |
     tokens = tree.tokens
     subject = None
     for v in (verb, tree.first_conjunct(verb)):
-        subject = next(
-            (
+        candidates = [c for c in tree.children[v] if tokens[c].rel in ("nsubj", "agent", "obl:agent")]
+        if not candidates and tokens[v].feats.get("Voice") == "Pass":  # "подписан министрами …"
+            candidates = [
                 c
                 for c in tree.children[v]
-                if tokens[c].rel in ("nsubj", "agent") or tokens[c].rel == "obl:agent"
-            ),
-            None,
-        )
-        if subject is not None:
+                if tokens[c].feats.get("Case") == "Ins"
+                and not any(tokens[x].rel == "case" for x in tree.children[c])
+            ]
+        # several subjects in a bad parse: the one agreeing with the verb, nearest to it
+        candidates.sort(key=lambda c: (not _agrees_with_verb(tokens[c], tokens[v]), abs(c - v)))
+        if candidates:
+            subject = candidates[0]
             break
     if subject is None:
         return [], None
@@ -165,6 +181,9 @@ def _skip_name(tree: Tree, j: int, m: Mention, names: Names) -> int:
     Министерства экологии Китайской Народной Республики"), and explanations in brackets."""
     tokens, n = tree.tokens, len(tree.tokens)
     while j < n:
+        if tokens[j].text in _QUOTES or tokens[j].text in ("»", "”"):
+            j += 1
+            continue
         if tokens[j].text == "(":
             depth = 0
             while j < n:
@@ -174,12 +193,29 @@ def _skip_name(tree: Tree, j: int, m: Mention, names: Names) -> int:
                     break
             continue
         inner = names.covering(tokens[j].start)
+        if tokens[j].text.lower() in _ATTACHED and j + 1 < n and names.covering(tokens[j + 1].start):
+            j += 1  # "Государственным предприятием … при Министерстве транспорта": part of its name
+            continue
         if tokens[j].start < m.stop or inner is not None:
             m = inner or m
             j += 1
             continue
         break
     return j
+
+
+def _known_country(tree: Tree, a: int, b: int) -> str | None:
+    """Give a country named by a proper noun in tokens [a, b) that NER left unmarked ("Iran and
+    Tajikistan signed…" with only Iran found)."""
+    for t in tree.tokens[a:b]:
+        if (
+            t.pos == "PROPN"
+            and t.text[:1].isupper()
+            and (info := lookup_place(t.text))
+            and info.kind == "country"
+        ):
+            return info.name("ru" if has_cyrillic(t.text) else "en")
+    return None
 
 
 def party_list(tree: Tree, k: int, names: Names) -> tuple[list[Mention | str], int, int | None]:
@@ -193,8 +229,12 @@ def party_list(tree: Tree, k: int, names: Names) -> tuple[list[Mention | str], i
         lead = j
         while (
             lead < n
-            and lead - j < 4
-            and tokens[lead].pos in _LEAD_POS
+            and lead - j < 5
+            and (
+                tokens[lead].pos in _LEAD_POS
+                or tokens[lead].text in _QUOTES
+                or lemma(tokens[lead]) in _POSSESSIVES
+            )
             and not names.covering(tokens[lead].start)
         ):
             word = lemma(tokens[lead])
@@ -206,6 +246,7 @@ def party_list(tree: Tree, k: int, names: Names) -> tuple[list[Mention | str], i
         m = names.covering(tokens[lead].start) if lead < n else None
         if m is None or m.kind == "person" or party_kind(m) == "place":
             country = next((c for i in range(j, lead) if (c := demonym_country(tokens[i].text))), None)
+            country = country or _known_country(tree, j, lead + 1)
             if country is None and m is None:
                 break
             if country:
@@ -237,12 +278,31 @@ def antecedents(
     names: Names, bounds: Sequence[tuple[int, int]], before: int, *, countries_only: bool, size: int | None
 ) -> list[Mention]:
     """Give the parties a group noun refers back to: the nearest distinct countries before offset
-    `before` ("the two countries", "the six nations"), or the organisations and countries of the
-    nearest earlier sentence naming two or more ("X встретился с Y. Стороны подписали…")."""
-    kinds = ("country",) if countries_only else _PARTY_KINDS
+    `before` ("the two countries", "the six nations"); for "стороны", "the sides" the countries of
+    the last three sentences if they name two, else the organisations and countries of the nearest
+    earlier sentence naming two or more ("X встретился с Y. Стороны подписали…")."""
+    if not countries_only:
+        countries = _nearest(names, bounds, before, ("country",), size, window=3)
+        if countries:
+            return countries
+    return _nearest(
+        names, bounds, before, ("country",) if countries_only else _PARTY_KINDS, size, window=None
+    )
+
+
+def _nearest(
+    names: Names,
+    bounds: Sequence[tuple[int, int]],
+    before: int,
+    kinds: tuple[str, ...],
+    size: int | None,
+    *,
+    window: int | None,
+) -> list[Mention]:
     out: list[Mention] = []
     seen: set[str] = set()
-    for start, stop in reversed([b for b in bounds if b[0] < before]):
+    earlier = [b for b in bounds if b[0] < before]
+    for start, stop in reversed(earlier[-window:] if window else earlier):
         sentence = [
             m
             for m in names.mentions

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from ..article import Mention
 from .document_parties import Names, party_list
+from .document_status import status_word
 from .document_syntax import Tree, agrees, is_finite, is_participle, is_plural, lemma
 from .document_vocab import (
     ANAPHORIC,
@@ -32,12 +33,16 @@ from .document_vocab import (
 )
 
 NUMBER = re.compile(r"\s*(?:№|\bNo\.?|\bN)\s?(\d(?:[\w/.-]*\w)?)|\s*\b([A-Z]{1,4}/RES/[\dA-Z\-]+/\d+)\b")
+RES_NUMBER = re.compile(r"()\b([A-Z]{1,4}/RES/[\dA-Z\-]+/\d+)\b")  # anywhere in the phrase
 _TITLE_STARTS = {"о", "об", "обо", "по", "on", "regarding", "concerning", "for"}
 _DATE_OF = re.compile(r"(?:\bот|\bof|\bdated|\bсо?|\bon)\s*$", re.IGNORECASE)
 _NOT_DOCUMENT_DATE = re.compile(r"(?:\bна|\bдо|\bfor|\bto|\buntil|\bby|\bsince|\bпо|\bс|\bthrough)\s*$")
 _LOCATIVE = re.compile(
-    r"(?:\b(?:в|во|in|at)\s+(?:(?:г\.|городе|город|city\s+of|the\s+city\s+of)\s*)?)$", re.I
+    r"(?:\b(?:в|во|in|at)\s+(?:(?:г\.|городе|город|city\s+of|the\s+city\s+of)\s*|\w+[’']s\s+capital\s+)?)$",
+    re.I,
 )
+# Words of a participle clause that say where and when, not which document.
+_CLAUSE_WORDS = {"город", "год", "city", "year", "sideline", "meeting", "встреча", "заседание", "session"}
 _STOP_WORDS = {
     "и",
     "в",
@@ -74,6 +79,7 @@ class DocMention:
     quantified: bool = False
     anaphoric: bool = False
     other: bool = False
+    indefinite: bool = False  # "a resolution was adopted": a document not named before
     capitalised: bool = False
     words: frozenset[str] = frozenset()  # content lemmas of qualifiers and title
     title: str | None = None
@@ -112,24 +118,42 @@ def document_type(tree: Tree, i: int, names: Names) -> str | None:
     kind = kind or TYPE_LEMMAS.get(word) or TYPE_LEMMAS.get(text)
     if kind is None:
         return None
-    if names.covering(token.start, "organisation") or (i and lemma(tokens[i - 1]) in NAME_HEADS):
-        return None
-    if token.rel == "compound" and tree.head(i) > i and TYPE_LEMMAS.get(lemma(tokens[tree.head(i)])) is None:
+    organisation = names.covering(token.start, "organisation")
+    if (organisation and organisation.stop > token.stop) or (i and lemma(tokens[i - 1]) in NAME_HEADS):
+        return None  # "Организация Договора о коллективной безопасности"; but "the United Nations Charter"
+    head = tree.head(i)
+    if (
+        token.rel == "compound"
+        and head > i
+        and TYPE_LEMMAS.get(lemma(tokens[head])) is None
+        and not re.match(
+            r"[A-Z]*/|\d|№", "".join(t.text for t in tokens[i + 1 : i + 4])
+        )  # "resolution A/RES/76/129"
+    ):
         return None
     return kind
 
 
 def _left_edge(tree: Tree, i: int) -> int:
+    """Give the first token of the words qualifying document noun `i` from the left: Russian
+    adjectives agreeing with it ("Двустороннего инвестиционного договора"), English adjectives and
+    compounds ("a technological cooperation agreement")."""
+    tokens, noun = tree.tokens, tree.tokens[i]
     left = i
     while left > 0:
-        t = tree.tokens[left - 1]
-        if (
-            t.pos in ("ADJ", "NOUN", "PROPN", "NUM", "VERB")
-            and left - 1 in tree.subtree(i)
-            and t.rel != "conj"
-        ):
+        t = tokens[left - 1]
+        if noun.feats.get("Case"):
+            qualifies = t.pos in ("ADJ", "NUM", "VERB", "DET") and t.feats.get("Case") in (
+                None,
+                noun.feats["Case"],
+            )
+        else:
+            qualifies = t.pos in ("ADJ", "NUM", "VERB", "DET") or (
+                t.pos in ("NOUN", "PROPN") and t.rel == "compound"
+            )
+        if qualifies and t.rel != "conj" and (left - 1 in tree.subtree(i) or t.pos == "DET"):
             left -= 1
-        elif t.pos == "DET" or t.text in ("-", "–"):
+        elif t.text in ("-", "–") and left - 1 in tree.subtree(i):
             left -= 1
         else:
             break
@@ -156,28 +180,37 @@ def _stops_phrase(tree: Tree, i: int, j: int, depth: int, others: set[int], brac
         return True  # a sentence the segmenter did not cut: "…Соглашения.В ходе обсуждения"
     if t.text == ",":
         nxt = tree.tokens[j + 1] if j + 1 < len(tree.tokens) else None
-        return (
+        if (
             nxt is None
             or nxt.pos in ("PRON", "SCONJ", "VERB", "AUX")
             or is_participle(nxt)
             or nxt.text in "—–"
+        ):
+            return True
+        # English: a comma ends the phrase unless a list of qualifiers goes on ("economic, technological")
+        return not tree.tokens[i].feats.get("Case") and not (
+            nxt.pos in ("ADJ", "NOUN") and nxt.text.islower()
         )
     return t.text in ("»", "”") and tree.depth[j] <= depth and depth == 0
 
 
-def _phrase(tree: Tree, i: int, others: set[int], names: Names, mention: DocMention) -> int:
+def _phrase(
+    tree: Tree, i: int, others: set[int], names: Names, dates: Sequence[Mention], mention: DocMention
+) -> int:
     """Walk the document's own phrase rightwards; fill its parties and give the index after it."""
     tokens = tree.tokens
     depth = tree.depth[i]
+    dated = {k for k, t in enumerate(tokens) if any(d.start < t.start < d.stop for d in dates)}
     j, brackets = i + 1, 0
-    while j < len(tokens) and not _stops_phrase(tree, i, j, depth, others, brackets):
+    while j < len(tokens) and (j in dated or not _stops_phrase(tree, i, j, depth, others, brackets)):
         brackets += {"(": 1, ")": -1}.get(tokens[j].text, 0)
         if tokens[j].text.lower() in PARTY_PREPOSITIONS and tokens[j].text.lower() != "by":
             parties, end, group = party_list(tree, j, names)
             if parties or group is not None:
                 mention.lists.append((j, end))
                 mention.parties.extend(parties)
-                mention.listed_parties = mention.listed_parties or bool(parties)
+                between = tokens[j].text.lower() in ("между", "between")  # both sides named, not just one
+                mention.listed_parties = mention.listed_parties or (between and bool(parties))
                 mention.group_noun = group if group is not None else mention.group_noun
                 j = max(end, j + 1)
                 continue
@@ -189,29 +222,36 @@ def _phrase(tree: Tree, i: int, others: set[int], names: Names, mention: DocMent
 
 def _title(tree: Tree, m: DocMention, end: int, left: int, text: str, names: Names, dates) -> None:
     """Set the title ("о сотрудничестве в области …", a bracketed project) and the content lemmas
-    that tell this document from another of its type (parties and dates left out: they are
-    compared on their own)."""
+    that tell this document from another of its type: its qualifiers, its complements right after
+    it ("План сотрудничества", "memorandum of understanding") and its title; parties and dates are
+    left out (they are compared on their own), and so is the rest of the phrase."""
     tokens, i = tree.tokens, m.index
     listed = {k for a, b in m.lists for k in range(a, b)}
-    dated = [(d.start, d.stop) for d in dates if m.start <= d.start < m.stop]
     first = next(
         (j for j in range(i + 1, end) if tokens[j].text.lower() in _TITLE_STARTS and j not in listed), None
     )
     if first is None and i + 1 < end and tokens[i + 1].text == "(":
         first = i + 1
+    complement = i + 1
+    while complement < end and (
+        tokens[complement].feats.get("Case") == "Gen"
+        or tokens[complement].text.lower() == "of"
+        or tokens[complement].rel == "pobj"
+    ):
+        complement += 1
+    last = next((a for a, _ in m.lists if first is not None and a > first), end)
+    kept = [*range(left, i), *range(i + 1, complement), *(range(first, last) if first is not None else ())]
     m.words = frozenset(
-        lemma(t)
-        for k, t in enumerate(tokens[left:end], start=left)
-        if k != i
-        and k not in listed
-        and t.pos in ("NOUN", "PROPN", "ADJ", "X")
-        and lemma(t) not in _STOP_WORDS
-        and lemma(t) not in NEUTRAL_MODIFIERS
-        and not names.covering(t.start)
-        and not any(a <= t.start < b for a, b in dated)
+        lemma(tokens[k])
+        for k in kept
+        if k not in listed
+        and tokens[k].pos in ("NOUN", "PROPN", "ADJ", "X")
+        and lemma(tokens[k]) not in _STOP_WORDS
+        and lemma(tokens[k]) not in NEUTRAL_MODIFIERS
+        and not names.covering(tokens[k].start)
+        and not any(d.start <= tokens[k].start < d.stop for d in dates)
     )
     if first is not None:
-        last = next((a for a, _ in m.lists if a > first), end)
         m.title = text[tokens[first].start : tokens[last - 1].stop].strip(' ,.;()«»"') or None
 
 
@@ -234,11 +274,14 @@ def _dates_in(dates: Sequence[Mention], start: int, stop: int, text: str) -> lis
 
 
 def _places_in(names: Names, start: int, stop: int, text: str) -> list[str]:
-    return [
-        m.normal
+    """Give the places written with a locative in [start, stop), cities first ("in Turkmenistan's
+    capital Ashgabat" -> Ashgabat)."""
+    found = [
+        m
         for m in names.inside(start, stop)
-        if m.kind == "place" and _LOCATIVE.search(text[max(0, m.start - 20) : m.start])
+        if m.kind == "place" and _LOCATIVE.search(text[max(0, m.start - 40) : m.start])
     ]
+    return [m.normal for m in sorted(found, key=lambda m: m.attrs.get("kind") != "city")]
 
 
 def _participle_clause(tree: Tree, p: int) -> int:
@@ -260,17 +303,20 @@ def sentence_mentions(
     """Yield the document mentions of one sentence with their phrase, clauses and attributes."""
     tokens = tree.tokens
     found = [(i, kind) for i in range(len(tokens)) if (kind := document_type(tree, i, names))]
+    lefts = {i: _left_edge(tree, i) for i, _ in found}
     generic = {i for i, t in enumerate(tokens) if lemma(t) in GENERIC_LEMMAS and t.pos in ("NOUN", "PROPN")}
-    nouns = {i for i, _ in found} | generic
+    nouns = {i for i, _ in found} | generic | set(lefts.values())
     mentions: dict[int, DocMention] = {}
     for i, kind in found:
         token = tokens[i]
-        left = _left_edge(tree, i)
+        if i > 1 and tokens[i - 1].text == "(" and any(i - 6 <= k < i - 1 for k, _ in found):
+            continue  # "memorandum of understanding (MOU)": the abbreviation of the document named
+        left = lefts[i]
         mention = DocMention(
             kind, sentence_index, i, tokens[left].start, token.stop, (token.start, token.stop)
         )
         mention.in_title = in_title
-        end = _phrase(tree, i, nouns - {i}, names, mention)
+        end = _phrase(tree, i, nouns - {i, left}, names, dates, mention)
         mention.stop = max(token.stop, tokens[end - 1].stop)
         kids = tree.child_lemmas(i) | {lemma(t) for t in tokens[left:i]}
         mention.plural = is_plural(token)
@@ -279,12 +325,19 @@ def sentence_mentions(
         )
         mention.anaphoric = bool(kids & ANAPHORIC)
         mention.other = bool(kids & OTHER)
-        mention.capitalised = not in_title and any(
-            t.text[:1].isupper() and not t.text.isupper() for t in tokens[max(left, 1) : i + 1]
+        mention.indefinite = bool(kids & {"a", "an"})
+        mention.capitalised = (
+            not in_title
+            and any(  # a name: "Парижское соглашение", "the Paris Agreement"
+                t.text[:1].isupper() and not t.text.isupper() and t.pos != "DET"
+                for t in tokens[max(left, 1) : i]
+            )
         )
         _title(tree, mention, end, left, text, names, dates)
         phrase_text = text[token.stop : mention.stop]
-        number = NUMBER.match(phrase_text) or NUMBER.search(phrase_text[:40])
+        number = (
+            NUMBER.match(phrase_text) or NUMBER.search(phrase_text[:40]) or RES_NUMBER.search(phrase_text)
+        )
         mention.number = (number.group(1) or number.group(2)) if number else None
         for d, introduced in _dates_in(dates, mention.start, mention.stop, text):
             if introduced or d.start < token.start or d.start - token.stop < 3:
@@ -295,6 +348,17 @@ def sentence_mentions(
     yield from mentions.values()
 
 
+def _instrumental_agent(tree: Tree, k: int) -> bool:
+    """Tell the agent of a Russian passive: a noun in the instrumental with no preposition."""
+    t = tree.tokens[k]
+    return (
+        t.feats.get("Case") == "Ins"
+        and t.pos in ("NOUN", "PROPN")
+        and not any(tree.tokens[c].rel == "case" for c in tree.children[k])
+        and (k == 0 or tree.tokens[k - 1].pos not in ("ADP",))
+    )
+
+
 def _attach_participles(
     tree: Tree, mentions: dict[int, DocMention], names: Names, dates: Sequence[Mention], text: str
 ) -> None:
@@ -303,8 +367,8 @@ def _attach_participles(
     tokens = tree.tokens
     last = -1  # a participle clause ends the run of documents the next one may describe
     for p, token in enumerate(tokens):
-        if not is_participle(token) or token.feats.get("Variant") == "Short":
-            continue
+        if not is_participle(token) or token.feats.get("Variant") == "Short" or not status_word(tree, p, ""):
+            continue  # only "подписанного …", "signed …" clauses say when, where and by whom
         earlier = [i for i in mentions if last < i < p] or [i for i in mentions if i < p][-1:]
         if not earlier:
             continue
@@ -312,6 +376,8 @@ def _attach_participles(
             owners = [i for i in earlier if agrees(token, tokens[i])]
             if token.feats.get("Number") != "Plur":
                 owners = owners[-1:]
+            elif len(owners) == 1 and not is_plural(tokens[owners[0]]):
+                owners = []  # "Договора …, способствующих увеличению": a plural clause needs plural nouns
         else:
             owners = [tree.head(p)] if tree.head(p) in mentions and tokens[p].rel.startswith("acl") else []
         if not owners and tree.head(p) in mentions:
@@ -323,13 +389,28 @@ def _attach_participles(
         clause_dates = [d.attrs["value"] for d, _ in _dates_in(dates, start, stop, text)]
         clause_places = _places_in(names, start, stop, text)
         parties: list = []
+        group = None
+        agent = next((k for k in range(p + 1, end) if _instrumental_agent(tree, k)), None)
+        if agent is not None:  # "подписанного председателями парламентов Азербайджана, Казахстана …"
+            parties.extend(party_list(tree, agent - 1, names)[0])
         for k in range(p + 1, end):
             if tokens[k].text.lower() in PARTY_PREPOSITIONS:
-                listed, _, _ = party_list(tree, k, names)
+                listed, _, listed_group = party_list(tree, k, names)
                 parties.extend(listed)
+                group = group if group is not None else listed_group
+        words = {
+            lemma(t)
+            for t in tokens[p + 1 : end]
+            if t.pos in ("NOUN", "ADJ")
+            and lemma(t) not in NEUTRAL_MODIFIERS | _STOP_WORDS | _CLAUSE_WORDS
+            and not names.covering(t.start)
+            and not any(d.start <= t.start < d.stop for d in dates)
+        }
         for i in owners:
             mention = mentions[i]
             mention.participles.append(p)
             mention.clause_dates = clause_dates + mention.clause_dates
             mention.places = clause_places + mention.places
             mention.parties.extend(parties)
+            mention.words = mention.words | words  # "an MOU signed … on water cooperation"
+            mention.group_noun = mention.group_noun if mention.group_noun is not None else group

@@ -30,6 +30,7 @@ from .document_vocab import (
     NOT_YET,
     PLANNING_VERBS,
     REFERENCE_HEADS,
+    REFUSING_VERBS,
     STATUS_STEMS,
     STATUS_VERBS,
     TYPED_VERBS,
@@ -53,7 +54,7 @@ class Status:
 NONE = Status(None)
 
 
-def _status_word(tree: Tree, i: int, doc_type: str) -> str | None:
+def status_word(tree: Tree, i: int, doc_type: str) -> str | None:
     word = lemma(tree.tokens[i])
     text = tree.tokens[i].text.lower()
     return (
@@ -91,6 +92,19 @@ def is_planned(tree: Tree, v: int, *, in_title: bool = False) -> bool:
     return infinitive and not in_title or (in_title and "to" in kid_words)
 
 
+def _refused(tree: Tree, v: int) -> bool:
+    """Tell a predicate under a verb that denies it: "failed to reach", "не удалось подписать"."""
+    tokens = tree.tokens
+    for h in tree.heads(v):
+        word = lemma(tokens[h])
+        if word in REFUSING_VERBS or (word in _ACHIEVED and _negated(tree, h)[0]):
+            return True
+        if tokens[v].rel not in ("xcomp", "ccomp", "csubj", "csubj:pass", "advcl") and tokens[v].pos != "AUX":
+            return False
+        v = h
+    return False
+
+
 def _negated(tree: Tree, v: int) -> tuple[bool, bool]:
     """Give (negated, not yet) for predicate `v`: "не подписали", "ещё не принято", "not yet signed"."""
     words = {tree.tokens[c].text.lower() for c in tree.children[v]}
@@ -99,12 +113,14 @@ def _negated(tree: Tree, v: int) -> tuple[bool, bool]:
 
 def _verb_status(tree: Tree, v: int, doc_type: str, *, in_title: bool) -> Status:
     """Give the status a status verb (or participle) `v` gives a document it governs."""
-    status = _status_word(tree, v, doc_type)
+    status = status_word(tree, v, doc_type)
     if status is None:
         return NONE
     negated, not_yet = _negated(tree, v)
     if negated:
         return Status("planned" if not_yet else None, v, "verb")
+    if _refused(tree, v):
+        return NONE
     token = tree.tokens[v]
     if status != "planned" and is_planned(tree, v, in_title=in_title):
         status = "planned"
@@ -115,7 +131,7 @@ def _verb_status(tree: Tree, v: int, doc_type: str, *, in_title: bool) -> Status
         and token.feats.get("VerbForm") == "Fin"
     ):
         return NONE  # habitual present: "компании заключают договора" names no one document
-    attributive = is_participle(token) and token.feats.get("Variant") != "Short" and token.rel != "root"
+    attributive = is_participle(token) and token.rel.startswith(("acl", "amod", "relcl"))
     return Status(status, v, "participle" if attributive else "verb")
 
 
@@ -194,7 +210,7 @@ def _action_status(tree: Tree, h: int, status: str) -> Status:
         if is_verb(tokens[j]):
             planned = lemma(tokens[j]) in PLANNING_VERBS or is_planned(tree, j)
             return Status("planned" if planned else status, h, "action")
-        if lemma(tokens[j]) in FUTURE_WORDS:
+        if lemma(tokens[j]) in FUTURE_WORDS or lemma(tokens[j]) in PLANNING_VERBS:  # "readiness for signing"
             return Status("planned", h, "action")
     return Status(status, h, "action")
 
@@ -257,11 +273,11 @@ def governing_status(
             draft = True
         elif head.pos == "ADP" or word in GENERIC_LEMMAS:
             pass  # English prepositions head their noun; "a document setting the roadmap"
-        elif is_verb(head) or (head.pos in ("ADJ", "ADV") and _status_word(tree, h, doc_type)):
+        elif is_verb(head) or (head.pos in ("ADJ", "ADV") and status_word(tree, h, doc_type)):
             if word in IDIOM_VERBS:
                 return NONE
             found = _verb_status(tree, h, doc_type, in_title=in_title)
-            if found.status is None and head.rel in ("acl", "relcl") and not _status_word(tree, h, doc_type):
+            if found.status is None and head.rel in ("acl", "relcl") and not status_word(tree, h, doc_type):
                 generic = tree.head(h)
                 if generic >= 0 and lemma(tokens[generic]) in GENERIC_LEMMAS:
                     j = generic

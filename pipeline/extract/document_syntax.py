@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 
 from ..article import Sentence, Token
 
@@ -36,10 +36,23 @@ def is_plural(token: Token) -> bool:
     return token.text.lower().endswith(("mous", "mou’s", "memoranda", "memorandums"))
 
 
+@cache
+def _forms(word: str) -> tuple[dict, ...]:
+    """Give every reading pymorphy has of a Russian word form (its case is often ambiguous)."""
+    from ..nlp.morph import morph_vocab
+
+    return tuple(form.feats for form in morph_vocab().parse(word))
+
+
 def agrees(participle: Token, noun: Token) -> bool:
-    """Tell whether a Russian participle agrees with a noun in case, number and gender (masculine and
-    neuter share their oblique forms: "подписанного" fits "Протокола" and "Соглашения")."""
-    p, n = participle.feats, noun.feats
+    """Tell whether a Russian participle agrees with a noun in case, number and gender, in any
+    reading of its form ("подписанных" is genitive, locative or accusative plural; the tagger picks
+    one); masculine and neuter share their oblique forms ("подписанного Протокола / Соглашения")."""
+    readings = [participle.feats, *(f for f in _forms(participle.text.lower()) if f.get("Case"))]
+    return any(_agree(p, noun.feats) for p in readings)
+
+
+def _agree(p: dict, n: dict) -> bool:
     if not p.get("Case") or not n.get("Case") or p["Case"] != n["Case"]:
         return False
     if p.get("Number") == "Plur":

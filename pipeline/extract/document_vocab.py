@@ -90,6 +90,8 @@ PLANNING_VERBS = {
     "планировать", "планироваться", "намереваться", "предстоять", "предполагаться", "ожидаться", "готовиться",
     "собираться", "договориться", "предлагать", "предложить", "рассчитывать", "хотеть",
     "plan", "intend", "expect", "hope", "aim", "prepare", "agree", "propose", "seek", "want", "wish",
+    "suggest", "urge", "call", "recommend", "готовность", "намерение", "readiness", "willingness",
+    "intention", "ready", "готовый",
 }  # fmt: skip
 # Auxiliaries and adjectives of the future: "будет подписан", "will sign", "для последующего подписания".
 FUTURE_AUX = {"будет", "будут", "will", "shall", "would", "could", "might", "may"}
@@ -97,6 +99,20 @@ FUTURE_WORDS = {
     "последующий", "предстоящий", "будущий", "намерен", "намеренный", "должный", "upcoming", "future",
     "forthcoming", "proposed", "planned", "possible", "about", "set",
 }  # fmt: skip
+# Verbs that deny their complement: "failed to reach an agreement", "отказались подписать".
+REFUSING_VERBS = {
+    "fail",
+    "refuse",
+    "decline",
+    "reject",
+    "отказаться",
+    "отказываться",
+    "отклонить",
+    "отвергнуть",
+}
+# Types a body adopts; with a number or a date of their own and no predicate they are adopted
+# ("resolution A/RES/76/129 of December 16, 2021").
+ADOPTED_TYPES = {"resolution", "declaration"}
 NOT_YET = {"еще", "ещё", "пока", "yet"}
 NEGATIONS = {"не", "not", "n't", "never"}
 

@@ -23,8 +23,15 @@ from ..article import Annotated, DocumentRecord, Mention
 from .document_parties import Names, antecedents, group_size, party_kind, party_list, subject_parties
 from .document_phrases import DocMention, sentence_mentions
 from .document_status import NONE, Status, governing_status, modifier_status, participle_status
-from .document_syntax import Tree, lemma
-from .document_vocab import FINAL_READING, FIRST_READING, GENERIC_LEMMAS, PARTY_PREPOSITIONS, TYPE_LEMMAS
+from .document_syntax import Tree, is_finite, lemma
+from .document_vocab import (
+    ADOPTED_TYPES,
+    FINAL_READING,
+    FIRST_READING,
+    GENERIC_LEMMAS,
+    PARTY_PREPOSITIONS,
+    TYPE_LEMMAS,
+)
 
 __all__ = ["TYPE_LEMMAS", "extract_documents"]  # TYPE_LEMMAS: the organisations stage drops document words
 
@@ -70,6 +77,8 @@ def _status(tree: Tree, m: DocMention, text: str, *, bill_passed: bool) -> Statu
     )
     modifier = modifier_status(tree, m.index, m.type, in_title=m.in_title)
     found = [s for s in (governing, participle, modifier) if s.status]
+    if not found and m.type in ADOPTED_TYPES and (m.number or m.own_date) and not m.plural:
+        return Status("adopted", m.index, "numbered")  # "resolution A/RES/76/129 of December 16, 2021"
     if not found:
         return NONE
     if governing.status == "mentioned" or any(s.status == "ratified" for s in found):
@@ -77,54 +86,83 @@ def _status(tree: Tree, m: DocMention, text: str, *, bill_passed: bool) -> Statu
     return found[0]
 
 
+_CLAUSAL = ("ccomp", "advcl", "parataxis", "csubj", "acl:relcl", "relcl", "conj", "xcomp")
+_LOCATIVE = re.compile(r"\b(?:в|во|in|at)\s+(?:г\.\s*|городе\s+)?$", re.IGNORECASE)
+
+
+def _own_clause(tree: Tree, v: int) -> set[int]:
+    """Give the tokens of predicate `v`'s own clause: its subtree without the clauses under it
+    ("…signed a joint communique saying the event would be held in Russia")."""
+    out = {v}
+    for c in tree.children[v]:
+        if not (tree.tokens[c].rel in _CLAUSAL and tree.tokens[c].pos in ("VERB", "AUX")):
+            out |= tree.subtree(c)
+    return out
+
+
 def _clause(
     tree: Tree, v: int, exclude: Sequence[tuple[int, int]], dates: Sequence[Mention], names: Names, text: str
 ) -> tuple[list[str], list[str], bool]:
-    """Give the (dates, places, whether any date is written) of predicate `v`'s clause, outside the
-    phrases of other documents (`exclude`); a verb coordinated with an earlier one shares its
-    circumstances ("In March 2015, they held a session in Ashgabat, and signed 17 documents")."""
+    """Give the (dates, places, whether any date is written) of predicate `v`'s own clause, outside
+    the phrases of other documents (`exclude`); a verb coordinated with an earlier one and saying
+    no date of its own shares the earlier one's ("In March 2015, they held a session in Ashgabat,
+    and signed 17 documents")."""
     tokens = tree.tokens
-    indices = tree.subtree(v)
+
+    def found_in(indices: set[int]) -> tuple[list[Mention], set[int]]:
+        offsets = {tokens[i].start for i in indices if not any(a <= tokens[i].start < b for a, b in exclude)}
+        return [d for d in dates if d.start in offsets and d.attrs.get("role") != "published"], offsets
+
+    indices = _own_clause(tree, v)
+    found, offsets = found_in(indices)
     first = tree.first_conjunct(v)
-    if first != v:
-        for c in tree.children[first]:
-            if tokens[c].rel not in ("conj", "nsubj", "obj", "dobj") and tokens[c].pos not in ("VERB", "AUX"):
-                indices |= tree.subtree(c)
-    offsets = {tokens[i].start for i in indices if not any(a <= tokens[i].start < b for a, b in exclude)}
-    found = [d for d in dates if d.start in offsets and d.attrs.get("role") != "published"]
-    before = [
-        re.search(r"(?:\bна|\bдо|\bfor|\buntil|\bby|\bsince)\s*$", text[max(0, d.start - 8) : d.start])
-        for d in found
-    ]
-    values = [d.attrs["value"] for d, b in zip(found, before, strict=True) if d.attrs.get("value") and not b]
+    if first != v and not found:
+        shared = {
+            i
+            for c in tree.children[first]
+            if tokens[c].rel not in ("conj", "nsubj", "obj", "dobj") and tokens[c].pos not in ("VERB", "AUX")
+            for i in tree.subtree(c)
+        }
+        found, offsets = found_in(indices | shared)
+    found = [d for d in found if not _VALIDITY.search(text[max(0, d.start - 8) : d.start])]
+    values = [d.attrs["value"] for d in found if d.attrs.get("value")]
     places = [
         m.normal
         for m in names.mentions
-        if m.kind == "place"
-        and m.start in offsets
-        and re.search(
-            r"\b(?:в|во|in|at)\s+(?:г\.\s*|городе\s+)?$", text[max(0, m.start - 12) : m.start], re.I
-        )
+        if m.kind == "place" and m.start in offsets and _LOCATIVE.search(text[max(0, m.start - 12) : m.start])
     ]
     return values, places, bool(found)
 
 
-def _clause_parties(tree: Tree, v: int, names: Names, *, with_subject: bool) -> tuple[list, int | None]:
+def _clause_parties(
+    tree: Tree, v: int, names: Names, *, with_subject: bool, exclude: Sequence[tuple[int, int]] = ()
+) -> tuple[list, int | None]:
     """Give the parties of predicate `v`: its subject and the lists after "между", "с", "between",
-    "with", "by" among its dependents; and a group noun ("стороны") when the subject is one."""
+    "with", "by" among its dependents, or after "между"/"between" anywhere in its clause (the parse
+    may hang the list elsewhere); and a group noun ("стороны") when the subject is one."""
     tokens = tree.tokens
     parties, group = subject_parties(tree, v, names) if with_subject else ([], None)
-    for c in tree.children[v]:
-        preps = (
-            [c]
-            if tokens[c].text.lower() in PARTY_PREPOSITIONS
-            else [
+    linear = [
+        k
+        for k, t in enumerate(tokens)
+        if t.text.lower() in ("между", "between")
+        and not any(a <= t.start < b for a, b in exclude)
+        and not any(is_finite(tokens[x]) and tokens[x].head != v for x in range(min(k, v) + 1, max(k, v)))
+    ]
+    starts: set[int] = set()
+    for c in [*tree.children[v], *linear]:
+        if tokens[c].text.lower() in PARTY_PREPOSITIONS:
+            preps = [c]
+        else:
+            preps = [
                 k
                 for k in tree.children[c]
                 if tokens[k].text.lower() in PARTY_PREPOSITIONS and tokens[k].rel == "case"
             ]
-        )
         for k in preps:
+            if k in starts:
+                continue
+            starts.add(k)
             listed, _, listed_group = party_list(tree, k, names)
             parties = parties + listed
             group = group if group is not None else listed_group
@@ -156,6 +194,8 @@ def _same_document(doc: list[Found], f: Found) -> bool:
     first = doc[0].mention
     if first.type != m.type:
         return False
+    if m.indefinite and (m.bare or not any(o.mention.words & m.words for o in doc)):
+        return False  # "a resolution was adopted" after "resolution A/RES/77/172": another one
     if any(o.mention.sentence == m.sentence for o in doc) and not m.bare:
         return False
     for o in doc:
@@ -178,6 +218,21 @@ def _key(party) -> str:
     return (party.normal if isinstance(party, Mention) else party).casefold()
 
 
+def _parties(chosen: Found, doc: list[Found], status: str) -> dict[str, Mention | str]:
+    """Give a document's parties: those of the mention that gives its status, and those listed
+    "между X и Y" / "between X and Y" with any of its mentions; the other mentions' only when these
+    say none (their subjects are often someone else: "…, the minister said")."""
+    kept = [chosen, *[f for f in doc if f.mention.listed_parties]]
+    if not any(f.parties for f in kept):
+        kept = [f for f in doc if f.status.status in (None, status, "mentioned")]
+    parties: dict[str, Mention | str] = {}
+    for f in kept:
+        for p in f.parties:
+            if not isinstance(p, Mention) or party_kind(p) in ("organisation", "country"):
+                parties.setdefault(_key(p), p)
+    return parties
+
+
 def _document_status(doc: list[Found]) -> Found | None:
     """Give the mention whose status is the document's: ratified over signed or adopted (the first
     of them), over planned, over mentioned; the headline's only when the body gives none."""
@@ -193,17 +248,18 @@ def _document_status(doc: list[Found]) -> Found | None:
 
 def _event_place(annotated: Annotated, event: Mention | None, names: Names) -> str | None:
     """Give the city of the article's main event: the first city written with a locative in the
-    sentence that dates the event ("15 августа 2024 года в г. Чолпон-Ата … состоялся форум")."""
+    sentence that dates the event ("15 августа 2024 года в г. Чолпон-Ата … состоялся форум"), else
+    in the headline ("Региональный форум в Чолпон-Ата")."""
     sentence = annotated.sentence_at(event.start) if event else None
     if sentence is None:
         return None
     text = annotated.text
-    for m in names.inside(sentence.start, sentence.stop):
-        if m.kind == "place" and m.attrs.get("kind") == "city":
-            if re.search(
-                r"\b(?:в|во|in|at)\s+(?:г\.\s*|городе\s+)?$", text[max(0, m.start - 12) : m.start], re.I
-            ):
-                return m.normal
+    title = len(annotated.article.title or "")
+    for start, stop in ((sentence.start, sentence.stop), (0, title)):
+        for m in names.inside(start, stop):
+            if m.kind == "place" and m.attrs.get("kind") == "city":
+                if _LOCATIVE.search(text[max(0, m.start - 12) : m.start]):
+                    return m.normal
     return None
 
 
@@ -270,7 +326,9 @@ def _found(annotated: Annotated, names: Names, dates: Sequence[Mention]) -> list
             f.date = m.own_date or (m.clause_dates[0] if m.clause_dates else None)
             f.dated = bool(m.own_date or m.clause_dates)
             f.place = m.places[0] if m.places else None
-            f.parties = list(m.parties) + _resolve_group(tree, m.group_noun, names, bounds)
+            f.parties = list(m.parties) + (
+                [] if m.listed_parties else _resolve_group(tree, m.group_noun, names, bounds)
+            )
             v, how = f.status.predicate, f.status.how
             if how in ("verb", "action") and v >= 0:
                 others = [(o.start, o.stop) for o in mentions if o is not m]
@@ -280,19 +338,51 @@ def _found(annotated: Annotated, names: Names, dates: Sequence[Mention]) -> list
                     f.place or (places[0] if places else None),
                 )
                 f.dated = f.dated or dated
-                parties, group = _clause_parties(tree, v, names, with_subject=how == "verb")
-                f.parties += parties + _resolve_group(tree, group, names, bounds)
+                parties, group = _clause_parties(tree, v, names, with_subject=how == "verb", exclude=others)
+                f.parties += parties
+                if not m.listed_parties:  # "the parties signed a Programme between X and Y": X and Y
+                    f.parties += _resolve_group(tree, group, names, bounds)
+            elif how == "numbered":  # the body that adopted it: "of the UN General Assembly", "by …"
+                f.parties += [o for o in names.inside(m.start, m.stop) if party_kind(o) == "organisation"]
+                verb = next((h for h in tree.heads(m.index) if tree.tokens[h].pos == "VERB"), None)
+                f.parties += subject_parties(tree, verb, names)[0] if verb is not None else []
             elif how == "ratification" and not f.parties:
                 f.parties = [p for p in m.parties]
             if f.status.status is None and not m.plural and generic_here:
                 earlier = next((g for g in reversed(groups) if k - 3 <= g.sentence < k), None)
-                here = sentence_groups[0] if sentence_groups else None
+                here = _merged_groups(sentence_groups)[0] if sentence_groups else None
                 if here or earlier:
                     _inherit(f, here or earlier, earlier)
             found.append(f)
-        groups.extend(sentence_groups)
-        groups.extend(_typed_groups(found, k))
+        _amended_parties([f for f in found if f.mention.sentence == k], text)
+        groups.extend(_merged_groups(sentence_groups + _typed_groups(found, k)))
     return found
+
+
+def _merged_groups(groups: list[_Group]) -> list[_Group]:
+    """Give one group for the groups of one sentence ("Tehran, Bishkek sign five cooperation documents
+    During Rouhani's stay in Kyrgyzstan, five cooperation documents were signed …")."""
+    if len(groups) < 2:
+        return groups
+    first = groups[0]
+    return [
+        _Group(
+            first.sentence,
+            first.status,
+            next((g.date for g in groups if g.date), None),
+            next((g.place for g in groups if g.place), None),
+            next((g.parties for g in groups if g.parties), []),
+        )
+    ]
+
+
+def _amended_parties(found: list[Found], text: str) -> None:
+    """Give a document that amends another the other's parties when it names none: "Протокол о
+    внесении изменений в Соглашение между X и Y" is a protocol between X and Y."""
+    for a, b in zip(found, found[1:], strict=False):
+        if b.status.how == "amendment" and not a.parties and a.mention.stop <= b.mention.start:
+            if len(text[a.mention.stop : b.mention.start].strip()) <= 3:
+                a.parties = list(b.parties)
 
 
 def _typed_groups(found: list[Found], k: int) -> list[_Group]:
@@ -353,13 +443,16 @@ def extract_documents(
             continue
         date = chosen.date or next((f.date for f in doc if f.date), None)
         place = chosen.place or next((f.place for f in doc if f.place), None)
-        if date is None and event and status in _EVENT_STATUSES and not any(f.dated for f in doc):
+        body = [f for f in doc if not f.mention.in_title]
+        if (
+            date is None
+            and event
+            and status in _EVENT_STATUSES
+            and not any(f.dated for f in doc)
+            and (not body or event.start < body[0].mention.start)  # the event is told before the document
+        ):
             date, place = event.attrs["value"], place or event_place
-        parties: dict[str, Mention | str] = {}
-        for f in [chosen, *[f for f in doc if f.status.status in (None, status, "mentioned")]]:
-            for p in f.parties:
-                if not isinstance(p, Mention) or party_kind(p) in ("organisation", "country"):
-                    parties.setdefault(_key(p), p)
+        parties = _parties(chosen, doc, status)
         sentence = annotated.sentences[chosen.mention.sentence]
         mentions = tuple(
             Mention("document", f.mention.start, f.mention.stop, text[f.mention.start : f.mention.stop], f.mention.type,
