@@ -114,8 +114,13 @@ def _conjunct_parties(tree: Tree, indices: set[int], names: Names) -> list[Menti
     if orgs:  # coordinated names all count ("ПРООН и ЮНЕСКО"), a name right after a name depends on it
         return [m for k, m in enumerate(orgs) if not k or _joined(tree, orgs[k - 1], m)]
     countries = [m for m in found if party_kind(m) == "country"]
-    if countries:
-        return [m for k, m in enumerate(countries) if not k or _joined(tree, countries[k - 1], m)]
+    if countries:  # and a country NER left unmarked among them: "of Kyrgyzstan and Tajikistan"
+        unmarked = [
+            c
+            for i in sorted(indices)
+            if not names.covering(tokens[i].start) and (c := _known_country(tree, i, i + 1))
+        ]
+        return [m for k, m in enumerate(countries) if not k or _joined(tree, countries[k - 1], m)] + unmarked
     for i in sorted(indices):
         country = demonym_country(tokens[i].text) if tokens[i].text[:1].isupper() else None
         if country:
@@ -218,7 +223,9 @@ def _known_country(tree: Tree, a: int, b: int) -> str | None:
     return None
 
 
-def party_list(tree: Tree, k: int, names: Names) -> tuple[list[Mention | str], int, int | None]:
+def party_list(
+    tree: Tree, k: int, names: Names, stops: frozenset[int] = frozenset()
+) -> tuple[list[Mention | str], int, int | None]:
     """Read the names listed after the preposition at token `k` ("между X, Y и Z", "with X and Y",
     "between Iranian and Uzbek sides"); give (parties, index after the list, index of a group noun
     such as "двумя странами" when the list is one)."""
@@ -235,6 +242,7 @@ def party_list(tree: Tree, k: int, names: Names) -> tuple[list[Mention | str], i
                 or tokens[lead].text in _QUOTES
                 or lemma(tokens[lead]) in _POSSESSIVES
             )
+            and lead not in stops  # another document: "… и Грантового соглашения между …"
             and not names.covering(tokens[lead].start)
         ):
             word = lemma(tokens[lead])
@@ -243,6 +251,8 @@ def party_list(tree: Tree, k: int, names: Names) -> tuple[list[Mention | str], i
             if word in GROUP_NOUNS:
                 return found, lead + 1, (None if found else lead)
             lead += 1
+        if lead in stops:
+            break
         m = names.covering(tokens[lead].start) if lead < n else None
         if m is None or m.kind == "person" or party_kind(m) == "place":
             country = next((c for i in range(j, lead) if (c := demonym_country(tokens[i].text))), None)

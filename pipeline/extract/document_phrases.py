@@ -136,8 +136,8 @@ def document_type(tree: Tree, i: int, names: Names) -> str | None:
 
 def _left_edge(tree: Tree, i: int) -> int:
     """Give the first token of the words qualifying document noun `i` from the left: Russian
-    adjectives agreeing with it ("Двустороннего инвестиционного договора"), English adjectives and
-    compounds ("a technological cooperation agreement")."""
+    adjectives agreeing with it in case, whatever the parse ("Двустороннего инвестиционного
+    договора"), English adjectives and compounds under it ("a technological cooperation agreement")."""
     tokens, noun = tree.tokens, tree.tokens[i]
     left = i
     while left > 0:
@@ -147,11 +147,13 @@ def _left_edge(tree: Tree, i: int) -> int:
                 None,
                 noun.feats["Case"],
             )
+            qualifies = qualifies and (t.feats.get("Case") is not None or left - 1 in tree.subtree(i))
         else:
             qualifies = t.pos in ("ADJ", "NUM", "VERB", "DET") or (
                 t.pos in ("NOUN", "PROPN") and t.rel == "compound"
             )
-        if qualifies and t.rel != "conj" and (left - 1 in tree.subtree(i) or t.pos == "DET"):
+            qualifies = qualifies and (left - 1 in tree.subtree(i) or t.pos == "DET")
+        if qualifies and t.rel != "conj":
             left -= 1
         elif t.text in ("-", "–") and left - 1 in tree.subtree(i):
             left -= 1
@@ -205,7 +207,7 @@ def _phrase(
     while j < len(tokens) and (j in dated or not _stops_phrase(tree, i, j, depth, others, brackets)):
         brackets += {"(": 1, ")": -1}.get(tokens[j].text, 0)
         if tokens[j].text.lower() in PARTY_PREPOSITIONS and tokens[j].text.lower() != "by":
-            parties, end, group = party_list(tree, j, names)
+            parties, end, group = party_list(tree, j, names, frozenset(others))
             if parties or group is not None:
                 mention.lists.append((j, end))
                 mention.parties.extend(parties)
@@ -320,8 +322,10 @@ def sentence_mentions(
         mention.stop = max(token.stop, tokens[end - 1].stop)
         kids = tree.child_lemmas(i) | {lemma(t) for t in tokens[left:i]}
         mention.plural = is_plural(token)
-        mention.quantified = any(tokens[c].rel == "nummod" for c in tree.children[i]) or bool(
-            kids & QUANTIFIERS
+        counts = [c for c in tree.children[i] if tokens[c].rel in ("nummod", "nummod:gov")]
+        mention.quantified = bool(kids & QUANTIFIERS) or any(  # "три соглашения", "18 agreements"
+            tokens[c].text.isdigit() or tokens[c].pos == "NUM" and tokens[c].text not in ("№", "No")
+            for c in counts
         )
         mention.anaphoric = bool(kids & ANAPHORIC)
         mention.other = bool(kids & OTHER)

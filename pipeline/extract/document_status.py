@@ -39,7 +39,7 @@ from .document_vocab import (
 # Verbs whose infinitive complement happened: "удалось подписать", "managed to sign".
 _ACHIEVED = {"удаться", "успеть", "смочь", "manage"}
 _MODIFIER_RELS = ("aux", "advmod", "amod", "mark", "neg")
-_CLAUSE_LINKS = ("xcomp", "ccomp", "csubj", "advcl", "conj", "acl", "obj", "obl", "nmod")
+_CLAUSE_LINKS = ("xcomp", "ccomp", "csubj", "advcl", "conj", "acl", "obj", "obl", "nmod", "pcomp", "prep")
 
 
 @dataclass(frozen=True)
@@ -86,8 +86,12 @@ def is_planned(tree: Tree, v: int, *, in_title: bool = False) -> bool:
             return False
         if infinitive and (tokens[h].feats.get("Tense") == "Fut" or tree.child_lemmas(h) & FUTURE_AUX):
             return is_verb(tokens[h])
-        if is_finite(tokens[h]) or tokens[v].rel not in _CLAUSE_LINKS:
-            break
+        if (
+            is_finite(tokens[h])
+            or tokens[v].rel not in _CLAUSE_LINKS
+            or tokens[h].pos not in ("VERB", "AUX", "ADJ", "ADP")
+        ):
+            break  # a noun ends the clause: "The MOU, signed …, aims to …" is no intention to sign
         v = h
     return infinitive and not in_title or (in_title and "to" in kid_words)
 
@@ -282,8 +286,8 @@ def governing_status(
                 if generic >= 0 and lemma(tokens[generic]) in GENERIC_LEMMAS:
                     j = generic
                     continue
-            if draft and found.status:
-                return Status("planned", h, found.how)
+            if draft:  # "проект соглашения", "a draft roadmap was discussed": a draft is planned
+                return Status("planned", h, found.how or "verb")
             return found
         elif tokens[j].rel not in ("appos", "flat", "nmod", "compound") or not head.text[:1].isupper():
             break

@@ -56,6 +56,7 @@ class Found:
     dated: bool = False  # a date is written in its clause, resolved or not
     place: str | None = None
     parties: list = field(default_factory=list)
+    signers: list = field(default_factory=list)  # the subject's parties: who signed or adopted it
 
 
 @dataclass
@@ -120,7 +121,7 @@ def _clause(
         shared = {
             i
             for c in tree.children[first]
-            if tokens[c].rel not in ("conj", "nsubj", "obj", "dobj") and tokens[c].pos not in ("VERB", "AUX")
+            if tokens[c].rel not in ("conj", "nsubj") and tokens[c].pos not in ("VERB", "AUX")
             for i in tree.subtree(c)
         }
         found, offsets = found_in(indices | shared)
@@ -136,12 +137,13 @@ def _clause(
 
 def _clause_parties(
     tree: Tree, v: int, names: Names, *, with_subject: bool, exclude: Sequence[tuple[int, int]] = ()
-) -> tuple[list, int | None]:
-    """Give the parties of predicate `v`: its subject and the lists after "между", "с", "between",
-    "with", "by" among its dependents, or after "между"/"between" anywhere in its clause (the parse
-    may hang the list elsewhere); and a group noun ("стороны") when the subject is one."""
+) -> tuple[list, list, int | None]:
+    """Give the parties of predicate `v`: its subject's, and those listed after "между", "с",
+    "between", "with", "by" among its dependents or after "между"/"between" anywhere in its clause
+    (the parse may hang the list elsewhere); and a group noun ("стороны") when the subject is one."""
     tokens = tree.tokens
-    parties, group = subject_parties(tree, v, names) if with_subject else ([], None)
+    subject, group = subject_parties(tree, v, names) if with_subject else ([], None)
+    parties: list = []
     linear = [
         k
         for k, t in enumerate(tokens)
@@ -166,15 +168,19 @@ def _clause_parties(
             listed, _, listed_group = party_list(tree, k, names)
             parties = parties + listed
             group = group if group is not None else listed_group
-    return parties, group
+    return subject, parties, group
 
 
 def _coordinated(text: str, a: DocMention, b: DocMention) -> bool:
-    """Tell two documents joined by "и", "and" or a comma, so that one predicate governs both."""
+    """Tell two documents joined by "и", "and" or a comma, so that one predicate governs both
+    ("О ратификации Кредитного соглашения … и Грантового соглашения"; not "Протокола о внесении
+    изменений в Соглашение", where one document is inside the other's title)."""
+    gap = text[a.stop : b.start]
     return (
         a.sentence == b.sentence
         and a.stop <= b.start
-        and not text[a.stop : b.start].strip(" ,»«и()").replace("and", "")
+        and bool(re.search(r",|\bи\b|\band\b", gap))
+        and not re.sub(r"[\s,»«()]|\bи\b|\band\b", "", gap)
     )
 
 
@@ -277,7 +283,8 @@ def _groups(tree: Tree, k: int, text: str, dates, names, bounds, *, bill_passed:
             continue
         v = status.predicate
         values, places, _ = _clause(tree, v, (), dates, names, text)
-        parties, group = _clause_parties(tree, v, names, with_subject=status.how == "verb")
+        subject, parties, group = _clause_parties(tree, v, names, with_subject=status.how == "verb")
+        parties = subject + parties
         parties = parties + _resolve_group(tree, group, names, bounds)
         out.append(
             _Group(k, status.status, values[0] if values else None, places[0] if places else None, parties)
@@ -315,13 +322,14 @@ def _found(annotated: Annotated, names: Names, dates: Sequence[Mention]) -> list
         for m in mentions:
             f = Found(m, _status(tree, m, text, bill_passed=bill_passed))
             if previous is not None and _coordinated(text, previous.mention, m):
-                if previous.status.how in ("ratification", "verb", "action") and f.status.how in (
-                    "",
-                    "participle",
-                ):
-                    f.status = (
-                        previous.status
-                    )  # "О ратификации Кредитного соглашения … и Грантового соглашения"
+                # an act noun or a predicate governs both: "О ратификации Кредитного соглашения … и
+                # Грантового соглашения", "signed a protocol … and a memorandum"
+                shared = previous.status.how in ("ratification", "action") and f.status.how not in (
+                    "amendment",
+                    "reference",
+                )
+                if shared or (previous.status.how == "verb" and f.status.how in ("", "participle")):
+                    f.status = previous.status
             previous = f
             f.date = m.own_date or (m.clause_dates[0] if m.clause_dates else None)
             f.dated = bool(m.own_date or m.clause_dates)
@@ -338,8 +346,10 @@ def _found(annotated: Annotated, names: Names, dates: Sequence[Mention]) -> list
                     f.place or (places[0] if places else None),
                 )
                 f.dated = f.dated or dated
-                parties, group = _clause_parties(tree, v, names, with_subject=how == "verb", exclude=others)
-                f.parties += parties
+                f.signers, parties, group = _clause_parties(
+                    tree, v, names, with_subject=how == "verb", exclude=others
+                )
+                f.parties += f.signers + parties
                 if not m.listed_parties:  # "the parties signed a Programme between X and Y": X and Y
                     f.parties += _resolve_group(tree, group, names, bounds)
             elif how == "numbered":  # the body that adopted it: "of the UN General Assembly", "by …"
@@ -355,6 +365,7 @@ def _found(annotated: Annotated, names: Names, dates: Sequence[Mention]) -> list
                     _inherit(f, here or earlier, earlier)
             found.append(f)
         _amended_parties([f for f in found if f.mention.sentence == k], text)
+        _implicit_signers(found, k)
         groups.extend(_merged_groups(sentence_groups + _typed_groups(found, k)))
     return found
 
@@ -376,6 +387,28 @@ def _merged_groups(groups: list[_Group]) -> list[_Group]:
     ]
 
 
+def _implicit_signers(found: list[Found], k: int) -> None:
+    """Give a document signed "с X" / "with X" with no one said to sign it the signer of the
+    document of its type just before: "Казахстан подписал меморандум с Узбекистаном. Также был
+    подписан меморандум с Таджикистаном" -> Казахстан and Таджикистан."""
+    for f in found:
+        m = f.mention
+        if (
+            m.sentence != k
+            or f.signers
+            or m.listed_parties
+            or not f.parties
+            or f.status.status not in _STRONG
+        ):
+            continue
+        earlier = [
+            g for g in found if g.mention.type == m.type and k - 3 <= g.mention.sentence < k and g.signers
+        ]
+        if earlier:
+            f.signers = list(earlier[-1].signers)
+            f.parties = f.signers + f.parties
+
+
 def _amended_parties(found: list[Found], text: str) -> None:
     """Give a document that amends another the other's parties when it names none: "Протокол о
     внесении изменений в Соглашение между X и Y" is a protocol between X and Y."""
@@ -395,11 +428,11 @@ def _typed_groups(found: list[Found], k: int) -> list[_Group]:
     ]
 
 
-def _documents(found: list[Found]) -> list[list[Found]]:
-    """Group mentions into documents: body mentions first (a later one joins the nearest earlier
-    document it can be), then the headline's (joining the body's first document of their type)."""
+def _corefer(found: list[Found]) -> list[list[Found]]:
+    """Group mentions into documents: a mention joins the nearest earlier document it can be a
+    mention of; plural and counted nouns make none ("three agreements were signed")."""
     documents: list[list[Found]] = []
-    for f in [f for f in found if not f.mention.in_title]:
+    for f in found:
         m = f.mention
         if m.plural or m.quantified:
             continue
@@ -410,12 +443,23 @@ def _documents(found: list[Found]) -> list[list[Found]]:
             target.append(f)
         else:
             documents.append([f])
-    for f in [f for f in found if f.mention.in_title and not f.mention.plural and not f.mention.quantified]:
-        target = next((d for d in documents if d[0].mention.type == f.mention.type), None)
+    return documents
+
+
+def _documents(found: list[Found]) -> list[list[Found]]:
+    """Give the article's documents: the body's, then the headline's, each joining the body's
+    first document of its type (a headline sums up what the body tells)."""
+    documents = _corefer([f for f in found if not f.mention.in_title])
+    for headline in _corefer([f for f in found if f.mention.in_title]):
+        kind = headline[0].mention.type
+        target = next(
+            (d for d in documents if d[0].mention.type == kind and _same_document(d, headline[0])), None
+        )
+        target = target or next((d for d in documents if d[0].mention.type == kind), None)
         if target is not None:
-            target.append(f)
+            target.extend(headline)
         else:
-            documents.append([f])
+            documents.append(headline)
     return documents
 
 
