@@ -8,98 +8,27 @@ A person stands for the organisation or country written with them ("главой
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from functools import cache, cached_property
 
-from ..article import Mention
-from ..gazetteer import is_demonym, lookup_place
-from ..keys import has_cyrillic
-from .document_syntax import Tree, lemma
-from .document_vocab import GROUP_NOUNS, LIST_WORDS, NUMBER_WORDS
+from ...article import Mention
+from .names import PARTY_KINDS, Names, demonym_country, known_country, party_kind
+from .syntax import Tree, lemma
+from .vocab import GROUP_NOUNS, LIST_WORDS, NUMBER_WORDS
 
 # Words that may come before a party's name inside its conjunct: "Правительством Республики Узбекистан",
 # "the Tajik Ministry of Health", "главой Программного офиса".
 _LEAD_POS = {"NOUN", "PROPN", "ADJ", "DET", "PART", "NUM"}
+
 _POSSESSIVES = {"his", "her", "its", "their", "его", "её", "ее", "их", "свой"}
+
 _NOT_PARTY_LEAD = {
     "участие", "помощь", "поддержка", "цель", "учет", "учёт", "support", "help", "participation", "aim",
     "assistance", "view", "regard", "respect",
 }  # fmt: skip
-_PARTY_KINDS = ("organisation", "country")
+
 _QUOTES = {"«", '"', "“", "„"}
+
 _ATTACHED = {"при", "под"}  # "… при Министерстве …": a name that hangs on the one before
-
-
-@dataclass(frozen=True)
-class Names:
-    """The article's organisation, place and person mentions, for look-ups by offsets."""
-
-    mentions: tuple[Mention, ...]
-    starts: tuple[int, ...] = field(default=(), compare=False)
-
-    @classmethod
-    def of(cls, *groups: Sequence[Mention]) -> Names:
-        ordered = tuple(sorted((m for g in groups for m in g), key=lambda m: (m.start, -m.stop)))
-        return cls(ordered, tuple(m.start for m in ordered))
-
-    def inside(self, start: int, stop: int) -> list[Mention]:
-        """Give the mentions lying inside [start, stop), outermost only."""
-        i = bisect.bisect_left(self.starts, start)
-        out: list[Mention] = []
-        while i < len(self.mentions) and self.mentions[i].start < stop:
-            m = self.mentions[i]
-            if m.stop <= stop and not (out and m.start < out[-1].stop):
-                out.append(m)
-            i += 1
-        return out
-
-    def covering(self, offset: int, kind: str | None = None) -> Mention | None:
-        i = bisect.bisect_right(self.starts, offset) - 1
-        while i >= 0 and i >= bisect.bisect_right(self.starts, offset) - 8:
-            m = self.mentions[i]
-            if m.start <= offset < m.stop and (kind is None or m.kind == kind):
-                return m
-            i -= 1
-        return None
-
-    @cached_property
-    def by_kind(self) -> dict[str, list[Mention]]:
-        out: dict[str, list[Mention]] = {}
-        for m in self.mentions:
-            out.setdefault(party_kind(m), []).append(m)
-        return out
-
-
-def party_kind(m: Mention) -> str:
-    """Give `organisation`, `country`, `person` or `place` (any other place) for a mention."""
-    if m.kind == "place":
-        return "country" if m.attrs.get("kind") == "country" else "place"
-    return m.kind
-
-
-@cache
-def _country_names() -> tuple[str, ...]:
-    import pycountry
-
-    names = {c.name for c in pycountry.countries} | {
-        getattr(c, "common_name", c.name) for c in pycountry.countries
-    }
-    return tuple(sorted(n for n in names if " " not in n and "," not in n))
-
-
-def demonym_country(word: str) -> str | None:
-    """Give the country an English nationality word names ("Iranian" -> Iran, "Tajik" -> Tajikistan)."""
-    if not is_demonym(word):
-        return None
-    w = word.casefold().rstrip("s") if not word.casefold().endswith("ss") else word.casefold()
-    for country in _country_names():
-        c = country.casefold()
-        if c.startswith(w) or any(w in (c + s, c.rstrip("a") + s) for s in ("n", "ian", "i", "ese")):
-            info = lookup_place(country)
-            return info.name("en") if info else country
-    return None
 
 
 def _conjunct_parties(tree: Tree, indices: set[int], names: Names) -> list[Mention | str]:
@@ -118,14 +47,14 @@ def _conjunct_parties(tree: Tree, indices: set[int], names: Names) -> list[Menti
         unmarked = [
             c
             for i in sorted(indices)
-            if not names.covering(tokens[i].start) and (c := _known_country(tree, i, i + 1))
+            if not names.covering(tokens[i].start) and (c := known_country(tree, i, i + 1))
         ]
         return [m for k, m in enumerate(countries) if not k or _joined(tree, countries[k - 1], m)] + unmarked
     for i in sorted(indices):
         country = demonym_country(tokens[i].text) if tokens[i].text[:1].isupper() else None
         if country:
             return [country]
-    country = next((c for i in sorted(indices) if (c := _known_country(tree, i, i + 1))), None)
+    country = next((c for i in sorted(indices) if (c := known_country(tree, i, i + 1))), None)
     return [country] if country else []
 
 
@@ -209,20 +138,6 @@ def _skip_name(tree: Tree, j: int, m: Mention, names: Names) -> int:
     return j
 
 
-def _known_country(tree: Tree, a: int, b: int) -> str | None:
-    """Give a country named by a proper noun in tokens [a, b) that NER left unmarked ("Iran and
-    Tajikistan signed…" with only Iran found)."""
-    for t in tree.tokens[a:b]:
-        if (
-            t.pos == "PROPN"
-            and t.text[:1].isupper()
-            and (info := lookup_place(t.text))
-            and info.kind == "country"
-        ):
-            return info.name("ru" if has_cyrillic(t.text) else "en")
-    return None
-
-
 def party_list(
     tree: Tree, k: int, names: Names, stops: frozenset[int] = frozenset()
 ) -> tuple[list[Mention | str], int, int | None]:
@@ -256,7 +171,7 @@ def party_list(
         m = names.covering(tokens[lead].start) if lead < n else None
         if m is None or m.kind == "person" or party_kind(m) == "place":
             country = next((c for i in range(j, lead) if (c := demonym_country(tokens[i].text))), None)
-            country = country or _known_country(tree, j, lead + 1)
+            country = country or known_country(tree, j, lead + 1)
             if country is None and m is None:
                 break
             if country:
@@ -295,9 +210,7 @@ def antecedents(
         countries = _nearest(names, bounds, before, ("country",), size, window=3)
         if countries:
             return countries
-    return _nearest(
-        names, bounds, before, ("country",) if countries_only else _PARTY_KINDS, size, window=None
-    )
+    return _nearest(names, bounds, before, ("country",) if countries_only else PARTY_KINDS, size, window=None)
 
 
 def _nearest(

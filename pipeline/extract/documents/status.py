@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .document_syntax import Tree, is_finite, is_participle, is_verb, lemma
-from .document_vocab import (
+from .syntax import Tree, is_finite, is_participle, is_verb, lemma
+from .vocab import (
     ACTION_NOUNS,
     AMENDMENT_HEADS,
     BILL_NOUNS,

@@ -6,6 +6,8 @@ Everything is matched on lemmas (natasha's pymorphy lemmas, spaCy's lemmas), low
 
 from __future__ import annotations
 
+import re
+
 # --- types ----------------------------------------------------------------------------------------
 # A document noun (lemma) -> type.
 TYPE_LEMMAS = {
@@ -166,3 +168,29 @@ NEUTRAL_MODIFIERS = (
         "multilateral", "the", "a", "an", "its", "their", "his", "her", "relevant", "previous",
     }
 )  # fmt: skip
+
+STOP_WORDS = {  # words that tell nothing about a document's subject
+    "и",
+    "в",
+    "с",
+    "по",
+    "о",
+    "об",
+    "от",
+    "на",
+    "для",
+    "the",
+    "of",
+    "and",
+    "in",
+    "on",
+    "a",
+    "an",
+    "to",
+}
+
+# A locative before a place: "в городе Бишкек", "в г. Чолпон-Ата", "in Tashkent", "in Turkmenistan's capital".
+LOCATIVE = re.compile(
+    r"(?:\b(?:в|во|in|at)\s+(?:(?:г\.|городе|город|city\s+of|the\s+city\s+of)\s*|\w+[’']s\s+capital\s+)?)$",
+    re.IGNORECASE,
+)

@@ -16,11 +16,12 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from ..article import Mention
-from .document_parties import Names, party_list
-from .document_status import status_word
-from .document_syntax import Tree, agrees, is_finite, is_participle, is_plural, lemma
-from .document_vocab import (
+from ...article import Mention
+from .names import Names
+from .participles import attach_participles, dates_in, places_in
+from .parties import party_list
+from .syntax import Tree, is_participle, is_plural, lemma
+from .vocab import (
     ANAPHORIC,
     GENERIC_LEMMAS,
     NAME_HEADS,
@@ -28,40 +29,16 @@ from .document_vocab import (
     OTHER,
     PARTY_PREPOSITIONS,
     QUANTIFIERS,
+    STOP_WORDS,
     TYPE_LEMMAS,
     TYPE_PAIRS,
 )
 
 NUMBER = re.compile(r"\s*(?:№|\bNo\.?|\bN)\s?(\d(?:[\w/.-]*\w)?)|\s*\b([A-Z]{1,4}/RES/[\dA-Z\-]+/\d+)\b")
+
 RES_NUMBER = re.compile(r"()\b([A-Z]{1,4}/RES/[\dA-Z\-]+/\d+)\b")  # anywhere in the phrase
+
 _TITLE_STARTS = {"о", "об", "обо", "по", "on", "regarding", "concerning", "for"}
-_DATE_OF = re.compile(r"(?:\bот|\bof|\bdated|\bсо?|\bon)\s*$", re.IGNORECASE)
-_NOT_DOCUMENT_DATE = re.compile(r"(?:\bна|\bдо|\bfor|\bto|\buntil|\bby|\bsince|\bпо|\bс|\bthrough)\s*$")
-_LOCATIVE = re.compile(
-    r"(?:\b(?:в|во|in|at)\s+(?:(?:г\.|городе|город|city\s+of|the\s+city\s+of)\s*|\w+[’']s\s+capital\s+)?)$",
-    re.I,
-)
-# Words of a participle clause that say where and when, not which document.
-_CLAUSE_WORDS = {"город", "год", "city", "year", "sideline", "meeting", "встреча", "заседание", "session"}
-_STOP_WORDS = {
-    "и",
-    "в",
-    "с",
-    "по",
-    "о",
-    "об",
-    "от",
-    "на",
-    "для",
-    "the",
-    "of",
-    "and",
-    "in",
-    "on",
-    "a",
-    "an",
-    "to",
-}
 
 
 @dataclass
@@ -248,55 +225,13 @@ def _title(tree: Tree, m: DocMention, end: int, left: int, text: str, names: Nam
         for k in kept
         if k not in listed
         and tokens[k].pos in ("NOUN", "PROPN", "ADJ", "X")
-        and lemma(tokens[k]) not in _STOP_WORDS
+        and lemma(tokens[k]) not in STOP_WORDS
         and lemma(tokens[k]) not in NEUTRAL_MODIFIERS
         and not names.covering(tokens[k].start)
         and not any(d.start <= tokens[k].start < d.stop for d in dates)
     )
     if first is not None:
         m.title = text[tokens[first].start : tokens[last - 1].stop].strip(' ,.;()«»"') or None
-
-
-def _dates_in(dates: Sequence[Mention], start: int, stop: int, text: str) -> list[tuple[Mention, bool]]:
-    """Give the dated mentions inside [start, stop) with whether "от"/"of" introduces them; a
-    date of validity ("на 2023 год", "до 2030 года") is none of the document's."""
-    out = []
-    for d in dates:
-        if (
-            start <= d.start
-            and d.stop <= stop
-            and d.attrs.get("value")
-            and d.attrs.get("role") != "published"
-        ):
-            before = text[max(0, d.start - 12) : d.start]
-            if _NOT_DOCUMENT_DATE.search(before) and not _DATE_OF.search(before):
-                continue
-            out.append((d, bool(_DATE_OF.search(before))))
-    return out
-
-
-def _places_in(names: Names, start: int, stop: int, text: str) -> list[str]:
-    """Give the places written with a locative in [start, stop), cities first ("in Turkmenistan's
-    capital Ashgabat" -> Ashgabat)."""
-    found = [
-        m
-        for m in names.inside(start, stop)
-        if m.kind == "place" and _LOCATIVE.search(text[max(0, m.start - 40) : m.start])
-    ]
-    return [m.normal for m in sorted(found, key=lambda m: m.attrs.get("kind") != "city")]
-
-
-def _participle_clause(tree: Tree, p: int) -> int:
-    """Give the index after the participle clause starting at `p`."""
-    tokens = tree.tokens
-    depth = tree.depth[p]
-    j = p + 1
-    while j < len(tokens):
-        t = tokens[j]
-        if t.text in (",", ";", ":") or tree.depth[j] < depth or is_finite(t) or t.pos == "AUX":
-            break
-        j += 1
-    return j
 
 
 def sentence_mentions(
@@ -343,78 +278,10 @@ def sentence_mentions(
             NUMBER.match(phrase_text) or NUMBER.search(phrase_text[:40]) or RES_NUMBER.search(phrase_text)
         )
         mention.number = (number.group(1) or number.group(2)) if number else None
-        for d, introduced in _dates_in(dates, mention.start, mention.stop, text):
+        for d, introduced in dates_in(dates, mention.start, mention.stop, text):
             if introduced or d.start < token.start or d.start - token.stop < 3:
                 mention.own_date = mention.own_date or d.attrs["value"]
-        mention.places = _places_in(names, token.stop, mention.stop, text)
+        mention.places = places_in(names, token.stop, mention.stop, text)
         mentions[i] = mention
-    _attach_participles(tree, mentions, names, dates, text)
+    attach_participles(tree, mentions, names, dates, text)
     yield from mentions.values()
-
-
-def _instrumental_agent(tree: Tree, k: int) -> bool:
-    """Tell the agent of a Russian passive: a noun in the instrumental with no preposition."""
-    t = tree.tokens[k]
-    return (
-        t.feats.get("Case") == "Ins"
-        and t.pos in ("NOUN", "PROPN")
-        and not any(tree.tokens[c].rel == "case" for c in tree.children[k])
-        and (k == 0 or tree.tokens[k - 1].pos not in ("ADP",))
-    )
-
-
-def _attach_participles(
-    tree: Tree, mentions: dict[int, DocMention], names: Names, dates: Sequence[Mention], text: str
-) -> None:
-    """Give each participle clause to the document it agrees with (or hangs on): its date, place
-    and listed parties become the document's."""
-    tokens = tree.tokens
-    last = -1  # a participle clause ends the run of documents the next one may describe
-    for p, token in enumerate(tokens):
-        if not is_participle(token) or token.feats.get("Variant") == "Short" or not status_word(tree, p, ""):
-            continue  # only "подписанного …", "signed …" clauses say when, where and by whom
-        earlier = [i for i in mentions if last < i < p] or [i for i in mentions if i < p][-1:]
-        if not earlier:
-            continue
-        if token.feats.get("Case"):  # Russian: agreement picks the noun
-            owners = [i for i in earlier if agrees(token, tokens[i])]
-            if token.feats.get("Number") != "Plur":
-                owners = owners[-1:]
-            elif len(owners) == 1 and not is_plural(tokens[owners[0]]):
-                owners = []  # "Договора …, способствующих увеличению": a plural clause needs plural nouns
-        else:
-            owners = [tree.head(p)] if tree.head(p) in mentions and tokens[p].rel.startswith("acl") else []
-        if not owners and tree.head(p) in mentions:
-            owners = [tree.head(p)]
-        if owners:
-            last = p
-        end = _participle_clause(tree, p)
-        start, stop = token.start, tokens[end - 1].stop
-        clause_dates = [d.attrs["value"] for d, _ in _dates_in(dates, start, stop, text)]
-        clause_places = _places_in(names, start, stop, text)
-        parties: list = []
-        group = None
-        agent = next((k for k in range(p + 1, end) if _instrumental_agent(tree, k)), None)
-        if agent is not None:  # "подписанного председателями парламентов Азербайджана, Казахстана …"
-            parties.extend(party_list(tree, agent - 1, names)[0])
-        for k in range(p + 1, end):
-            if tokens[k].text.lower() in PARTY_PREPOSITIONS:
-                listed, _, listed_group = party_list(tree, k, names)
-                parties.extend(listed)
-                group = group if group is not None else listed_group
-        words = {
-            lemma(t)
-            for t in tokens[p + 1 : end]
-            if t.pos in ("NOUN", "ADJ")
-            and lemma(t) not in NEUTRAL_MODIFIERS | _STOP_WORDS | _CLAUSE_WORDS
-            and not names.covering(t.start)
-            and not any(d.start <= t.start < d.stop for d in dates)
-        }
-        for i in owners:
-            mention = mentions[i]
-            mention.participles.append(p)
-            mention.clause_dates = clause_dates + mention.clause_dates
-            mention.places = clause_places + mention.places
-            mention.parties.extend(parties)
-            mention.words = mention.words | words  # "an MOU signed … on water cooperation"
-            mention.group_noun = mention.group_noun if mention.group_noun is not None else group

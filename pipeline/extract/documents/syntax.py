@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
-from ..article import Sentence, Token
+from ...article import Sentence, Token
 
 OPENING_QUOTES = {"«", "„", "“"}
 CLOSING_QUOTES = {"»", "“", "”"}
@@ -39,7 +39,7 @@ def is_plural(token: Token) -> bool:
 @cache
 def _forms(word: str) -> tuple[dict, ...]:
     """Give every reading pymorphy has of a Russian word form (its case is often ambiguous)."""
-    from ..nlp.morph import morph_vocab
+    from ...nlp.morph import morph_vocab
 
     return tuple(form.feats for form in morph_vocab().parse(word))
 
