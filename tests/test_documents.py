@@ -193,3 +193,24 @@ def test_mentions_and_ids_of_one_document(annotate):
     assert {m.attrs["entity_id"] for m in documents} == {record.document_id}
     assert all(annotated.text[m.start : m.stop].lower().startswith("меморандум") for m in documents)
     assert len(record.party_ids) == len(record.parties) and all(record.party_ids)
+
+
+def test_parties_are_named_as_the_articles_entities(annotate):
+    text = "Новости\n\nКыргызская Республика и Республика Казахстан подписали соглашение о транзите грузов."
+    [record] = _records(annotate, text, "ru", None)
+    assert set(record.parties) == {"Кыргызстан", "Казахстан"}  # the places' canonical names, not the forms
+
+
+def test_law_spans_inside_document_mentions_are_counted():
+    from pipeline.evaluate_corpus import DocumentCoverage, Span
+
+    ours = [Span(10, 60, "document"), Span(100, 120, "person")]
+    gold = [
+        Span(20, 40, "document"),
+        Span(55, 70, "document"),
+        Span(200, 210, "document"),
+        Span(100, 120, "person"),
+    ]
+    covered = DocumentCoverage()
+    covered.add(ours, gold)
+    assert (covered.gold, covered.inside, covered.overlapping, covered.mentions) == (3, 1, 2, 1)
