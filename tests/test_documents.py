@@ -140,6 +140,10 @@ CASES = [
      [R("protocol", "signed"), R("memorandum", "signed")]),
     ("Kazakhstan and Kyrgyzstan signed an MOU on water cooperation. The MOU was signed in Bishkek.", "en", None,
      [R("memorandum", "signed", place="Bishkek", parties={"Kazakhstan", "Kyrgyzstan"})]),
+    ("Kazakhstan's Ministry of Energy inked an MOU with the Ministry of Trade of Turkey. The other one was signed "
+     "with Azerbaijan.", "en", None,
+     [R("memorandum", "signed", parties={"Ministry of Energy", "Ministry of Trade of Turkey"}),
+      R("memorandum", "signed", parties={"Ministry of Energy", "Azerbaijan"})]),
     ("Kazakhstan and China sign transit agreement\n\nKazakhstan and China signed an agreement on transit "
      "on June 2, 2024 in Astana.", "en", None,
      [R("agreement", "signed", date="2024-06-02", place="Astana", parties={"Kazakhstan", "China"})]),

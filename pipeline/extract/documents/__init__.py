@@ -55,7 +55,10 @@ def analyse(annotated: Annotated, names: Names, dates: Sequence[Mention]) -> lis
     for k, sentence in enumerate(annotated.sentences):
         tree = Tree(sentence)
         in_title = sentence.start < title_end
-        mentions = list(sentence_mentions(tree, k, text, names, dates, in_title=in_title))
+        last_type = found[-1].mention.type if found else None
+        mentions = list(
+            sentence_mentions(tree, k, text, names, dates, in_title=in_title, last_type=last_type)
+        )
         sentence_groups = generic_groups(tree, k, text, dates, names, bounds, bill_passed=bill_passed)
         generic_here = any(lemma(t) in GENERIC_LEMMAS for t in tree.tokens)
         sentence_found = [Found(m, mention_status(tree, m, text, bill_passed=bill_passed)) for m in mentions]

@@ -235,11 +235,29 @@ def _title(tree: Tree, m: DocMention, end: int, left: int, text: str, names: Nam
 
 
 def sentence_mentions(
-    tree: Tree, sentence_index: int, text: str, names: Names, dates: Sequence[Mention], *, in_title: bool
+    tree: Tree,
+    sentence_index: int,
+    text: str,
+    names: Names,
+    dates: Sequence[Mention],
+    *,
+    in_title: bool,
+    last_type: str | None = None,
 ) -> Iterator[DocMention]:
-    """Yield the document mentions of one sentence with their phrase, clauses and attributes."""
+    """Yield the document mentions of one sentence with their phrase, clauses and attributes; "the
+    other one" after a document of type `last_type` is a second document of that type."""
     tokens = tree.tokens
     found = [(i, kind) for i in range(len(tokens)) if (kind := document_type(tree, i, names))]
+    if last_type:
+        found += [
+            (i, last_type)
+            for i, t in enumerate(tokens)
+            if lemma(t) == "one"
+            and tree.child_texts(i) & {"other", "another"}
+            and i + 1 < len(tokens)
+            and document_type(tree, i + 1, names) is None
+        ]
+        found.sort()
     lefts = {i: _left_edge(tree, i) for i, _ in found}
     generic = {i for i, t in enumerate(tokens) if lemma(t) in GENERIC_LEMMAS and t.pos in ("NOUN", "PROPN")}
     nouns = {i for i, _ in found} | generic | set(lefts.values())

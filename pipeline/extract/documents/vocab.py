@@ -12,11 +12,11 @@ import re
 # A document noun (lemma) -> type.
 TYPE_LEMMAS = {
     "меморандум": "memorandum", "протокол": "protocol", "резолюция": "resolution", "декларация": "declaration",
-    "соглашение": "agreement", "договоренность": "agreement", "договорённость": "agreement", "договор": "treaty",
+    "соглашение": "agreement", "договоренность": "agreement", "договорённость": "agreement", "договор": "treaty", "пакт": "treaty",
     "конвенция": "convention", "коммюнике": "communique",
     "memorandum": "memorandum", "memoranda": "memorandum", "memorandums": "memorandum", "mou": "memorandum",
     "mous": "memorandum", "protocol": "protocol", "resolution": "resolution", "declaration": "declaration",
-    "agreement": "agreement", "accord": "agreement", "treaty": "treaty", "convention": "convention",
+    "agreement": "agreement", "accord": "agreement", "treaty": "treaty", "pact": "treaty", "convention": "convention",
     "roadmap": "roadmap", "road-map": "roadmap", "communique": "communique", "communiqué": "communique",
 }  # fmt: skip
 # Nouns that are a document type only with a companion word among their dependents or neighbours:
@@ -160,6 +160,7 @@ QUANTIFIERS = {"все", "весь", "некоторый", "несколько",
 # Modifiers that say nothing about which document it is (ignored when telling two documents apart).
 NEUTRAL_MODIFIERS = (
     ANAPHORIC
+    | OTHER
     | FINAL_ADJECTIVES
     | set(STATUS_VERBS)
     | {
