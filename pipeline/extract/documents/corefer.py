@@ -4,10 +4,8 @@ the document's, and its parties."""
 from __future__ import annotations
 
 from ...article import Mention
-from .clauses import Found
+from .clauses import STRONG, Found
 from .names import party_kind
-
-STRONG = ("signed", "adopted")
 
 
 def _same_document(doc: list[Found], f: Found) -> bool:

@@ -36,7 +36,9 @@ from .vocab import (
 
 NUMBER = re.compile(r"\s*(?:№|\bNo\.?|\bN)\s?(\d(?:[\w/.-]*\w)?)|\s*\b([A-Z]{1,4}/RES/[\dA-Z\-]+/\d+)\b")
 
-RES_NUMBER = re.compile(r"()\b([A-Z]{1,4}/RES/[\dA-Z\-]+/\d+)\b")  # anywhere in the phrase
+# A UN-style number anywhere in the phrase ("the resolution … of December 14, 2022 A/RES/77/172"),
+# in the second group like NUMBER's.
+RES_NUMBER = re.compile(r"()\b([A-Z]{1,4}/RES/[\dA-Z\-]+/\d+)\b")
 
 _TITLE_STARTS = {"о", "об", "обо", "по", "on", "regarding", "concerning", "for"}
 
