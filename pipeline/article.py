@@ -142,6 +142,9 @@ class DateRecord:
 
 @dataclass(frozen=True)
 class DocumentRecord:
+    """One document of one article; `text`/`start`/`stop` are the evidence sentence, `mentions`
+    the number of its mentions, `party_ids` the entity ids of its parties (set by merge)."""
+
     type: str
     status: str
     date: str | None
@@ -151,6 +154,10 @@ class DocumentRecord:
     text: str
     start: int
     stop: int
+    title: str | None = None
+    mentions: int = 1
+    party_ids: tuple[str | None, ...] = ()
+    document_id: str = ""
 
 
 @dataclass(frozen=True)

@@ -73,6 +73,25 @@ class DateValues:
 
 
 @dataclass
+class DocumentCoverage:
+    """Gold document spans (NEREL LAW) that lie inside, or overlap, one of our document mentions
+    (a document record's noun phrase: "Соглашения между … о взаимных поездках граждан")."""
+
+    gold: int = 0
+    inside: int = 0
+    overlapping: int = 0
+    mentions: int = 0  # our document mentions
+
+    def add(self, predicted: Iterable[Span], gold: Iterable[Span]) -> None:
+        ours = [p for p in predicted if p.kind == "document"]
+        self.mentions += len(ours)
+        for g in (g for g in gold if g.kind == "document"):
+            self.gold += 1
+            self.inside += any(p.start <= g.start and g.stop <= p.stop for p in ours)
+            self.overlapping += any(p.start < g.stop and g.start < p.stop for p in ours)
+
+
+@dataclass
 class CorpusReport:
     name: str
     documents: int = 0
@@ -83,6 +102,7 @@ class CorpusReport:
     base_form: dict[str, Accuracy] = field(default_factory=lambda: {s: Accuracy() for s in SYSTEMS})
     date_value: dict[str, DateValues] = field(default_factory=lambda: {s: DateValues() for s in SYSTEMS})
     type_map: dict[str, str | None] = field(default_factory=dict)
+    documents_covered: DocumentCoverage = field(default_factory=DocumentCoverage)
 
     def kinds(self) -> list[str]:
         """Give the kinds the corpus annotates (others are not scored)."""
@@ -197,6 +217,7 @@ def evaluate_corpus(
         report.documents += 1
         gold = [Span(s.start, s.stop, s.kind, s.base if s.kind != "date" else s.value) for s in doc.spans]
         systems = system_spans(_annotate(doc, en_model))
+        report.documents_covered.add(systems["ours"], gold)
         for system, spans in systems.items():
             pairs = match_spans(spans, gold, report.spans[system])
             for pred, g in pairs:  # base forms compare on exact spans only: a longer gold span has its own

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from .article import DateRecord, Entity, Mention
+from .article import DateRecord, DocumentRecord, Entity, Mention
 from .extract import Extraction
 from .extract.people import surname
 from .gazetteer import lemma_key, lookup_organisation, lookup_place
@@ -260,7 +260,10 @@ def merge_article(
     for entity in entities:
         mentions.extend(replace(m, attrs={**m.attrs, "entity_id": entity.entity_id}) for m in entity.mentions)
     mentions.extend(extraction.dates)
-    mentions.extend(mention for _, mention in extraction.documents)
+    for record, evidence in extraction.documents:  # every mention of a document, with its id
+        doc_id = document_id(record)
+        for m in evidence.attrs.get("mentions", (evidence,)):
+            mentions.append(replace(m, attrs={**m.attrs, "entity_id": doc_id}))
     mentions.sort(key=lambda m: (m.start, m.stop, m.kind))
     dates = []
     seen_values: set[str] = set()
@@ -275,3 +278,35 @@ def merge_article(
             )
         )
     return entities, mentions, dates
+
+
+def document_id(record: DocumentRecord) -> str:
+    """Give a document's id: stable across runs, and distinct for the documents of one article."""
+    key = f"{record.type}:{record.status}:{record.start}:{record.text}"
+    return "doc-" + hashlib.sha1(key.encode()).hexdigest()[:12]
+
+
+def merge_documents(extraction: Extraction, entities: Sequence[Entity]) -> list[DocumentRecord]:
+    """Give the article's document records with their parties named as the article's entities
+    (an abbreviation or an inflected form becomes the organisation's or country's name, with its
+    entity id) and their ids."""
+    by_span = {(m.kind, m.start, m.stop): e for e in entities for m in e.mentions}
+    by_name = {name_key(n): e for e in entities for n in (e.name, *e.aliases) if e.kind != "person"}
+    records = []
+    for record, evidence in extraction.documents:
+        named: dict[str, tuple[str, str | None]] = {}
+        mentions = {m.normal: m for m in evidence.attrs.get("party_mentions", ())}
+        for party in record.parties:
+            m = mentions.get(party)
+            entity = by_span.get((m.kind, m.start, m.stop)) if m else by_name.get(name_key(party))
+            name, eid = (entity.name, entity.entity_id) if entity else (party, None)
+            named.setdefault(eid or name_key(name), (name, eid))
+        records.append(
+            replace(
+                record,
+                parties=tuple(n for n, _ in named.values()),
+                party_ids=tuple(i for _, i in named.values()),
+                document_id=document_id(record),
+            )
+        )
+    return records

@@ -117,6 +117,13 @@ def corpus_markdown(report) -> str:
         for system in ("ours", "baseline"):
             v = values[system]
             lines.append(f"| {system} | {v.matched} / {v.gold} | {_pct(v.accuracy)} | {v.f1:.3f} |")
+    covered = getattr(report, "documents_covered", None)
+    if covered is not None and covered.gold:
+        lines += [
+            "",
+            f"Gold document spans inside one of our document mentions (a record's noun phrase): {covered.inside} of "
+            f"{covered.gold} ({covered.overlapping} overlap one; we have {covered.mentions} document mentions).",
+        ]
     if report.type_map:
         mapped = ", ".join(f"{label} → {kind or '–'}" for label, kind in report.type_map.items())
         lines += ["", f"Type map: {mapped}."]

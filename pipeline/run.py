@@ -15,7 +15,7 @@ from pathlib import Path
 from .article import Result, Source
 from .clean import prepare
 from .extract import extract_all
-from .merge import merge_article
+from .merge import merge_article, merge_documents
 from .nlp import DEFAULT_EN_MODEL, ModelNotInstalled, backend_for
 from .read import MAX_BYTES, list_files, read_file
 from .write import TableWriter
@@ -64,7 +64,7 @@ def process(source: Source, *, en_model: str = DEFAULT_EN_MODEL) -> Result:
             mentions=tuple(mentions),
             entities=tuple(entities),
             dates=tuple(dates),
-            documents=tuple(record for record, _ in extraction.documents),
+            documents=tuple(merge_documents(extraction, entities)),
         )
     except ModelNotInstalled:  # a configuration problem concerns every article: stop the run
         raise
@@ -136,6 +136,8 @@ def rows(result: Result) -> Iterator[tuple[str, dict]]:
         yield "documents", {
             "article_id": aid, "type": doc.type, "status": doc.status, "date": doc.date, "place": doc.place,
             "number": doc.number, "parties": list(doc.parties), "text": doc.text, "start": doc.start, "end": doc.stop,
+            "document_id": doc.document_id, "title": doc.title, "party_ids": list(doc.party_ids),
+            "mentions": doc.mentions,
         }  # fmt: skip
 
 

@@ -41,7 +41,8 @@ SCHEMAS: dict[str, list[tuple[str, pa.DataType]]] = {
     ],
     "documents": [
         ("article_id", STR), ("type", STR), ("status", STR), ("date", STR), ("place", STR), ("number", STR),
-        ("parties", LIST), ("text", STR), ("start", INT), ("end", INT),
+        ("parties", LIST), ("text", STR), ("start", INT), ("end", INT), ("document_id", STR), ("title", STR),
+        ("party_ids", LIST), ("mentions", INT),
     ],
     "entities": [
         ("entity_id", STR), ("kind", STR), ("name", STR), ("aliases", LIST), ("articles", INT), ("mentions", INT),

@@ -37,5 +37,7 @@ def extract_all(annotated: Annotated) -> Extraction:
     places = tuple(extract_places(annotated))
     people = tuple(extract_people(annotated))
     organisations = tuple(extract_organisations(annotated, people=people))
-    documents = tuple(extract_documents(annotated, places=places, organisations=organisations, dates=dates))
+    documents = tuple(
+        extract_documents(annotated, places=places, organisations=organisations, dates=dates, people=people)
+    )
     return Extraction(published, dates, places, organisations, people, documents)

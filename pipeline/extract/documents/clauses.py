@@ -1,0 +1,240 @@
+"""What the clause of each document mention adds to it: the status from its predicate (or from the
+generic documents it is listed among), the date, place and parties of that clause, and the
+parties a mention borrows from the documents around it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ...article import Mention
+from .names import Names, party_kind
+from .parties import antecedents, group_size, party_list, subject_parties
+from .phrases import DocMention
+from .status import NONE, Status, governing_status, modifier_status, participle_status
+from .syntax import Tree, is_finite, lemma
+from .vocab import ADOPTED_TYPES, FINAL_READING, LOCATIVE, PARTY_PREPOSITIONS
+
+BILL_PASSED = re.compile(
+    r"(?:законопроект\w*|проект\w*\s+закон\w*)[^.]*?\bприня\w*[^.]*?" + FINAL_READING
+    + r"|\bприня\w*[^.]*?(?:законопроект\w*|проект\w*\s+закон\w*)[^.]*?" + FINAL_READING,
+    re.IGNORECASE,
+)  # fmt: skip
+
+_VALIDITY = re.compile(r"(?:\bна|\bдо|\bfor|\buntil|\bby|\bsince)\s*$")  # "план на 2023 год"
+
+_COUNTRY_GROUPS = {"страна", "государство", "country", "nation", "state"}
+
+STRONG = ("signed", "adopted")
+
+
+@dataclass
+class Found:
+    """One mention with its status and what its clause adds."""
+
+    mention: DocMention
+    status: Status = NONE
+    date: str | None = None
+    dated: bool = False  # a date is written in its clause, resolved or not
+    place: str | None = None
+    parties: list = field(default_factory=list)
+    signers: list = field(default_factory=list)  # the subject's parties: who signed or adopted it
+
+
+def mention_status(tree: Tree, m: DocMention, text: str, *, bill_passed: bool) -> Status:
+    governing = governing_status(tree, m.index, m.type, text, in_title=m.in_title, bill_passed=bill_passed)
+    participle = next(
+        (s for p in m.participles if (s := participle_status(tree, p, m.type, in_title=m.in_title)).status),
+        NONE,
+    )
+    modifier = modifier_status(tree, m.index, m.type, in_title=m.in_title)
+    found = [s for s in (governing, participle, modifier) if s.status]
+    if not found and m.type in ADOPTED_TYPES and (m.number or m.own_date) and not m.plural:
+        return Status("adopted", m.index, "numbered")  # "resolution A/RES/76/129 of December 16, 2021"
+    if not found:
+        return NONE
+    if governing.status == "mentioned" or any(s.status == "ratified" for s in found):
+        return next(s for s in found if s.status in ("mentioned", "ratified"))
+    return found[0]
+
+
+_CLAUSAL = ("ccomp", "advcl", "parataxis", "csubj", "acl:relcl", "relcl", "conj", "xcomp")
+
+
+def _own_clause(tree: Tree, v: int) -> set[int]:
+    """Give the tokens of predicate `v`'s own clause: its subtree without the clauses under it
+    ("…signed a joint communique saying the event would be held in Russia")."""
+    out = {v}
+    for c in tree.children[v]:
+        if not (tree.tokens[c].rel in _CLAUSAL and tree.tokens[c].pos in ("VERB", "AUX")):
+            out |= tree.subtree(c)
+    return out
+
+
+def clause(
+    tree: Tree, v: int, exclude: Sequence[tuple[int, int]], dates: Sequence[Mention], names: Names, text: str
+) -> tuple[list[str], list[str], bool]:
+    """Give the (dates, places, whether any date is written) of predicate `v`'s own clause, outside
+    the phrases of other documents (`exclude`); a verb coordinated with an earlier one and saying
+    no date of its own shares the earlier one's ("In March 2015, they held a session in Ashgabat,
+    and signed 17 documents")."""
+    tokens = tree.tokens
+
+    def found_in(indices: set[int]) -> tuple[list[Mention], set[int]]:
+        offsets = {tokens[i].start for i in indices if not any(a <= tokens[i].start < b for a, b in exclude)}
+        return [d for d in dates if d.start in offsets and d.attrs.get("role") != "published"], offsets
+
+    indices = _own_clause(tree, v)
+    found, offsets = found_in(indices)
+    first = tree.first_conjunct(v)
+    if first != v and not found:
+        shared = {
+            i
+            for c in tree.children[first]
+            if tokens[c].rel not in ("conj", "nsubj") and tokens[c].pos not in ("VERB", "AUX")
+            for i in tree.subtree(c)
+        }
+        found, offsets = found_in(indices | shared)
+    found = [d for d in found if not _VALIDITY.search(text[max(0, d.start - 8) : d.start])]
+    values = [d.attrs["value"] for d in found if d.attrs.get("value")]
+    places = [
+        m.normal
+        for m in names.mentions
+        if m.kind == "place" and m.start in offsets and LOCATIVE.search(text[max(0, m.start - 12) : m.start])
+    ]
+    return values, places, bool(found)
+
+
+def clause_parties(
+    tree: Tree, v: int, names: Names, *, with_subject: bool, exclude: Sequence[tuple[int, int]] = ()
+) -> tuple[list, list, int | None]:
+    """Give the parties of predicate `v`: its subject's, and those listed after "между", "с",
+    "between", "with", "by" among its dependents or after "между"/"between" anywhere in its clause
+    (the parse may hang the list elsewhere); and a group noun ("стороны") when the subject is one."""
+    tokens = tree.tokens
+    subject, group = subject_parties(tree, v, names) if with_subject else ([], None)
+    parties: list = []
+    linear = [
+        k
+        for k, t in enumerate(tokens)
+        if t.text.lower() in ("между", "between")
+        and not any(a <= t.start < b for a, b in exclude)
+        and not any(is_finite(tokens[x]) and tokens[x].head != v for x in range(min(k, v) + 1, max(k, v)))
+    ]
+    starts: set[int] = set()
+    for c in [*tree.children[v], *linear]:
+        if tokens[c].text.lower() in PARTY_PREPOSITIONS:
+            preps = [c]
+        else:
+            preps = [
+                k
+                for k in tree.children[c]
+                if tokens[k].text.lower() in PARTY_PREPOSITIONS and tokens[k].rel == "case"
+            ]
+        for k in preps:
+            if k in starts:
+                continue
+            starts.add(k)
+            listed, _, listed_group = party_list(tree, k, names)
+            parties = parties + listed
+            group = group if group is not None else listed_group
+    return subject, parties, group
+
+
+def coordinated(text: str, a: DocMention, b: DocMention) -> bool:
+    """Tell two documents joined by "и", "and" or a comma, so that one predicate governs both
+    ("О ратификации Кредитного соглашения … и Грантового соглашения"; not "Протокола о внесении
+    изменений в Соглашение", where one document is inside the other's title)."""
+    gap = text[a.stop : b.start]
+    return (
+        a.sentence == b.sentence
+        and a.stop <= b.start
+        and bool(re.search(r",|\bи\b|\band\b", gap))
+        and not re.sub(r"[\s,»«()]|\bи\b|\band\b", "", gap)
+    )
+
+
+def resolve_group(tree: Tree, g: int | None, names: Names, bounds: list[tuple[int, int]]) -> list[Mention]:
+    if g is None:
+        return []
+    countries = lemma(tree.tokens[g]) in _COUNTRY_GROUPS
+    return antecedents(
+        names, bounds, tree.tokens[g].start, countries_only=countries, size=group_size(tree, g)
+    )
+
+
+def implicit_signers(found: list[Found], k: int) -> None:
+    """Give a document signed "с X" / "with X" with no one said to sign it the signer of the
+    document of its type just before: "Казахстан подписал меморандум с Узбекистаном. Также был
+    подписан меморандум с Таджикистаном" -> Казахстан and Таджикистан."""
+    for f in found:
+        m = f.mention
+        if m.sentence != k or f.signers or m.listed_parties or not f.parties or f.status.status not in STRONG:
+            continue
+        earlier = [
+            g for g in found if g.mention.type == m.type and k - 3 <= g.mention.sentence < k and g.signers
+        ]
+        if earlier:
+            f.signers = list(earlier[-1].signers)
+            f.parties = f.signers + f.parties
+
+
+def amended_parties(found: list[Found], text: str) -> None:
+    """Give a document that amends another the other's parties when it names none: "Протокол о
+    внесении изменений в Соглашение между X и Y" is a protocol between X and Y."""
+    for a, b in zip(found, found[1:], strict=False):
+        if b.status.how == "amendment" and not a.parties and a.mention.stop <= b.mention.start:
+            if len(text[a.mention.stop : b.mention.start].strip()) <= 3:
+                a.parties = list(b.parties)
+
+
+def share_status(found: list[Found], text: str) -> None:
+    """Give coordinated documents of one sentence the status of the first when one act noun or
+    predicate governs both: "О ратификации Кредитного соглашения … и Грантового соглашения",
+    "signed a protocol … and a memorandum"; never to a document named inside another's title."""
+    for previous, f in zip(found, found[1:], strict=False):
+        if not coordinated(text, previous.mention, f.mention):
+            continue
+        shared = previous.status.how in ("ratification", "action") and f.status.how not in (
+            "amendment",
+            "reference",
+        )
+        if shared or (previous.status.how == "verb" and f.status.how in ("", "participle")):
+            f.status = previous.status
+
+
+def describe(
+    f: Found,
+    tree: Tree,
+    mentions: Sequence[DocMention],
+    names: Names,
+    dates: Sequence[Mention],
+    text: str,
+    bounds: list[tuple[int, int]],
+) -> None:
+    """Fill a mention's date, place and parties: those written with it, then those of the clause of
+    the predicate that gave its status (a verb: its subject and circumstances; a numbered
+    resolution: the body that adopted it; a ratified text: the parties in its title)."""
+    m = f.mention
+    f.date = m.own_date or (m.clause_dates[0] if m.clause_dates else None)
+    f.dated = bool(m.own_date or m.clause_dates)
+    f.place = m.places[0] if m.places else None
+    f.parties = list(m.parties) + (
+        [] if m.listed_parties else resolve_group(tree, m.group_noun, names, bounds)
+    )
+    v, how = f.status.predicate, f.status.how
+    if how in ("verb", "action") and v >= 0:
+        others = [(o.start, o.stop) for o in mentions if o is not m]
+        values, places, dated = clause(tree, v, others, dates, names, text)
+        f.date = f.date or (values[0] if values else None)
+        f.place = f.place or (places[0] if places else None)
+        f.dated = f.dated or dated
+        f.signers, parties, group = clause_parties(tree, v, names, with_subject=how == "verb", exclude=others)
+        f.parties += f.signers + parties
+        if not m.listed_parties:  # "the parties signed a Programme between X and Y": X and Y
+            f.parties += resolve_group(tree, group, names, bounds)
+    elif how == "numbered":  # the body that adopted it: "of the UN General Assembly", "by …"
+        f.parties += [o for o in names.inside(m.start, m.stop) if party_kind(o) == "organisation"]
+        verb = next((h for h in tree.heads(m.index) if tree.tokens[h].pos == "VERB"), None)
+        f.parties += subject_parties(tree, verb, names)[0] if verb is not None else []

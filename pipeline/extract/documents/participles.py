@@ -1,0 +1,137 @@
+"""Participle clauses that describe a document ("…, подписанного 27 января 2023 года в городе
+Бишкек", "the MOU, signed on the sidelines of the summit in Tashkent, …"): which document
+each belongs to, and the dates, places and parties written in it and in a document's phrase."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ...article import Mention
+from .names import Names
+from .parties import party_list
+from .status import status_word
+from .syntax import Tree, agrees, is_finite, is_participle, is_plural, lemma
+from .vocab import LOCATIVE, NEUTRAL_MODIFIERS, PARTY_PREPOSITIONS, STOP_WORDS
+
+if TYPE_CHECKING:
+    from .phrases import DocMention
+
+_DATE_OF = re.compile(r"(?:\bот|\bof|\bdated|\bсо?|\bon)\s*$", re.IGNORECASE)
+
+_NOT_DOCUMENT_DATE = re.compile(r"(?:\bна|\bдо|\bfor|\bto|\buntil|\bby|\bsince|\bпо|\bс|\bthrough)\s*$")
+
+
+# Words of a participle clause that say where and when, not which document.
+_CLAUSE_WORDS = {"город", "год", "city", "year", "sideline", "meeting", "встреча", "заседание", "session"}
+
+
+def dates_in(dates: Sequence[Mention], start: int, stop: int, text: str) -> list[tuple[Mention, bool]]:
+    """Give the dated mentions inside [start, stop) with whether "от"/"of" introduces them; a
+    date of validity ("на 2023 год", "до 2030 года") is none of the document's."""
+    out = []
+    for d in dates:
+        if (
+            start <= d.start
+            and d.stop <= stop
+            and d.attrs.get("value")
+            and d.attrs.get("role") != "published"
+        ):
+            before = text[max(0, d.start - 12) : d.start]
+            if _NOT_DOCUMENT_DATE.search(before) and not _DATE_OF.search(before):
+                continue
+            out.append((d, bool(_DATE_OF.search(before))))
+    return out
+
+
+def places_in(names: Names, start: int, stop: int, text: str) -> list[str]:
+    """Give the places written with a locative in [start, stop), cities first ("in Turkmenistan's
+    capital Ashgabat" -> Ashgabat)."""
+    found = [
+        m
+        for m in names.inside(start, stop)
+        if m.kind == "place" and LOCATIVE.search(text[max(0, m.start - 40) : m.start])
+    ]
+    return [m.normal for m in sorted(found, key=lambda m: m.attrs.get("kind") != "city")]
+
+
+def _participle_clause(tree: Tree, p: int) -> int:
+    """Give the index after the participle clause starting at `p`."""
+    tokens = tree.tokens
+    depth = tree.depth[p]
+    j = p + 1
+    while j < len(tokens):
+        t = tokens[j]
+        if t.text in (",", ";", ":") or tree.depth[j] < depth or is_finite(t) or t.pos == "AUX":
+            break
+        j += 1
+    return j
+
+
+def _instrumental_agent(tree: Tree, k: int) -> bool:
+    """Tell the agent of a Russian passive: a noun in the instrumental with no preposition."""
+    t = tree.tokens[k]
+    return (
+        t.feats.get("Case") == "Ins"
+        and t.pos in ("NOUN", "PROPN")
+        and not any(tree.tokens[c].rel == "case" for c in tree.children[k])
+        and (k == 0 or tree.tokens[k - 1].pos not in ("ADP",))
+    )
+
+
+def attach_participles(
+    tree: Tree, mentions: dict[int, DocMention], names: Names, dates: Sequence[Mention], text: str
+) -> None:
+    """Give each participle clause to the document it agrees with (or hangs on): its date, place
+    and listed parties become the document's."""
+    tokens = tree.tokens
+    last = -1  # a participle clause ends the run of documents the next one may describe
+    for p, token in enumerate(tokens):
+        if not is_participle(token) or token.feats.get("Variant") == "Short" or not status_word(tree, p, ""):
+            continue  # only "подписанного …", "signed …" clauses say when, where and by whom
+        earlier = [i for i in mentions if last < i < p] or [i for i in mentions if i < p][-1:]
+        if not earlier:
+            continue
+        if token.feats.get("Case"):  # Russian: agreement picks the noun
+            owners = [i for i in earlier if agrees(token, tokens[i])]
+            if token.feats.get("Number") != "Plur":
+                owners = owners[-1:]
+            elif len(owners) == 1 and not is_plural(tokens[owners[0]]):
+                owners = []  # "Договора …, способствующих увеличению": a plural clause needs plural nouns
+        else:
+            owners = [tree.head(p)] if tree.head(p) in mentions and tokens[p].rel.startswith("acl") else []
+        if not owners and tree.head(p) in mentions:
+            owners = [tree.head(p)]
+        if owners:
+            last = p
+        end = _participle_clause(tree, p)
+        start, stop = token.start, tokens[end - 1].stop
+        clause_dates = [d.attrs["value"] for d, _ in dates_in(dates, start, stop, text)]
+        clause_places = places_in(names, start, stop, text)
+        parties: list = []
+        group = None
+        agent = next((k for k in range(p + 1, end) if _instrumental_agent(tree, k)), None)
+        if agent is not None:  # "подписанного председателями парламентов Азербайджана, Казахстана …"
+            parties.extend(party_list(tree, agent - 1, names)[0])
+        for k in range(p + 1, end):
+            if tokens[k].text.lower() in PARTY_PREPOSITIONS:
+                listed, _, listed_group = party_list(tree, k, names)
+                parties.extend(listed)
+                group = group if group is not None else listed_group
+        words = {
+            lemma(t)
+            for t in tokens[p + 1 : end]
+            if t.pos in ("NOUN", "ADJ")
+            and lemma(t) not in NEUTRAL_MODIFIERS | STOP_WORDS | _CLAUSE_WORDS
+            and not names.covering(t.start)
+            and not any(d.start <= t.start < d.stop for d in dates)
+        }
+        for i in owners:
+            mention = mentions[i]
+            mention.participles.append(p)
+            mention.clause_dates = clause_dates + mention.clause_dates
+            mention.places = clause_places + mention.places
+            mention.parties.extend(parties)
+            mention.words = mention.words | words  # "an MOU signed … on water cooperation"
+            mention.group_noun = mention.group_noun if mention.group_noun is not None else group

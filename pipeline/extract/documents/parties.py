@@ -1,0 +1,242 @@
+"""Who signed or adopted a document: the organisation, country and person mentions the earlier
+stages found, read off the syntax ("между X и Y", "с X и Y", "X and Y signed", "signed by …",
+"стороны подписали" -> the parties named before).
+
+A person stands for the organisation or country written with them ("главой Программного офиса
+ОБСЕ Алексеем Роговым" -> Программный офис ОБСЕ); a city is never a party.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ...article import Mention
+from .names import PARTY_KINDS, Names, demonym_country, known_country, party_kind
+from .syntax import Tree, lemma
+from .vocab import GROUP_NOUNS, LIST_WORDS, NUMBER_WORDS
+
+# Words that may come before a party's name inside its conjunct: "Правительством Республики Узбекистан",
+# "the Tajik Ministry of Health", "главой Программного офиса".
+_LEAD_POS = {"NOUN", "PROPN", "ADJ", "DET", "PART", "NUM"}
+
+_POSSESSIVES = {"his", "her", "its", "their", "его", "её", "ее", "их", "свой"}
+
+_NOT_PARTY_LEAD = {
+    "участие", "помощь", "поддержка", "цель", "учет", "учёт", "support", "help", "participation", "aim",
+    "assistance", "view", "regard", "respect",
+}  # fmt: skip
+
+_QUOTES = {"«", '"', "“", "„"}
+
+_ATTACHED = {"при", "под"}  # "… при Министерстве …": a name that hangs on the one before
+
+
+def _conjunct_parties(tree: Tree, indices: set[int], names: Names) -> list[Mention | str]:
+    """Give the parties one conjunct names: its organisations, else its countries, else the
+    country of a nationality word ("his Tajik counterpart")."""
+    if not indices:
+        return []
+    tokens = tree.tokens
+    start, stop = tokens[min(indices)].start, tokens[max(indices)].stop
+    found = names.inside(start, stop)
+    orgs = [m for m in found if party_kind(m) == "organisation"]
+    if orgs:  # coordinated names all count ("ПРООН и ЮНЕСКО"), a name right after a name depends on it
+        return [m for k, m in enumerate(orgs) if not k or _joined(tree, orgs[k - 1], m)]
+    countries = [m for m in found if party_kind(m) == "country"]
+    if countries:  # and a country NER left unmarked among them: "of Kyrgyzstan and Tajikistan"
+        unmarked = [
+            c
+            for i in sorted(indices)
+            if not names.covering(tokens[i].start) and (c := known_country(tree, i, i + 1))
+        ]
+        return [m for k, m in enumerate(countries) if not k or _joined(tree, countries[k - 1], m)] + unmarked
+    for i in sorted(indices):
+        country = demonym_country(tokens[i].text) if tokens[i].text[:1].isupper() else None
+        if country:
+            return [country]
+    country = next((c for i in sorted(indices) if (c := known_country(tree, i, i + 1))), None)
+    return [country] if country else []
+
+
+def _joined(tree: Tree, a: Mention, b: Mention) -> bool:
+    """Tell two names coordinated by "и", "and" or a comma rather than one depending on the other."""
+    between = [t.text.lower() for t in tree.tokens if a.stop <= t.start and t.stop <= b.start]
+    return bool(between) and all(w in LIST_WORDS for w in between)
+
+
+def _agrees_with_verb(subject, verb) -> bool:
+    return all(
+        subject.feats.get(k) == verb.feats[k] or subject.feats.get(k) is None
+        for k in ("Gender", "Number")
+        if k in verb.feats
+    )
+
+
+def subject_parties(tree: Tree, verb: int, names: Names) -> tuple[list[Mention | str], int | None]:
+    """Give the parties named as the subject of `verb` ("Iran, Turkmenistan and Kazakhstan have
+    signed"), or as its agent ("signed by …"); and the index of a group noun ("стороны") if the
+    subject is one, for `antecedents`."""
+    tokens = tree.tokens
+    subject = None
+    for v in (verb, tree.first_conjunct(verb)):
+        candidates = [c for c in tree.children[v] if tokens[c].rel in ("nsubj", "agent", "obl:agent")]
+        if not candidates and tokens[v].feats.get("Voice") == "Pass":  # "подписан министрами …"
+            candidates = [
+                c
+                for c in tree.children[v]
+                if tokens[c].feats.get("Case") == "Ins"
+                and not any(tokens[x].rel == "case" for x in tree.children[c])
+            ]
+        # several subjects in a bad parse: the one agreeing with the verb, nearest to it
+        candidates.sort(key=lambda c: (not _agrees_with_verb(tokens[c], tokens[v]), abs(c - v)))
+        if candidates:
+            subject = candidates[0]
+            break
+    if subject is None:
+        return [], None
+    if tokens[subject].rel == "agent":
+        objects = [c for c in tree.children[subject] if tokens[c].rel == "pobj"]
+        if not objects:
+            return [], None
+        subject = objects[0]
+    if lemma(tokens[subject]) in GROUP_NOUNS:
+        return [], subject
+    conjuncts = tree.conjuncts(subject)
+    parties: list[Mention | str] = []
+    for c in conjuncts:
+        whole = tree.subtree(c)
+        own = whole - set().union(*(tree.subtree(o) for o in conjuncts if o != c and o in whole))
+        parties.extend(_conjunct_parties(tree, own, names))
+    return parties, None
+
+
+def _skip_name(tree: Tree, j: int, m: Mention, names: Names) -> int:
+    """Give the index after a name and what depends on it: names right after it ("Центром …
+    Министерства экологии Китайской Народной Республики"), and explanations in brackets."""
+    tokens, n = tree.tokens, len(tree.tokens)
+    while j < n:
+        if tokens[j].text in _QUOTES or tokens[j].text in ("»", "”"):
+            j += 1
+            continue
+        if tokens[j].text == "(":
+            depth = 0
+            while j < n:
+                depth += {"(": 1, ")": -1}.get(tokens[j].text, 0)
+                j += 1
+                if depth == 0:
+                    break
+            continue
+        inner = names.covering(tokens[j].start)
+        if tokens[j].text.lower() in _ATTACHED and j + 1 < n and names.covering(tokens[j + 1].start):
+            j += 1  # "Государственным предприятием … при Министерстве транспорта": part of its name
+            continue
+        if tokens[j].start < m.stop or inner is not None:
+            m = inner or m
+            j += 1
+            continue
+        break
+    return j
+
+
+def party_list(
+    tree: Tree, k: int, names: Names, stops: frozenset[int] = frozenset()
+) -> tuple[list[Mention | str], int, int | None]:
+    """Read the names listed after the preposition at token `k` ("между X, Y и Z", "with X and Y",
+    "between Iranian and Uzbek sides"); give (parties, index after the list, index of a group noun
+    such as "двумя странами" when the list is one)."""
+    tokens = tree.tokens
+    n = len(tokens)
+    j, found = k + 1, []
+    while j < n:
+        lead = j
+        while (
+            lead < n
+            and lead - j < 5
+            and (
+                tokens[lead].pos in _LEAD_POS
+                or tokens[lead].text in _QUOTES
+                or lemma(tokens[lead]) in _POSSESSIVES
+            )
+            and lead not in stops  # another document: "… и Грантового соглашения между …"
+            and not names.covering(tokens[lead].start)
+        ):
+            word = lemma(tokens[lead])
+            if word in _NOT_PARTY_LEAD:
+                return found, j, None
+            if word in GROUP_NOUNS:
+                return found, lead + 1, (None if found else lead)
+            lead += 1
+        if lead in stops:
+            break
+        m = names.covering(tokens[lead].start) if lead < n else None
+        if m is None or m.kind == "person" or party_kind(m) == "place":
+            country = next((c for i in range(j, lead) if (c := demonym_country(tokens[i].text))), None)
+            country = country or known_country(tree, j, lead + 1)
+            if country is None and m is None:
+                break
+            if country:
+                found.append(country)
+            j = _skip_name(tree, lead, m, names) if m is not None else lead
+        else:
+            found.append(m)
+            j = _skip_name(tree, lead, m, names)
+        if j < n and tokens[j].text.lower() in LIST_WORDS:
+            while j < n and tokens[j].text.lower() in LIST_WORDS:
+                j += 1
+            continue
+        break
+    return found, j, None
+
+
+def group_size(tree: Tree, i: int) -> int | None:
+    """Give the number of parties a group noun counts ("the two countries", "шесть стран")."""
+    for c in tree.children[i]:
+        word = lemma(tree.tokens[c])
+        if word in NUMBER_WORDS:
+            return NUMBER_WORDS[word]
+        if tree.tokens[c].text.isdigit():
+            return int(tree.tokens[c].text)
+    return None
+
+
+def antecedents(
+    names: Names, bounds: Sequence[tuple[int, int]], before: int, *, countries_only: bool, size: int | None
+) -> list[Mention]:
+    """Give the parties a group noun refers back to: the nearest distinct countries before offset
+    `before` ("the two countries", "the six nations"); for "стороны", "the sides" the countries of
+    the last three sentences if they name two, else the organisations and countries of the nearest
+    earlier sentence naming two or more ("X встретился с Y. Стороны подписали…")."""
+    if not countries_only:
+        countries = _nearest(names, bounds, before, ("country",), size, window=3)
+        if countries:
+            return countries
+    return _nearest(names, bounds, before, ("country",) if countries_only else PARTY_KINDS, size, window=None)
+
+
+def _nearest(
+    names: Names,
+    bounds: Sequence[tuple[int, int]],
+    before: int,
+    kinds: tuple[str, ...],
+    size: int | None,
+    *,
+    window: int | None,
+) -> list[Mention]:
+    out: list[Mention] = []
+    seen: set[str] = set()
+    earlier = [b for b in bounds if b[0] < before]
+    for start, stop in reversed(earlier[-window:] if window else earlier):
+        sentence = [
+            m
+            for m in names.mentions
+            if start <= m.start and m.stop <= min(stop, before) and party_kind(m) in kinds
+        ]
+        for m in reversed(sentence):
+            if m.normal.casefold() not in seen:
+                seen.add(m.normal.casefold())
+                out.append(m)
+                if size is not None and len(out) >= size:
+                    return list(reversed(out))
+        if size is None and len(out) >= 2:
+            break
+    return list(reversed(out)) if len(out) >= 2 else []

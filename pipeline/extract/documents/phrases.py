@@ -1,0 +1,307 @@
+"""Document mentions in one sentence: the noun, its type, and the phrase that describes it.
+
+A document's phrase runs from the noun (with the words qualifying it: "Грантового соглашения",
+"a technological cooperation agreement") to the right up to the next document noun, a finite
+verb, a clause boundary or the quote that closes the title it stands in. A participle clause
+("…, подписанного 27 января 2023 года в городе Бишкек") belongs to the document it agrees with in
+case, number and gender (Russian) or hangs on (English). From the phrase and its clauses come
+the number ("№ 7", "A/RES/76/129"), the title ("о взаимных поездках граждан"), the date written
+with it ("от 3 октября 2006 года", "of December 16, 2021"), the place ("в городе Бишкек") and the
+parties listed ("между X и Y").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from ...article import Mention
+from .names import Names
+from .participles import attach_participles, dates_in, places_in
+from .parties import party_list
+from .syntax import Tree, is_participle, is_plural, lemma
+from .vocab import (
+    ANAPHORIC,
+    GENERIC_LEMMAS,
+    NAME_HEADS,
+    NEUTRAL_MODIFIERS,
+    OTHER,
+    PARTY_PREPOSITIONS,
+    QUANTIFIERS,
+    STOP_WORDS,
+    TYPE_LEMMAS,
+    TYPE_PAIRS,
+)
+
+NUMBER = re.compile(r"\s*(?:№|\bNo\.?|\bN)\s?(\d(?:[\w/.-]*\w)?)|\s*\b([A-Z]{1,4}/RES/[\dA-Z\-]+/\d+)\b")
+
+# A UN-style number anywhere in the phrase ("the resolution … of December 14, 2022 A/RES/77/172"),
+# in the second group like NUMBER's.
+RES_NUMBER = re.compile(r"()\b([A-Z]{1,4}/RES/[\dA-Z\-]+/\d+)\b")
+
+_TITLE_STARTS = {"о", "об", "обо", "по", "on", "regarding", "concerning", "for"}
+
+
+@dataclass
+class DocMention:
+    """One mention of a document (a mutable builder: the stage fills status, date, parties…)."""
+
+    type: str
+    sentence: int  # index of the sentence in the article
+    index: int  # the noun's token index in its sentence
+    start: int  # the phrase's offsets (modifiers, noun, own phrase)
+    stop: int
+    noun: tuple[int, int]  # the noun's offsets
+    in_title: bool = False
+    plural: bool = False
+    quantified: bool = False
+    anaphoric: bool = False
+    other: bool = False
+    indefinite: bool = False  # "a resolution was adopted": a document not named before
+    capitalised: bool = False
+    words: frozenset[str] = frozenset()  # content lemmas of qualifiers and title
+    title: str | None = None
+    number: str | None = None
+    own_date: str | None = None  # written with the document: "от 3 октября 2006 года"
+    clause_dates: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    parties: list[Mention | str] = field(default_factory=list)
+    listed_parties: bool = False  # parties written in the document's own phrase ("между X и Y")
+    participles: list[int] = field(default_factory=list)
+    group_noun: int | None = None
+    lists: list[tuple[int, int]] = field(default_factory=list)  # token ranges of party lists
+
+    @property
+    def specific(self) -> bool:
+        """Tell a mention that says which document it is, not just its kind."""
+        return bool(self.title or self.number or self.own_date or self.listed_parties or self.capitalised)
+
+    @property
+    def bare(self) -> bool:
+        return not (self.words or self.number or self.own_date or self.listed_parties)
+
+
+def document_type(tree: Tree, i: int, names: Names) -> str | None:
+    """Give the type of document noun `i`, or None ("Организации Договора о коллективной
+    безопасности" names an organisation; "agreement signing ceremony" is a ceremony)."""
+    tokens = tree.tokens
+    token = tokens[i]
+    if token.pos not in ("NOUN", "PROPN", "X"):
+        return None
+    word, text = lemma(token), token.text.lower()
+    neighbours = {lemma(t) for t in tokens[max(0, i - 3) : i + 4]} | tree.child_lemmas(i)
+    kind = next(
+        (k for (head, mate), k in TYPE_PAIRS.items() if head in (word, text) and mate in neighbours), None
+    )
+    kind = kind or TYPE_LEMMAS.get(word) or TYPE_LEMMAS.get(text)
+    if kind is None:
+        return None
+    organisation = names.covering(token.start, "organisation")
+    if (organisation and organisation.stop > token.stop) or (i and lemma(tokens[i - 1]) in NAME_HEADS):
+        return None  # "Организация Договора о коллективной безопасности"; but "the United Nations Charter"
+    head = tree.head(i)
+    if (
+        token.rel == "compound"
+        and head > i
+        and TYPE_LEMMAS.get(lemma(tokens[head])) is None
+        and not re.match(
+            r"[A-Z]*/|\d|№", "".join(t.text for t in tokens[i + 1 : i + 4])
+        )  # "resolution A/RES/76/129"
+    ):
+        return None
+    return kind
+
+
+def _left_edge(tree: Tree, i: int) -> int:
+    """Give the first token of the words qualifying document noun `i` from the left: Russian
+    adjectives agreeing with it in case, whatever the parse ("Двустороннего инвестиционного
+    договора"), English adjectives and compounds under it ("a technological cooperation agreement")."""
+    tokens, noun = tree.tokens, tree.tokens[i]
+    left = i
+    while left > 0:
+        t = tokens[left - 1]
+        if noun.feats.get("Case"):
+            qualifies = t.pos in ("ADJ", "NUM", "VERB", "DET") and t.feats.get("Case") in (
+                None,
+                noun.feats["Case"],
+            )
+            qualifies = qualifies and (t.feats.get("Case") is not None or left - 1 in tree.subtree(i))
+        else:
+            qualifies = t.pos in ("ADJ", "NUM", "VERB", "DET") or (
+                t.pos in ("NOUN", "PROPN") and t.rel == "compound"
+            )
+            qualifies = qualifies and (left - 1 in tree.subtree(i) or t.pos == "DET")
+        if qualifies and t.rel != "conj":
+            left -= 1
+        elif t.text in ("-", "–") and left - 1 in tree.subtree(i):
+            left -= 1
+        else:
+            break
+    return left
+
+
+def _stops_phrase(tree: Tree, i: int, j: int, depth: int, others: set[int], brackets: int) -> bool:
+    t = tree.tokens[j]
+    if (
+        t.feats.get("Case") == "Nom"
+        and t.pos in ("NOUN", "PROPN")
+        and not brackets
+        and tree.depth[j] == depth
+        and not i <= t.head < j
+    ):
+        return True  # a new subject: "в соответствии с Парижским соглашением Кыргызстан обязался"
+    if j in others or tree.depth[j] < depth or t.text in (";", ":", "—", "–"):
+        return True
+    if t.pos in ("VERB", "AUX") and not (
+        is_participle(t) and t.feats.get("Variant") != "Short" and t.head > j
+    ):
+        return True  # a predicate or a participle clause; "согласованных технических правил" goes on
+    if t.text == "." and j + 1 < len(tree.tokens) and tree.tokens[j + 1].text[:1].isupper():
+        return True  # a sentence the segmenter did not cut: "…Соглашения.В ходе обсуждения"
+    if t.text == ",":
+        nxt = tree.tokens[j + 1] if j + 1 < len(tree.tokens) else None
+        if (
+            nxt is None
+            or nxt.pos in ("PRON", "SCONJ", "VERB", "AUX")
+            or is_participle(nxt)
+            or nxt.text in "—–"
+        ):
+            return True
+        # English: a comma ends the phrase unless a list of qualifiers goes on ("economic, technological")
+        return not tree.tokens[i].feats.get("Case") and not (
+            nxt.pos in ("ADJ", "NOUN") and nxt.text.islower()
+        )
+    return t.text in ("»", "”") and tree.depth[j] <= depth and depth == 0
+
+
+def _phrase(
+    tree: Tree, i: int, others: set[int], names: Names, dates: Sequence[Mention], mention: DocMention
+) -> int:
+    """Walk the document's own phrase rightwards; fill its parties and give the index after it."""
+    tokens = tree.tokens
+    depth = tree.depth[i]
+    dated = {k for k, t in enumerate(tokens) if any(d.start < t.start < d.stop for d in dates)}
+    j, brackets = i + 1, 0
+    while j < len(tokens) and (j in dated or not _stops_phrase(tree, i, j, depth, others, brackets)):
+        brackets += {"(": 1, ")": -1}.get(tokens[j].text, 0)
+        if tokens[j].text.lower() in PARTY_PREPOSITIONS and tokens[j].text.lower() != "by":
+            parties, end, group = party_list(tree, j, names, frozenset(others))
+            if parties or group is not None:
+                mention.lists.append((j, end))
+                mention.parties.extend(parties)
+                between = tokens[j].text.lower() in ("между", "between")  # both sides named, not just one
+                mention.listed_parties = mention.listed_parties or (between and bool(parties))
+                mention.group_noun = group if group is not None else mention.group_noun
+                j = max(end, j + 1)
+                continue
+        j += 1
+    while j - 1 > i and tokens[j - 1].text in (",", "и", "and", "(", "«", ".", ";"):
+        j -= 1
+    return j
+
+
+def _title(tree: Tree, m: DocMention, end: int, left: int, text: str, names: Names, dates) -> None:
+    """Set the title ("о сотрудничестве в области …", a bracketed project) and the content lemmas
+    that tell this document from another of its type: its qualifiers, its complements right after
+    it ("План сотрудничества", "memorandum of understanding") and its title; parties and dates are
+    left out (they are compared on their own), and so is the rest of the phrase."""
+    tokens, i = tree.tokens, m.index
+    listed = {k for a, b in m.lists for k in range(a, b)}
+    first = next(
+        (j for j in range(i + 1, end) if tokens[j].text.lower() in _TITLE_STARTS and j not in listed), None
+    )
+    if first is None and i + 1 < end and tokens[i + 1].text == "(":
+        first = i + 1
+    complement = i + 1
+    while complement < end and (
+        tokens[complement].feats.get("Case") == "Gen"
+        or tokens[complement].text.lower() == "of"
+        or tokens[complement].rel == "pobj"
+    ):
+        complement += 1
+    last = next((a for a, _ in m.lists if first is not None and a > first), end)
+    kept = [*range(left, i), *range(i + 1, complement), *(range(first, last) if first is not None else ())]
+    m.words = frozenset(
+        lemma(tokens[k])
+        for k in kept
+        if k not in listed
+        and tokens[k].pos in ("NOUN", "PROPN", "ADJ", "X")
+        and lemma(tokens[k]) not in STOP_WORDS
+        and lemma(tokens[k]) not in NEUTRAL_MODIFIERS
+        and not names.covering(tokens[k].start)
+        and not any(d.start <= tokens[k].start < d.stop for d in dates)
+    )
+    if first is not None:
+        m.title = text[tokens[first].start : tokens[last - 1].stop].strip(' ,.;()«»"') or None
+
+
+def sentence_mentions(
+    tree: Tree,
+    sentence_index: int,
+    text: str,
+    names: Names,
+    dates: Sequence[Mention],
+    *,
+    in_title: bool,
+    last_type: str | None = None,
+) -> Iterator[DocMention]:
+    """Yield the document mentions of one sentence with their phrase, clauses and attributes; "the
+    other one" after a document of type `last_type` is a second document of that type."""
+    tokens = tree.tokens
+    found = [(i, kind) for i in range(len(tokens)) if (kind := document_type(tree, i, names))]
+    if last_type:
+        found += [
+            (i, last_type)
+            for i, t in enumerate(tokens)
+            if lemma(t) == "one"
+            and tree.child_texts(i) & {"other", "another"}
+            and i + 1 < len(tokens)
+            and document_type(tree, i + 1, names) is None
+        ]
+        found.sort()
+    lefts = {i: _left_edge(tree, i) for i, _ in found}
+    generic = {i for i, t in enumerate(tokens) if lemma(t) in GENERIC_LEMMAS and t.pos in ("NOUN", "PROPN")}
+    nouns = {i for i, _ in found} | generic | set(lefts.values())
+    mentions: dict[int, DocMention] = {}
+    for i, kind in found:
+        token = tokens[i]
+        if i > 1 and tokens[i - 1].text == "(" and any(i - 6 <= k < i - 1 for k, _ in found):
+            continue  # "memorandum of understanding (MOU)": the abbreviation of the document named
+        left = lefts[i]
+        mention = DocMention(
+            kind, sentence_index, i, tokens[left].start, token.stop, (token.start, token.stop)
+        )
+        mention.in_title = in_title
+        end = _phrase(tree, i, nouns - {i, left}, names, dates, mention)
+        mention.stop = max(token.stop, tokens[end - 1].stop)
+        kids = tree.child_lemmas(i) | {lemma(t) for t in tokens[left:i]}
+        mention.plural = is_plural(token)
+        counts = [c for c in tree.children[i] if tokens[c].rel in ("nummod", "nummod:gov")]
+        mention.quantified = bool(kids & QUANTIFIERS) or any(  # "три соглашения", "18 agreements"
+            tokens[c].text.isdigit() or tokens[c].pos == "NUM" and tokens[c].text not in ("№", "No")
+            for c in counts
+        )
+        mention.anaphoric = bool(kids & ANAPHORIC)
+        mention.other = bool(kids & OTHER)
+        mention.indefinite = bool(kids & {"a", "an"})
+        mention.capitalised = (
+            not in_title
+            and any(  # a name: "Парижское соглашение", "the Paris Agreement"
+                t.text[:1].isupper() and not t.text.isupper() and t.pos != "DET"
+                for t in tokens[max(left, 1) : i]
+            )
+        )
+        _title(tree, mention, end, left, text, names, dates)
+        phrase_text = text[token.stop : mention.stop]
+        number = (
+            NUMBER.match(phrase_text) or NUMBER.search(phrase_text[:40]) or RES_NUMBER.search(phrase_text)
+        )
+        mention.number = (number.group(1) or number.group(2)) if number else None
+        for d, introduced in dates_in(dates, mention.start, mention.stop, text):
+            if introduced or d.start < token.start or d.start - token.stop < 3:
+                mention.own_date = mention.own_date or d.attrs["value"]
+        mention.places = places_in(names, token.stop, mention.stop, text)
+        mentions[i] = mention
+    attach_participles(tree, mentions, names, dates, text)
+    yield from mentions.values()

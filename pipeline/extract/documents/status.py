@@ -1,0 +1,319 @@
+"""A document mention's status from the predicate that governs it, its tense and its modality.
+
+"подписали меморандум" -> signed; "будет подписан", "планируется подписать", "для последующего
+подписания", "проект соглашения", "will sign" -> planned; "приняли законопроект «О ратификации
+Соглашения…» в трех чтениях" -> ratified; "в соответствии с Парижским соглашением", "amendments to
+the Treaty" -> mentioned. Pure functions of one sentence's tree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .syntax import Tree, is_finite, is_participle, is_verb, lemma
+from .vocab import (
+    ACTION_NOUNS,
+    AMENDMENT_HEADS,
+    BILL_NOUNS,
+    DRAFT_NOUNS,
+    DRAFTING_VERBS,
+    FINAL_ADJECTIVES,
+    FINAL_STATUS,
+    FIRST_READING,
+    FUTURE_AUX,
+    FUTURE_WORDS,
+    GENERIC_LEMMAS,
+    IDIOM_VERBS,
+    LAW_NOUNS,
+    NEGATIONS,
+    NOT_YET,
+    PLANNING_VERBS,
+    REFERENCE_HEADS,
+    REFUSING_VERBS,
+    STATUS_STEMS,
+    STATUS_VERBS,
+    TYPED_VERBS,
+)
+
+# Verbs whose infinitive complement happened: "удалось подписать", "managed to sign".
+_ACHIEVED = {"удаться", "успеть", "смочь", "manage"}
+_MODIFIER_RELS = ("aux", "advmod", "amod", "mark", "neg")
+_CLAUSE_LINKS = ("xcomp", "ccomp", "csubj", "advcl", "conj", "acl", "obj", "obl", "nmod", "pcomp", "prep")
+
+
+@dataclass(frozen=True)
+class Status:
+    """A status and how it was found: by a predicate (its token index), an act noun, a reference."""
+
+    status: str | None
+    predicate: int = -1  # the token that gave it (verb, participle, act noun); -1 when none
+    how: str = ""  # verb | participle | action | reference | amendment | final | ratification
+
+
+NONE = Status(None)
+
+
+def status_word(tree: Tree, i: int, doc_type: str) -> str | None:
+    word = lemma(tree.tokens[i])
+    text = tree.tokens[i].text.lower()
+    return (
+        STATUS_VERBS.get(word)
+        or STATUS_VERBS.get(text)
+        or TYPED_VERBS.get((word, doc_type))
+        or ("planned" if word in DRAFTING_VERBS else None)
+        or next((status for stem, status in STATUS_STEMS if text.startswith(stem)), None)
+    )
+
+
+def is_planned(tree: Tree, v: int, *, in_title: bool = False) -> bool:
+    """Tell whether predicate `v` speaks of an intention: a future tense or auxiliary, an infinitive
+    under a planning verb ("планируется подписать", "plans to sign"), "to be signed"."""
+    tokens = tree.tokens
+    token = tokens[v]
+    kids = [c for c in tree.children[v] if tokens[c].rel.startswith(_MODIFIER_RELS)]
+    kid_words = {tokens[c].text.lower() for c in kids} | {lemma(tokens[c]) for c in kids}
+    if token.feats.get("Tense") == "Fut" or kid_words & FUTURE_AUX or kid_words & FUTURE_WORDS:
+        return True
+    if any(lemma(tokens[c]) == "быть" and tokens[c].feats.get("Tense") == "Fut" for c in kids):
+        return True
+    infinitive = token.feats.get("VerbForm") == "Inf" or "to" in kid_words
+    for h in tree.heads(v):
+        word = lemma(tokens[h])
+        if word in PLANNING_VERBS or word in FUTURE_WORDS or tokens[h].text.lower() in FUTURE_WORDS:
+            return True
+        if infinitive and word in _ACHIEVED:
+            return False
+        if infinitive and (tokens[h].feats.get("Tense") == "Fut" or tree.child_lemmas(h) & FUTURE_AUX):
+            return is_verb(tokens[h])
+        if (
+            is_finite(tokens[h])
+            or tokens[v].rel not in _CLAUSE_LINKS
+            or tokens[h].pos not in ("VERB", "AUX", "ADJ", "ADP")
+        ):
+            break  # a noun ends the clause: "The MOU, signed …, aims to …" is no intention to sign
+        v = h
+    return infinitive and not in_title or (in_title and "to" in kid_words)
+
+
+def _refused(tree: Tree, v: int) -> bool:
+    """Tell a predicate under a verb that denies it: "failed to reach", "не удалось подписать"."""
+    tokens = tree.tokens
+    for h in tree.heads(v):
+        word = lemma(tokens[h])
+        if word in REFUSING_VERBS or (word in _ACHIEVED and _negated(tree, h)[0]):
+            return True
+        if tokens[v].rel not in ("xcomp", "ccomp", "csubj", "csubj:pass", "advcl") and tokens[v].pos != "AUX":
+            return False
+        v = h
+    return False
+
+
+def _negated(tree: Tree, v: int) -> tuple[bool, bool]:
+    """Give (negated, not yet) for predicate `v`: "не подписали", "ещё не принято", "not yet signed"."""
+    words = {tree.tokens[c].text.lower() for c in tree.children[v]}
+    return bool(words & NEGATIONS), bool(words & NOT_YET)
+
+
+def _verb_status(tree: Tree, v: int, doc_type: str, *, in_title: bool) -> Status:
+    """Give the status a status verb (or participle) `v` gives a document it governs."""
+    status = status_word(tree, v, doc_type)
+    if status is None:
+        return NONE
+    negated, not_yet = _negated(tree, v)
+    if negated:
+        return Status("planned" if not_yet else None, v, "verb")
+    if _refused(tree, v):
+        return NONE
+    token = tree.tokens[v]
+    if status != "planned" and is_planned(tree, v, in_title=in_title):
+        status = "planned"
+    elif (
+        not in_title
+        and token.feats.get("Tense") == "Pres"
+        and token.feats.get("Aspect") == "Imp"
+        and token.feats.get("VerbForm") == "Fin"
+    ):
+        return NONE  # habitual present: "компании заключают договора" names no one document
+    attributive = is_participle(token) and token.rel.startswith(("acl", "amod", "relcl"))
+    return Status(status, v, "participle" if attributive else "verb")
+
+
+def _law_status(tree: Tree, h: int, text: str, *, bill_passed: bool) -> Status:
+    """Give the status of a document under ratification (act noun at `h`): ratified when a law on
+    it exists ("Законов … «О ратификации …» от 10 июля 2017 года № 122"), or the bill was adopted
+    ("приняли законопроект «О ратификации…»", not "в первом чтении"), or it is ratified outright;
+    else signed (a text up for ratification was signed). The bill is the nearest law word before
+    the act noun: long titles defeat the parser, the word order does not."""
+    tokens = tree.tokens
+    sentence = text[tree.sentence.start : tree.sentence.stop]
+    carriers = LAW_NOUNS | BILL_NOUNS
+    carrier = next((j for j in range(h - 1, max(-1, h - 9), -1) if lemma(tokens[j]) in carriers), None)
+    if carrier is None:  # "Законов «О ратификации …» и «О ратификации …»": the law outside the quotes
+        carrier = next(
+            (
+                j
+                for j in range(h - 1, -1, -1)
+                if lemma(tokens[j]) in carriers and tree.depth[j] < tree.depth[h]
+            ),
+            None,
+        )
+    if carrier is None:
+        carrier = next((j for j in tree.heads(h) if lemma(tokens[j]) in carriers), None)
+    if carrier is not None:
+        bill = lemma(tokens[carrier]) in BILL_NOUNS or any(
+            lemma(tokens[j]) in DRAFT_NOUNS for j in range(max(0, carrier - 2), carrier)
+        )
+        if not bill:
+            return Status("ratified", h, "ratification")
+        verbs = [j for j in range(carrier - 1, max(-1, carrier - 6), -1) if is_verb(tokens[j])]
+        verbs += [j for j in tree.heads(carrier) if is_verb(tokens[j])][:1]
+    else:
+        verbs = [j for j in tree.heads(h) if is_verb(tokens[j])][:1]
+    for j in verbs:
+        word = lemma(tokens[j])
+        if word in ("ратифицировать", "ratify") or (
+            word in ("принять", "pass", "adopt", "одобрить", "approve") and carrier is None
+        ):
+            return Status("ratified", j, "ratification")
+        if word in ("принять", "pass", "adopt") and not re.search(FIRST_READING, sentence):
+            if not _negated(tree, j)[0] and not is_planned(tree, j):
+                return Status("ratified", j, "ratification")
+    return Status("ratified" if bill_passed else "signed", h, "ratification")
+
+
+def _linear_act(tree: Tree, i: int) -> int | None:
+    """Give the act noun written right before a document ("О ратификации Кредитного соглашения",
+    "О присоединении Кыргызской Республики к Соглашению"), whatever the parse says."""
+    tokens = tree.tokens
+    j = i - 1
+    while j >= 0 and tokens[j].pos == "ADJ":
+        j -= 1
+    if j >= 0 and tokens[j].text.lower() in ("к", "to"):
+        k = j - 1
+        while (
+            k >= 0
+            and j - k <= 4
+            and tokens[k].pos in ("PROPN", "ADJ", "NOUN")
+            and lemma(tokens[k]) not in ACTION_NOUNS
+        ):
+            k -= 1
+        j = k
+    if j >= 0 and ACTION_NOUNS.get(lemma(tokens[j])) == "ratified":
+        return j
+    return None
+
+
+def _action_status(tree: Tree, h: int, status: str) -> Status:
+    """Give the status of a document under an act noun: "подписание протокола состоялось" -> signed,
+    "планируется подписание", "для последующего подписания" -> planned."""
+    tokens = tree.tokens
+    if tree.child_lemmas(h) & FUTURE_WORDS:
+        return Status("planned", h, "action")
+    for j in tree.heads(h):
+        if is_verb(tokens[j]):
+            planned = lemma(tokens[j]) in PLANNING_VERBS or is_planned(tree, j)
+            return Status("planned" if planned else status, h, "action")
+        if lemma(tokens[j]) in FUTURE_WORDS or lemma(tokens[j]) in PLANNING_VERBS:  # "readiness for signing"
+            return Status("planned", h, "action")
+    return Status(status, h, "action")
+
+
+def amended(tree: Tree, i: int) -> bool:
+    """Tell a document that another one changes, read off the words before it (the parse often
+    hangs it elsewhere): "Протокол о внесении изменений в Соглашение", "amendments to the Treaty"."""
+    tokens = tree.tokens
+    j = i - 1
+    while j >= 0 and tokens[j].pos in ("ADJ", "DET") and tokens[j].head == i:
+        j -= 1
+    return (
+        j >= 1
+        and tokens[j].text.lower() in ("в", "во", "к", "to", "of")
+        and lemma(tokens[j - 1]) in AMENDMENT_HEADS
+    )
+
+
+def _preposition_words(tree: Tree, i: int) -> set[str]:
+    """Give the words of a noun's preposition, fixed expressions included ("в соответствии с")."""
+    tokens = tree.tokens
+    cases = [c for c in tree.children[i] if tokens[c].rel in ("case", "fixed")]
+    words = {tokens[c].text.lower() for c in cases} | {lemma(tokens[c]) for c in cases}
+    for c in cases:
+        words |= {lemma(tokens[f]) for f in tree.children[c] if tokens[f].rel == "fixed"}
+    return words
+
+
+def governing_status(
+    tree: Tree, i: int, doc_type: str, text: str, *, in_title: bool = False, bill_passed: bool = False
+) -> Status:
+    """Give the status the predicate above document noun `i` gives it (NONE when there is none)."""
+    tokens = tree.tokens
+    if _preposition_words(tree, i) & (REFERENCE_HEADS | {"согласно", "under", "per"}):
+        return Status("mentioned", i, "reference")
+    if amended(tree, i):
+        return Status("mentioned", i, "amendment")
+    act = _linear_act(tree, i)
+    if act is not None:
+        return _law_status(tree, act, text, bill_passed=bill_passed)
+    draft = bool(tree.child_lemmas(i, ("amod", "compound", "nmod")) & {"draft"})
+    j = i
+    for _ in range(12):
+        if tokens[j].rel == "conj":
+            j = tree.first_conjunct(j)
+        h = tree.head(j)
+        if h < 0:
+            break
+        head, word = tokens[h], lemma(tokens[h])
+        if word in AMENDMENT_HEADS:
+            return Status("mentioned", h, "amendment")
+        if word in REFERENCE_HEADS or head.text.lower() in REFERENCE_HEADS:
+            return Status("mentioned", h, "reference")
+        if word in ACTION_NOUNS and not is_verb(head):
+            if ACTION_NOUNS[word] == "ratified":
+                return _law_status(tree, h, text, bill_passed=bill_passed)
+            found = _action_status(tree, h, ACTION_NOUNS[word])
+            return Status("planned", h, "action") if draft else found
+        if word in DRAFT_NOUNS and not is_verb(head):
+            draft = True
+        elif head.pos == "ADP" or word in GENERIC_LEMMAS:
+            pass  # English prepositions head their noun; "a document setting the roadmap"
+        elif is_verb(head) or (head.pos in ("ADJ", "ADV") and status_word(tree, h, doc_type)):
+            if word in IDIOM_VERBS:
+                return NONE
+            found = _verb_status(tree, h, doc_type, in_title=in_title)
+            if found.status is None and head.rel in ("acl", "relcl") and not status_word(tree, h, doc_type):
+                generic = tree.head(h)
+                if generic >= 0 and lemma(tokens[generic]) in GENERIC_LEMMAS:
+                    j = generic
+                    continue
+            if draft:  # "проект соглашения", "a draft roadmap was discussed": a draft is planned
+                return Status("planned", h, found.how or "verb")
+            return found
+        elif tokens[j].rel not in ("appos", "flat", "nmod", "compound") or not head.text[:1].isupper():
+            break
+        j = h
+    return NONE
+
+
+def modifier_status(tree: Tree, i: int, doc_type: str, *, in_title: bool = False) -> Status:
+    """Give the status of a participle or adjective on the document itself ("the endorsed
+    agreement", "подписанный в 2013 году меморандум") or of "итоговая резолюция" (an outcome)."""
+    tokens = tree.tokens
+    for c in tree.children[i]:
+        word = lemma(tokens[c])
+        if tokens[c].rel in ("amod", "acl", "acl:relcl", "relcl") and (
+            is_participle(tokens[c]) or word in STATUS_VERBS
+        ):
+            found = _verb_status(tree, c, doc_type, in_title=in_title)
+            if found.status:
+                return Status(found.status, c, "participle")
+    if tree.child_lemmas(i) & FINAL_ADJECTIVES:
+        return Status(FINAL_STATUS.get(doc_type, "adopted"), i, "final")
+    return NONE
+
+
+def participle_status(tree: Tree, p: int, doc_type: str, *, in_title: bool = False) -> Status:
+    """Give the status a participle clause gives the document it agrees with ("…, подписанного
+    27 января 2023 года")."""
+    found = _verb_status(tree, p, doc_type, in_title=in_title)
+    return Status(found.status, p, "participle") if found.status else NONE

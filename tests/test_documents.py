@@ -1,0 +1,220 @@
+"""The documents stage on a table of the project's own sentences, Russian and English: each row is
+a text (a headline may come first, separated by a blank line), its language and publication
+date, and the records expected of it, in text order. A record names its type and status and,
+where the row says so, its date, place, number and some of its parties (every party listed
+must be found; others may come too). Names, places and dates are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract import extract_all
+from pipeline.merge import merge_article, merge_documents
+
+
+def R(kind: str, status: str, **attrs) -> dict:  # noqa: N802 - reads like a record in the table
+    return {"type": kind, "status": status, **attrs}
+
+
+CASES = [
+    # --- Russian: predicates and their tense, voice and modality ---
+    ("Казахстан и Узбекистан подписали соглашение о совместном использовании водных ресурсов.", "ru", None,
+     [R("agreement", "signed", parties={"Казахстан", "Узбекистан"})]),
+    ("В 2019 году между Таджикистаном и Туркменистаном был подписан протокол о торговле.", "ru", None,
+     [R("protocol", "signed", date="2019", parties={"Таджикистан", "Туркменистан"})]),
+    ("Участники конференции приняли итоговую декларацию.", "ru", None, [R("declaration", "adopted")]),
+    ("Парламент ратифицировал договор о дружбе с Монголией.", "ru", None, [R("treaty", "ratified")]),
+    ("В следующем году планируется подписать дорожную карту по развитию транзита.", "ru", None,
+     [R("roadmap", "planned")]),
+    ("Соглашение о свободной торговле будет подписано в ходе визита президента.", "ru", None,
+     [R("agreement", "planned")]),
+    ("Стороны договорились подписать рамочную программу сотрудничества до конца года.", "ru", None,
+     [R("plan", "planned")]),
+    ("Депутаты одобрили проект соглашения о создании совместного предприятия.", "ru", None,
+     [R("agreement", "planned")]),
+    ("Новое соглашение о тарифах пока не подписано.", "ru", None, [R("agreement", "planned")]),
+    ("Министры иностранных дел пяти стран приняли совместное заявление.", "ru", None,
+     [R("statement", "adopted")]),
+    ("Главы правительств утвердили план действий на 2024–2026 годы.", "ru", None,
+     [R("plan", "adopted", date=None)]),
+    ("Стороны приняли совместное коммюнике по итогам переговоров.", "ru", None, [R("communique", "adopted")]),
+    ("Конвенция о сохранении биоразнообразия была ратифицирована Казахстаном в 1994 году.", "ru", None,
+     [R("convention", "ratified", date="1994", parties={"Казахстан"})]),
+    # --- Russian: what is not a document record ---
+    ("Строительные компании заключают договоры аренды с городскими властями.", "ru", None, []),
+    ("Всего в ходе визита было подписано 12 документов.", "ru", None, []),
+    ("По итогам переговоров были подписаны три соглашения.", "ru", None, []),
+    ("Стороны пришли к соглашению о продолжении переговоров.", "ru", None, []),
+    ("Генеральный секретарь Организации Договора о коллективной безопасности посетил Бишкек.", "ru", None, []),
+    ("Соглашение так и не было подписано из-за разногласий сторон.", "ru", None, []),
+    # --- Russian: references to existing documents ---
+    ("В соответствии с Ташкентской декларацией страны создали рабочую группу.", "ru", None,
+     [R("declaration", "mentioned")]),
+    ("Во исполнение Плана мероприятий по укреплению связей министерства провели встречу.", "ru", None,
+     [R("plan", "mentioned")]),
+    ("Эксперты обсудили выполнение Соглашения о торговле от 10 июля 2015 года.", "ru", None,
+     [R("agreement", "mentioned", date="2015-07-10")]),
+    # --- Russian: attributes written with the document ---
+    ("Меморандум № 15 о сотрудничестве в области образования подписан 3 апреля 2022 года в Бишкеке.", "ru", None,
+     [R("memorandum", "signed", number="15", date="2022-04-03", place="Бишкек")]),
+    ("Стамбульское соглашение, подписанное министрами иностранных дел Турции и Азербайджана, вступило в силу.",
+     "ru", None, [R("agreement", "signed", parties={"Турция", "Азербайджан"})]),
+    ("Депутаты приняли законопроект «О ратификации Соглашения между Кыргызской Республикой и Республикой "
+     "Казахстан о транзите грузов, подписанного 5 марта 2021 года в городе Алматы» в третьем чтении.", "ru", None,
+     [R("agreement", "ratified", date="2021-03-05", place="Алматы", parties={"Кыргызстан", "Казахстан"})]),
+    ("Комитет одобрил в первом чтении проект Закона «О ратификации Протокола между Кыргызской Республикой и "
+     "Китайской Народной Республикой о торговле, подписанного 12 июня 2020 года в городе Пекин».", "ru", None,
+     [R("protocol", "signed", date="2020-06-12", place="Пекин")]),
+    ("Комитет заслушал информацию об исполнении Закона «О ратификации Кредитного соглашения между Кыргызской "
+     "Республикой и Азиатским банком развития, подписанного 9 мая 2018 года в городе Манила».", "ru", None,
+     [R("agreement", "ratified", date="2018-05-09", place="Манила")]),
+    ("Депутаты рассмотрели законопроект «О ратификации Протокола о внесении изменений в Соглашение между "
+     "Казахстаном и Узбекистаном о границе от 4 мая 2001 года».", "ru", None,
+     [R("protocol", "signed", parties={"Казахстан", "Узбекистан"}),
+      R("agreement", "mentioned", date="2001-05-04", parties={"Казахстан", "Узбекистан"})]),
+    ("Депутаты рассмотрели проект Закона «О ратификации Кредитного соглашения между Кыргызской Республикой "
+     "и Всемирным банком и Грантового соглашения между Кыргызской Республикой и Всемирным банком, подписанных "
+     "2 февраля 2022 года в городе Вашингтон».", "ru", None,
+     [R("agreement", "signed", date="2022-02-02", place="Вашингтон"),
+      R("agreement", "signed", date="2022-02-02", place="Вашингтон")]),
+    # --- Russian: one record per document, events, headlines ---
+    ("Подписан меморандум между Казахстаном и Кыргызстаном. Целью меморандума является развитие торговли.",
+     "ru", None, [R("memorandum", "signed", parties={"Казахстан", "Кыргызстан"})]),
+    ("Казахстан подписал меморандум с Узбекистаном о развитии торговли. Также был подписан меморандум с "
+     "Таджикистаном о поставках электроэнергии.", "ru", None,
+     [R("memorandum", "signed", parties={"Казахстан", "Узбекистан"}),
+      R("memorandum", "signed", parties={"Казахстан", "Таджикистан"})]),
+    ("12 октября 2023 года в Душанбе прошёл региональный форум по водной безопасности. По итогам форума был "
+     "подписан протокол.", "ru", None, [R("protocol", "signed", date="2023-10-12", place="Душанбе")]),
+    ("Казахстан и Китай подписали соглашение о транзите\n\nСоглашение о транзите подписали министры транспорта "
+     "Казахстана и Китая 5 мая 2024 года в Астане.", "ru", None,
+     [R("agreement", "signed", date="2024-05-05", place="Астана", parties={"Казахстан", "Китай"})]),
+    ("На встрече стороны подписали план сотрудничества на 2024 год. В соответствии с данным соглашением будут "
+     "проведены семинары.", "ru", None, [R("plan", "signed")]),
+    ("Министр энергетики Кыргызстана встретился с послом Турции. Стороны подписали меморандум о "
+     "сотрудничестве в сфере энергетики.", "ru", None,
+     [R("memorandum", "signed", parties={"Кыргызстан", "Турция"})]),
+    ("Эти инициативы планируется представить на саммите для последующего подписания декларации и резолюции.",
+     "ru", None, [R("declaration", "planned"), R("resolution", "planned")]),
+    # --- English: predicates and their tense, voice and modality ---
+    ("Kazakhstan and Uzbekistan signed a memorandum of understanding on water cooperation.", "en", None,
+     [R("memorandum", "signed", parties={"Kazakhstan", "Uzbekistan"})]),
+    ("The two countries will sign an agreement on visa-free travel next month.", "en", None,
+     [R("agreement", "planned")]),
+    ("The parliament of Kyrgyzstan ratified the treaty on good-neighbourliness.", "en", None,
+     [R("treaty", "ratified")]),
+    ("The summit adopted a joint declaration on regional security.", "en", None, [R("declaration", "adopted")]),
+    ("A draft roadmap on transit was discussed by the working group.", "en", None, [R("roadmap", "planned")]),
+    ("The ministers issued a joint statement after the talks.", "en", None, [R("statement", "adopted")]),
+    ("The foreign ministers signed a joint communique in Astana.", "en", None,
+     [R("communique", "signed", place="Astana")]),
+    ("The parties are expected to approve an action plan on tourism.", "en", None, [R("plan", "planned")]),
+    ("Turkmenistan and Afghanistan have agreed to sign a road map for energy cooperation.", "en", None,
+     [R("roadmap", "planned")]),
+    ("The two sides expressed readiness for signing a comprehensive trade agreement.", "en", None,
+     [R("agreement", "planned")]),
+    ("The agreement was signed by the foreign ministers of Kyrgyzstan and Tajikistan.", "en", None,
+     [R("agreement", "signed", parties={"Kyrgyzstan", "Tajikistan"})]),
+    ("Iran and Tajikistan inked an MOU on customs cooperation in Dushanbe on March 3, 2021.", "en", None,
+     [R("memorandum", "signed", date="2021-03-03", place="Dushanbe", parties={"Iran", "Tajikistan"})]),
+    ("The UN General Assembly adopted resolution A/RES/78/1 on October 5, 2023.", "en", None,
+     [R("resolution", "adopted", number="A/RES/78/1", date="2023-10-05")]),
+    # --- English: what is not a document record ---
+    ("Some 20 documents were signed during the visit.", "en", None, []),
+    ("Three agreements were signed in the fields of trade, energy and culture.", "en", None, []),
+    ("The initial talks failed to reach an agreement.", "en", None, []),
+    ("The agreement of 2013 remains in force.", "en", None, []),
+    ("The convention center hosted the business forum.", "en", None, []),
+    # --- English: references, groups, one record per document ---
+    ("Under the Paris Agreement, the country pledged to cut emissions.", "en", None,
+     [R("agreement", "mentioned")]),
+    ("Five cooperation documents were signed between Kyrgyzstan and Turkey. The documents included a "
+     "memorandum of understanding on education.", "en", None,
+     [R("memorandum", "signed", parties={"Kyrgyzstan", "Turkey"})]),
+    ("In March 2015, Iran and Turkmenistan held a joint session in Ashgabat and signed 17 documents. The "
+     "extradition treaty was one of the documents signed in the session.", "en", None,
+     [R("treaty", "signed", date="2015-03", place="Ashgabat", parties={"Iran", "Turkmenistan"})]),
+    ("The MOU, signed on the sidelines of the summit in Tashkent, aims to boost trade.", "en", None,
+     [R("memorandum", "signed", place="Tashkent")]),
+    ("The two countries also signed a protocol on customs cooperation and a memorandum on tourism.", "en", None,
+     [R("protocol", "signed"), R("memorandum", "signed")]),
+    ("Kazakhstan and Kyrgyzstan signed an MOU on water cooperation. The MOU was signed in Bishkek.", "en", None,
+     [R("memorandum", "signed", place="Bishkek", parties={"Kazakhstan", "Kyrgyzstan"})]),
+    ("Kazakhstan's Ministry of Energy inked an MOU with the Ministry of Trade of Turkey. The other one was signed "
+     "with Azerbaijan.", "en", None,
+     [R("memorandum", "signed", parties={"Ministry of Energy", "Ministry of Trade of Turkey"}),
+      R("memorandum", "signed", parties={"Ministry of Energy", "Azerbaijan"})]),
+    ("Kazakhstan and China sign transit agreement\n\nKazakhstan and China signed an agreement on transit "
+     "on June 2, 2024 in Astana.", "en", None,
+     [R("agreement", "signed", date="2024-06-02", place="Astana", parties={"Kazakhstan", "China"})]),
+]  # fmt: skip
+
+
+def _records(annotate, text: str, lang: str, published: str | None) -> list:
+    if "\n\n" not in text:  # the first line of an article is its headline: give the body one
+        text = ("Новости" if lang == "ru" else "News") + "\n\n" + text
+    annotated = annotate(text, lang=lang, published=published)
+    extraction = extract_all(annotated)
+    entities, _, _ = merge_article(extraction, lang=lang)
+    return merge_documents(extraction, entities)
+
+
+def _check(record, expected: dict) -> list[str]:
+    problems = []
+    for attr in ("type", "status", "date", "place", "number"):
+        if attr in expected and getattr(record, attr) != expected[attr]:
+            problems.append(f"{attr}: {getattr(record, attr)!r} != {expected[attr]!r}")
+    missing = expected.get("parties", set()) - set(record.parties)
+    if missing:
+        problems.append(f"parties {record.parties} lack {sorted(missing)}")
+    return problems
+
+
+@pytest.mark.parametrize(("text", "lang", "published", "expected"), CASES, ids=[c[0][:60] for c in CASES])
+def test_document_records(annotate, text, lang, published, expected):
+    records = _records(annotate, text, lang, published)
+    assert [(r.type, r.status) for r in records] == [(e["type"], e["status"]) for e in expected]
+    for record, want in zip(records, expected, strict=True):
+        assert not _check(record, want), (_check(record, want), record)
+
+
+def test_the_table_is_large_and_bilingual():
+    assert len(CASES) >= 50
+    assert {lang for _, lang, _, _ in CASES} == {"ru", "en"}
+    assert sum(1 for *_, expected in CASES if not expected) >= 10  # texts that must give no record
+
+
+def test_mentions_and_ids_of_one_document(annotate):
+    text = (
+        "Подписан меморандум между Казахстаном и Кыргызстаном. Целью меморандума является развитие торговли."
+    )
+    annotated = annotate(text, lang="ru")
+    extraction = extract_all(annotated)
+    entities, mentions, _ = merge_article(extraction, lang="ru")
+    [record] = merge_documents(extraction, entities)
+    documents = [m for m in mentions if m.kind == "document"]
+    assert record.mentions == 2 and len(documents) == 2
+    assert {m.attrs["entity_id"] for m in documents} == {record.document_id}
+    assert all(annotated.text[m.start : m.stop].lower().startswith("меморандум") for m in documents)
+    assert len(record.party_ids) == len(record.parties) and all(record.party_ids)
+
+
+def test_parties_are_named_as_the_articles_entities(annotate):
+    text = "Новости\n\nКыргызская Республика и Республика Казахстан подписали соглашение о транзите грузов."
+    [record] = _records(annotate, text, "ru", None)
+    assert set(record.parties) == {"Кыргызстан", "Казахстан"}  # the places' canonical names, not the forms
+
+
+def test_law_spans_inside_document_mentions_are_counted():
+    from pipeline.evaluate_corpus import DocumentCoverage, Span
+
+    ours = [Span(10, 60, "document"), Span(100, 120, "person")]
+    gold = [
+        Span(20, 40, "document"),
+        Span(55, 70, "document"),
+        Span(200, 210, "document"),
+        Span(100, 120, "person"),
+    ]
+    covered = DocumentCoverage()
+    covered.add(ours, gold)
+    assert (covered.gold, covered.inside, covered.overlapping, covered.mentions) == (3, 1, 2, 1)
