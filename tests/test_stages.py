@@ -137,6 +137,9 @@ def test_document_attributes_and_one_record_for_headline_and_lead(annotate):
         ("Региональный центр (РЭЦЦА)", "Региональный центр (РЭЦЦА)"),
         ("ЮНИДО Л.Йонга\n\n3570", "ЮНИДО Л.Йонга"),
         ("Махмудов З.Х.,", "Махмудов З.Х."),
+        ("AMR Corp. ,", "AMR Corp."),
+        ("William Clay Ford Jr.", "William Clay Ford Jr."),
+        ("the ministry.", "the ministry"),
     ],
 )
 def test_trim_span(text, expected):

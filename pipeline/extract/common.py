@@ -14,6 +14,7 @@ _ABBREVIATION_AFTER = re.compile(r"\s*\(\s*([A-ZА-ЯЁ][\w\-&.]{1,19})\s*\)")
 _TRAILING_ABBREVIATION = re.compile(r"\s*\(\s*([A-ZА-ЯЁ][\w\-&.]{1,19})\s*\)\s*$")
 
 
+_ABBREVIATED_END = re.compile(r"\b(?:Jr|Sr|Inc|Ltd|Corp|Co|Bros|Plc|Cie)\.$")
 _OPENING = {")": "(", "»": "«", "“": "„", '"': '"', "”": "“"}
 
 
@@ -30,8 +31,10 @@ def trim_span(text: str, start: int, stop: int) -> tuple[int, int]:
         start += 1
     while stop > start and text[stop - 1] in _TRIM:
         last = text[stop - 1]
-        if last == "." and re.search(r"\b\w\.$", text[start:stop]):
-            break  # keep the dot of a final initial: "Махмудов З.Х."
+        if last == "." and (
+            re.search(r"\b\w\.$", text[start:stop]) or _ABBREVIATED_END.search(text[start:stop])
+        ):
+            break  # keep the dot of a final initial or abbreviation: "Махмудов З.Х.", "AMR Corp."
         if last in _OPENING and _OPENING[last] in text[start : stop - 1]:
             break
         stop -= 1
