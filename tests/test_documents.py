@@ -40,6 +40,11 @@ CASES = [
     ("Стороны приняли совместное коммюнике по итогам переговоров.", "ru", None, [R("communique", "adopted")]),
     ("Конвенция о сохранении биоразнообразия была ратифицирована Казахстаном в 1994 году.", "ru", None,
      [R("convention", "ratified", date="1994", parties={"Казахстан"})]),
+    # --- Russian: the document's own clause against the noun it hangs on; act nouns as topics ---
+    ("Текст соглашения о рыболовстве, подписанного в 2018 году, опубликован на сайте министерства.", "ru", None,
+     [R("agreement", "signed", date="2018")]),
+    ("Министры обсудили вопросы подписания соглашения о туризме.", "ru", None, [R("agreement", "planned")]),
+    ("Церемония подписания протокола о туризме прошла в Астане.", "ru", None, [R("protocol", "signed")]),
     # --- Russian: what is not a document record ---
     ("Строительные компании заключают договоры аренды с городскими властями.", "ru", None, []),
     ("Всего в ходе визита было подписано 12 документов.", "ru", None, []),
@@ -119,6 +124,18 @@ CASES = [
      [R("memorandum", "signed", date="2021-03-03", place="Dushanbe", parties={"Iran", "Tajikistan"})]),
     ("The UN General Assembly adopted resolution A/RES/78/1 on October 5, 2023.", "en", None,
      [R("resolution", "adopted", number="A/RES/78/1", date="2023-10-05")]),
+    # --- English: the document's own clause against the noun it hangs on; future words; act nouns ---
+    ("The text of the border treaty signed in 2017 leaves the fishing quotas open.", "en", None,
+     [R("treaty", "signed", date="2017")]),
+    ("Through the agreement signed between Kazakhstan and Mongolia in 2019, the investment fund was finalized.",
+     "en", None, [R("agreement", "signed", date="2019", parties={"Kazakhstan", "Mongolia"})]),
+    ("The two ministries set up a working group and signed an agreement on tourism.", "en", None,
+     [R("agreement", "signed")]),
+    ("The agreement on tourism is set to be signed in May.", "en", None, [R("agreement", "planned")]),
+    ("The delegations discussed the issues of signing a protocol on fisheries.", "en", None,
+     [R("protocol", "planned")]),
+    ("The ministers talked about the signing of a memorandum on education.", "en", None,
+     [R("memorandum", "planned")]),
     # --- English: what is not a document record ---
     ("Some 20 documents were signed during the visit.", "en", None, []),
     ("Three agreements were signed in the fields of trade, energy and culture.", "en", None, []),

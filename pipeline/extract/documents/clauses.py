@@ -56,6 +56,9 @@ def mention_status(tree: Tree, m: DocMention, text: str, *, bill_passed: bool) -
         return NONE
     if governing.status == "mentioned" or any(s.status == "ratified" for s in found):
         return next(s for s in found if s.status in ("mentioned", "ratified"))
+    own = next((s for s in (participle, modifier) if s.status in STRONG and s.how == "participle"), None)
+    if own is not None and governing.indirect:  # "The text of the treaty signed in 2018 does not …"
+        return own
     return found[0]
 
 

@@ -69,6 +69,18 @@ DRAFTING_VERBS = {
     "разработать", "разрабатывать", "подготовить", "подготавливать", "доработать", "согласовать",
     "draft", "prepare", "finalize", "finalise", "negotiate",
 }  # fmt: skip
+# Verbs that talk of an act, not perform it: "обсудили вопросы подписания", "talked about the signing".
+DISCUSSING_VERBS = {
+    "обсудить", "обсуждать", "рассмотреть", "рассматривать", "обменяться", "обмениваться", "говорить",
+    "поговорить", "затронуть", "затрагивать", "discuss", "talk", "consider", "address", "review", "debate",
+    "exchange", "negotiate",
+}  # fmt: skip
+# Nouns between an act noun and its verb that keep the act an event: "церемония подписания",
+# "в ходе подписания", "по итогам подписания"; any other noun makes it a topic ("вопросы подписания").
+EVENT_NOUNS = {
+    "церемония", "ход", "итог", "время", "участие", "присутствие", "ceremony", "course", "result", "outcome",
+    "time", "occasion", "participation", "presence", "event",
+}  # fmt: skip
 # Nouns of the act: "подписание протокола", "the signing of the MoU".
 ACTION_NOUNS = {
     "подписание": "signed", "заключение": "signed", "принятие": "adopted", "утверждение": "adopted",
@@ -79,7 +91,7 @@ ACTION_NOUNS = {
 # The bill or law that carries a ratification: "законопроект «О ратификации Соглашения…»".
 LAW_NOUNS = {"закон", "law", "act"}
 BILL_NOUNS = {"законопроект", "bill"}
-DRAFT_NOUNS = {"проект", "draft", "текст", "text"}
+DRAFT_NOUNS = {"проект", "draft"}
 # Final readings of a bill: "принят в трех чтениях", "во втором и третьем чтениях", "в целом".
 FINAL_READING = (
     r"(?:в\s+(?:тр[её]х|третьем|окончательном)\s+чтени|во\s+втором\s+и\s+третьем\s+чтени|в\s+целом)"
@@ -99,7 +111,7 @@ PLANNING_VERBS = {
 FUTURE_AUX = {"будет", "будут", "will", "shall", "would", "could", "might", "may"}
 FUTURE_WORDS = {
     "последующий", "предстоящий", "будущий", "намерен", "намеренный", "должный", "upcoming", "future",
-    "forthcoming", "proposed", "planned", "possible", "about", "set",
+    "forthcoming", "proposed", "planned",
 }  # fmt: skip
 # Verbs that deny their complement: "failed to reach an agreement", "отказались подписать".
 REFUSING_VERBS = {
