@@ -82,6 +82,17 @@ CASES = [
      "2 февраля 2022 года в городе Вашингтон».", "ru", None,
      [R("agreement", "signed", date="2022-02-02", place="Вашингтон"),
       R("agreement", "signed", date="2022-02-02", place="Вашингтон")]),
+    ("Депутаты рассмотрели проект закона о ратификации соглашения о транзите газа. Также депутаты приняли "
+     "законопроект о налогах в третьем чтении.", "ru", None, [R("agreement", "signed")]),
+    ("Депутаты рассмотрели законопроект «О ратификации Соглашения о транзите газа». Законопроект принят в трех "
+     "чтениях.", "ru", None, [R("agreement", "ratified")]),
+    ("Депутаты приняли законопроект «О ратификации Обменных нот между Кыргызской Республикой и Республикой Корея, "
+     "образующих международный договор о гуманитарной помощи, и Кредитного соглашения между Кыргызской "
+     "Республикой и Республикой Корея» в трех чтениях.", "ru", None,
+     [R("agreement", "ratified"), R("agreement", "ratified")]),
+    ("Правительство Казахстана одобрило ратификацию соглашения о транзите газа.", "ru", None,
+     [R("agreement", "signed")]),
+    ("Сенат одобрил ратификацию соглашения о транзите газа.", "ru", None, [R("agreement", "ratified")]),
     # --- Russian: one record per document, events, headlines ---
     ("Подписан меморандум между Казахстаном и Кыргызстаном. Целью меморандума является развитие торговли.",
      "ru", None, [R("memorandum", "signed", parties={"Казахстан", "Кыргызстан"})]),
@@ -136,6 +147,8 @@ CASES = [
      [R("protocol", "planned")]),
     ("The ministers talked about the signing of a memorandum on education.", "en", None,
      [R("memorandum", "planned")]),
+    ("Kazakhstan and Japan signed an exchange of notes constituting an agreement on grant aid.", "en", None,
+     [R("agreement", "signed", parties={"Kazakhstan", "Japan"})]),
     # --- English: what is not a document record ---
     ("Some 20 documents were signed during the visit.", "en", None, []),
     ("Three agreements were signed in the fields of trade, energy and culture.", "en", None, []),

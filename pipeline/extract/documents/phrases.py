@@ -23,11 +23,13 @@ from .parties import party_list
 from .syntax import Tree, is_participle, is_plural, lemma
 from .vocab import (
     ANAPHORIC,
+    CONSTITUTING_VERBS,
     GENERIC_LEMMAS,
     NAME_HEADS,
     NEUTRAL_MODIFIERS,
     OTHER,
     PARTY_PREPOSITIONS,
+    PLURAL_NAMES,
     QUANTIFIERS,
     STOP_WORDS,
     TYPE_LEMMAS,
@@ -39,6 +41,8 @@ NUMBER = re.compile(r"\s*(?:№|\bNo\.?|\bN)\s?(\d(?:[\w/.-]*\w)?)|\s*\b([A-Z]{1
 # A UN-style number anywhere in the phrase ("the resolution … of December 14, 2022 A/RES/77/172"),
 # in the second group like NUMBER's.
 RES_NUMBER = re.compile(r"()\b([A-Z]{1,4}/RES/[\dA-Z\-]+/\d+)\b")
+
+_MEANS = {"путем", "путём", "посредством", "by", "through", "via"}  # "by an exchange of notes"
 
 _TITLE_STARTS = {"о", "об", "обо", "по", "on", "regarding", "concerning", "for"}
 
@@ -100,7 +104,14 @@ def document_type(tree: Tree, i: int, names: Names) -> str | None:
     organisation = names.covering(token.start, "organisation")
     if (organisation and organisation.stop > token.stop) or (i and lemma(tokens[i - 1]) in NAME_HEADS):
         return None  # "Организация Договора о коллективной безопасности"; but "the United Nations Charter"
+    if word in PLURAL_NAMES and {t.text.lower() for t in tokens[max(0, i - 3) : i]} & _MEANS:
+        return None  # "изменения, внесенные путем обмена нотами": the notes made another document
     head = tree.head(i)
+    before = i - 1
+    while before >= 0 and tokens[before].pos in ("ADJ", "DET"):
+        before -= 1
+    if {lemma(tokens[k]) for k in (head, before) if k >= 0} & CONSTITUTING_VERBS:
+        return None  # "Обменные ноты, образующие международный договор": the notes are the treaty
     if (
         token.rel == "compound"
         and head > i
@@ -276,7 +287,7 @@ def sentence_mentions(
         end = _phrase(tree, i, nouns - {i, left}, names, dates, mention)
         mention.stop = max(token.stop, tokens[end - 1].stop)
         kids = tree.child_lemmas(i) | {lemma(t) for t in tokens[left:i]}
-        mention.plural = is_plural(token)
+        mention.plural = is_plural(token) and lemma(token) not in PLURAL_NAMES
         counts = [c for c in tree.children[i] if tokens[c].rel in ("nummod", "nummod:gov")]
         mention.quantified = bool(kids & QUANTIFIERS) or any(  # "три соглашения", "18 agreements"
             tokens[c].text.isdigit() or tokens[c].pos == "NUM" and tokens[c].text not in ("№", "No")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .syntax import Tree, is_finite, is_participle, is_verb, lemma
+from .syntax import CLOSING_QUOTES, OPENING_QUOTES, Tree, is_finite, is_participle, is_verb, lemma
 from .vocab import (
     ACTION_NOUNS,
     AMENDMENT_HEADS,
@@ -28,6 +28,7 @@ from .vocab import (
     GENERIC_LEMMAS,
     IDIOM_VERBS,
     LAW_NOUNS,
+    LEGISLATURES,
     NEGATIONS,
     NOT_YET,
     PLANNING_VERBS,
@@ -196,13 +197,25 @@ def _law_status(tree: Tree, h: int, text: str, *, bill_passed: bool) -> Status:
     for j in verbs:
         word = lemma(tokens[j])
         if word in ("ратифицировать", "ratify") or (
-            word in ("принять", "pass", "adopt", "одобрить", "approve") and carrier is None
-        ):
+            word in ("принять", "pass", "adopt", "одобрить", "approve")
+            and carrier is None
+            and _by_legislature(tree, j)
+        ):  # "Сенат одобрил ратификацию"; not "Правительство одобрило ратификацию" (it goes to parliament)
             return Status("ratified", j, "ratification")
         if word in ("принять", "pass", "adopt") and not re.search(FIRST_READING, sentence):
             if not _negated(tree, j)[0] and not is_planned(tree, j):
                 return Status("ratified", j, "ratification")
     return Status("ratified" if bill_passed else "signed", h, "ratification")
+
+
+def _by_legislature(tree: Tree, v: int) -> bool:
+    """Tell a verb whose subject or agent is a parliament, its chamber, its deputies or the president."""
+    tokens = tree.tokens
+    for c in tree.children[v]:
+        if tokens[c].rel.startswith(("nsubj", "obl", "agent")) and tokens[c].rel != "nsubj:pass":
+            if {lemma(tokens[k]) for k in tree.subtree(c)} & LEGISLATURES:
+                return True
+    return False
 
 
 def _linear_act(tree: Tree, i: int) -> int | None:
@@ -224,6 +237,27 @@ def _linear_act(tree: Tree, i: int) -> int | None:
         j = k
     if j >= 0 and ACTION_NOUNS.get(lemma(tokens[j])) == "ratified":
         return j
+    return None
+
+
+def _quoted_act(tree: Tree, i: int) -> int | None:
+    """Give the act noun opening the quoted title a document stands in, however deep: every document
+    of «О ратификации Обменных нот …, и Грантового соглашения …» is what the bill ratifies."""
+    tokens = tree.tokens
+    level = 0
+    for j in range(i - 1, -1, -1):
+        if tokens[j].text in CLOSING_QUOTES and tokens[j].text not in OPENING_QUOTES:
+            level += 1
+        elif tokens[j].text in OPENING_QUOTES or tokens[j].text == '"':
+            if level:
+                level -= 1
+                continue
+            k = j + 1
+            if k < len(tokens) and tokens[k].text.lower() in ("о", "об"):
+                k += 1
+            if k < len(tokens) and ACTION_NOUNS.get(lemma(tokens[k])) == "ratified":
+                return k
+            return None
     return None
 
 
@@ -280,6 +314,7 @@ def governing_status(
     if amended(tree, i):
         return Status("mentioned", i, "amendment")
     act = _linear_act(tree, i)
+    act = act if act is not None else _quoted_act(tree, i)
     if act is not None:
         return _law_status(tree, act, text, bill_passed=bill_passed)
     draft = bool(tree.child_lemmas(i, ("amod", "compound", "nmod")) & {"draft"})
@@ -303,8 +338,8 @@ def governing_status(
             return Status("planned", h, "action") if draft else found
         if word in DRAFT_NOUNS and not is_verb(head):
             draft = True
-        elif head.pos == "ADP" or word in GENERIC_LEMMAS:
-            pass  # English prepositions head their noun; "a document setting the roadmap"
+        elif head.pos == "ADP" or word in GENERIC_LEMMAS or word in ("обмен", "exchange"):
+            pass  # English prepositions head their noun; "a document setting the roadmap"; "signed an exchange of notes"
         elif is_verb(head) or (head.pos in ("ADJ", "ADV") and status_word(tree, h, doc_type)):
             if word in IDIOM_VERBS:
                 return NONE

@@ -26,6 +26,7 @@ TYPE_PAIRS = {
     ("план", "сотрудничество"): "plan", ("план", "мероприятие"): "plan", ("план", "взаимодействие"): "plan",
     ("программа", "рамочный"): "plan", ("программа", "сотрудничество"): "plan",
     ("программа", "взаимодействие"): "plan", ("заявление", "совместный"): "statement",
+    ("нота", "обменный"): "agreement", ("нота", "обмен"): "agreement", ("note", "exchange"): "agreement",
     ("устав", "организация"): "treaty", ("устав", "оон"): "treaty", ("устав", "шос"): "treaty",
     ("map", "road"): "roadmap", ("plan", "action"): "plan", ("plan", "work"): "plan",
     ("plan", "cooperation"): "plan", ("programme", "cooperation"): "plan", ("program", "cooperation"): "plan",
@@ -33,6 +34,19 @@ TYPE_PAIRS = {
     ("communique", "joint"): "communique", ("charter", "nations"): "treaty", ("charter", "un"): "treaty",
     ("charter", "sco"): "treaty",
 }  # fmt: skip
+# Nouns whose plural names one document: "Обменные ноты", "the exchange of notes".
+PLURAL_NAMES = {"нота", "note"}
+# Verbs that say what a named document is, not another one: "Обменные ноты, образующие международный
+# договор", "notes constituting an agreement".
+CONSTITUTING_VERBS = {
+    "образовать",
+    "образовывать",
+    "образующий",
+    "составлять",
+    "составить",
+    "constitute",
+    "form",
+}
 # Nouns that stand for any document: "11 документов подписано", "the documents signed in the session".
 GENERIC_LEMMAS = {"документ", "document"}
 # Words before a document noun that make it part of an organisation's name ("Организация Договора
@@ -91,6 +105,12 @@ ACTION_NOUNS = {
 # The bill or law that carries a ratification: "законопроект «О ратификации Соглашения…»".
 LAW_NOUNS = {"закон", "law", "act"}
 BILL_NOUNS = {"законопроект", "bill"}
+# Who ratifies: "Сенат одобрил ратификацию", "Parliament approved the ratification".
+LEGISLATURES = {
+    "парламент", "сенат", "мажилис", "мажлис", "кенеш", "дума", "меджлис", "маджлис", "палата", "собрание",
+    "депутат", "президент", "parliament", "senate", "majlis", "mazhilis", "kenesh", "duma", "chamber", "house",
+    "assembly", "congress", "lawmaker", "legislator", "mp", "deputy", "president",
+}  # fmt: skip
 DRAFT_NOUNS = {"проект", "draft"}
 # Final readings of a bill: "принят в трех чтениях", "во втором и третьем чтениях", "в целом".
 FINAL_READING = (
