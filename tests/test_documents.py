@@ -52,6 +52,8 @@ CASES = [
     ("Стороны пришли к соглашению о продолжении переговоров.", "ru", None, []),
     ("Генеральный секретарь Организации Договора о коллективной безопасности посетил Бишкек.", "ru", None, []),
     ("Соглашение так и не было подписано из-за разногласий сторон.", "ru", None, []),
+    ("Итоговая резолюция форума призывает страны региона к сотрудничеству.", "ru", None,
+     [R("resolution", "adopted")]),
     # --- Russian: references to existing documents ---
     ("В соответствии с Ташкентской декларацией страны создали рабочую группу.", "ru", None,
      [R("declaration", "mentioned")]),
@@ -155,6 +157,9 @@ CASES = [
     ("The initial talks failed to reach an agreement.", "en", None, []),
     ("The agreement of 2013 remains in force.", "en", None, []),
     ("The convention center hosted the business forum.", "en", None, []),
+    ("He criticised the final declaration.", "en", None, []),
+    ("Negotiators are working on the final declaration of the summit.", "en", None, []),
+    ("In the final border agreement, Mongolia will end up getting a larger share.", "en", None, []),
     # --- English: references, groups, one record per document ---
     ("Under the Paris Agreement, the country pledged to cut emissions.", "en", None,
      [R("agreement", "mentioned")]),

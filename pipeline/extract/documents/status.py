@@ -20,8 +20,9 @@ from .vocab import (
     DRAFT_NOUNS,
     DRAFTING_VERBS,
     EVENT_NOUNS,
+    EVENTS,
     FINAL_ADJECTIVES,
-    FINAL_STATUS,
+    FINAL_TYPES,
     FIRST_READING,
     FUTURE_AUX,
     FUTURE_WORDS,
@@ -46,6 +47,7 @@ _MODIFIER_RELS = ("aux", "advmod", "amod", "mark", "neg")
 _OBJECT_RELS = ("obj", "dobj", "nsubj:pass", "nsubjpass", "iobj")
 # "be about to sign", "is set to be signed": the infinitive under them is an intention.
 _ABOUT_TO = {"about", "set"}
+_WORKING = {"работать", "трудиться", "work"}  # "are working on the final declaration"
 _CLAUSE_LINKS = ("xcomp", "ccomp", "csubj", "advcl", "conj", "acl", "obj", "obl", "nmod", "pcomp", "prep")
 
 
@@ -384,9 +386,33 @@ def modifier_status(tree: Tree, i: int, doc_type: str, *, in_title: bool = False
             found = _verb_status(tree, c, doc_type, in_title=in_title)
             if found.status:
                 return Status(found.status, c, "participle")
-    if tree.child_lemmas(i) & FINAL_ADJECTIVES:
-        return Status(FINAL_STATUS.get(doc_type, "adopted"), i, "final")
+    if tree.child_lemmas(i) & FINAL_ADJECTIVES and doc_type in FINAL_TYPES and _past_outcome(tree, i):
+        return Status("adopted", i, "final")
     return NONE
+
+
+def _past_outcome(tree: Tree, i: int) -> bool:
+    """Tell "итоговая резолюция форума", "the final declaration of the summit" told as the outcome of
+    an event that took place: the event is named with it and no verb above makes it an intention,
+    a draft or a subject of talks ("will adopt", "are working on the final declaration")."""
+    tokens = tree.tokens
+    below = {
+        k
+        for c in tree.children[i]
+        if tokens[c].rel.startswith(("nmod", "poss", "prep"))
+        for k in tree.subtree(c)
+    }
+    events = [k for k in below if lemma(tokens[k]) in EVENTS]
+    if not events or any(tree.child_lemmas(k) & (FUTURE_WORDS | FUTURE_AUX) for k in events):
+        return False
+    if tokens[i].rel.startswith("nsubj"):
+        return True  # "The final declaration of the summit calls for …"
+    verb = next((h for h in tree.heads(i) if is_verb(tokens[h])), None)
+    if verb is None:
+        return True
+    word = lemma(tokens[verb])
+    busy = DRAFTING_VERBS | DISCUSSING_VERBS | PLANNING_VERBS | _WORKING
+    return word not in busy and not is_planned(tree, verb)
 
 
 def participle_status(tree: Tree, p: int, doc_type: str, *, in_title: bool = False) -> Status:

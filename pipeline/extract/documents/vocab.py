@@ -171,7 +171,13 @@ ANAPHORIC = {
 OTHER = {"другой", "второй", "второе", "other", "another", "second"}
 # Adjectives of a document as an event's outcome: "итоговая резолюция форума", "the final declaration".
 FINAL_ADJECTIVES = {"итоговый", "заключительный", "final", "concluding"}
-FINAL_STATUS = {"protocol": "signed", "memorandum": "signed", "agreement": "signed"}  # others: adopted
+FINAL_TYPES = {"resolution", "declaration", "communique"}  # adopted as an event's outcome
+# Events whose outcome a final document is: "итоговая декларация саммита", "the forum's final resolution".
+EVENTS = {
+    "форум", "саммит", "встреча", "конференция", "заседание", "совещание", "сессия", "переговоры", "визит",
+    "съезд", "конгресс", "ассамблея", "summit", "forum", "meeting", "conference", "session", "talks", "visit",
+    "congress", "assembly", "gathering",
+}  # fmt: skip
 
 # Idioms that are no documents: "пришли к соглашению о доработке", "to take part".
 IDIOM_VERBS = {"прийти", "приходить"}
