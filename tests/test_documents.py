@@ -109,6 +109,8 @@ CASES = [
      [R("agreement", "signed", date="2024-05-05", place="Астана", parties={"Казахстан", "Китай"})]),
     ("На встрече стороны подписали план сотрудничества на 2024 год. В соответствии с данным соглашением будут "
      "проведены семинары.", "ru", None, [R("plan", "signed")]),
+    ("Казахстан и Турция подписали пять документов. Среди подписанных документов — меморандум о сотрудничестве в "
+     "сфере образования.", "ru", None, [R("memorandum", "signed", parties={"Казахстан", "Турция"})]),
     ("Министр энергетики Кыргызстана встретился с послом Турции. Стороны подписали меморандум о "
      "сотрудничестве в сфере энергетики.", "ru", None,
      [R("memorandum", "signed", parties={"Кыргызстан", "Турция"})]),
@@ -169,6 +171,12 @@ CASES = [
     ("In March 2015, Iran and Turkmenistan held a joint session in Ashgabat and signed 17 documents. The "
      "extradition treaty was one of the documents signed in the session.", "en", None,
      [R("treaty", "signed", date="2015-03", place="Ashgabat", parties={"Iran", "Turkmenistan"})]),
+    ("Stressing the importance of the Almaty agreement, the minister said a transport document will be drafted "
+     "and signed next year.", "en", None, []),
+    ("Kyrgyzstan and Turkey signed five documents, including an agreement on tourism.", "en", None,
+     [R("agreement", "signed", parties={"Kyrgyzstan", "Turkey"})]),
+    ("Mongolia and Kazakhstan signed a document on Monday setting the roadmap for trade cooperation.", "en", None,
+     [R("roadmap", "signed", parties={"Mongolia", "Kazakhstan"})]),
     ("The MOU, signed on the sidelines of the summit in Tashkent, aims to boost trade.", "en", None,
      [R("memorandum", "signed", place="Tashkent")]),
     ("The two countries also signed a protocol on customs cooperation and a memorandum on tourism.", "en", None,
