@@ -54,6 +54,9 @@ CASES = [
     ("Соглашение так и не было подписано из-за разногласий сторон.", "ru", None, []),
     ("Итоговая резолюция форума призывает страны региона к сотрудничеству.", "ru", None,
      [R("resolution", "adopted")]),
+    ("Стороны подписали Устав Евразийского банка развития в 2006 году.", "ru", None,
+     [R("treaty", "signed", date="2006")]),
+    ("Акционеры утвердили устав компании.", "ru", None, []),
     # --- Russian: references to existing documents ---
     ("В соответствии с Ташкентской декларацией страны создали рабочую группу.", "ru", None,
      [R("declaration", "mentioned")]),
@@ -153,6 +156,8 @@ CASES = [
      [R("memorandum", "planned")]),
     ("Kazakhstan and Japan signed an exchange of notes constituting an agreement on grant aid.", "en", None,
      [R("agreement", "signed", parties={"Kazakhstan", "Japan"})]),
+    ("The members signed the Charter of the Eurasian Economic Union in 2014.", "en", None,
+     [R("treaty", "signed", date="2014")]),
     # --- English: what is not a document record ---
     ("Some 20 documents were signed during the visit.", "en", None, []),
     ("Three agreements were signed in the fields of trade, energy and culture.", "en", None, []),

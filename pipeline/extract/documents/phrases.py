@@ -23,6 +23,7 @@ from .parties import party_list
 from .syntax import Tree, is_participle, is_plural, lemma
 from .vocab import (
     ANAPHORIC,
+    CHARTER_NOUNS,
     CONSTITUTING_VERBS,
     GENERIC_LEMMAS,
     NAME_HEADS,
@@ -99,6 +100,12 @@ def document_type(tree: Tree, i: int, names: Names) -> str | None:
         (k for (head, mate), k in TYPE_PAIRS.items() if head in (word, text) and mate in neighbours), None
     )
     kind = kind or TYPE_LEMMAS.get(word) or TYPE_LEMMAS.get(text)
+    if kind is None and word in CHARTER_NOUNS:
+        near = tokens[max(0, i - 3) : i + 5]
+        start, stop = near[0].start, near[-1].stop
+        organisation = any(m.kind == "organisation" and start <= m.start < stop for m in names.mentions)
+        if organisation or {lemma(t) for t in near} & NAME_HEADS:
+            return "treaty"
     if kind is None:
         return None
     organisation = names.covering(token.start, "organisation")

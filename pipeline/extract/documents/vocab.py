@@ -27,12 +27,10 @@ TYPE_PAIRS = {
     ("программа", "рамочный"): "plan", ("программа", "сотрудничество"): "plan",
     ("программа", "взаимодействие"): "plan", ("заявление", "совместный"): "statement",
     ("нота", "обменный"): "agreement", ("нота", "обмен"): "agreement", ("note", "exchange"): "agreement",
-    ("устав", "организация"): "treaty", ("устав", "оон"): "treaty", ("устав", "шос"): "treaty",
     ("map", "road"): "roadmap", ("plan", "action"): "plan", ("plan", "work"): "plan",
     ("plan", "cooperation"): "plan", ("programme", "cooperation"): "plan", ("program", "cooperation"): "plan",
     ("programme", "framework"): "plan", ("program", "framework"): "plan", ("statement", "joint"): "statement",
-    ("communique", "joint"): "communique", ("charter", "nations"): "treaty", ("charter", "un"): "treaty",
-    ("charter", "sco"): "treaty",
+    ("communique", "joint"): "communique",
 }  # fmt: skip
 # Nouns whose plural names one document: "Обменные ноты", "the exchange of notes".
 PLURAL_NAMES = {"нота", "note"}
@@ -47,6 +45,9 @@ CONSTITUTING_VERBS = {
     "constitute",
     "form",
 }
+# The founding treaty of an organisation, a treaty when an organisation is named with it: "Устав
+# Шанхайской организации сотрудничества", "the Charter of the United Nations", "the UN Charter".
+CHARTER_NOUNS = {"устав", "charter"}
 # Nouns that stand for any document: "11 документов подписано", "the documents signed in the session".
 GENERIC_LEMMAS = {"документ", "document"}
 # Words before a document noun that make it part of an organisation's name ("Организация Договора
