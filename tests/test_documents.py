@@ -2,7 +2,8 @@
 a text (a headline may come first, separated by a blank line), its language and publication
 date, and the records expected of it, in text order. A record names its type and status and,
 where the row says so, its date, place, number and some of its parties (every party listed
-must be found; others may come too). Names, places and dates are invented."""
+must be found; others may come too) and, when the row gives it, its title (None: no title). Names,
+places and dates are invented."""
 
 from __future__ import annotations
 
@@ -158,6 +159,8 @@ CASES = [
      [R("agreement", "signed", parties={"Kazakhstan", "Japan"})]),
     ("The members signed the Charter of the Eurasian Economic Union in 2014.", "en", None,
      [R("treaty", "signed", date="2014")]),
+    ("Kazakhstan and Iran signed the convention on August 12, 2018 in Aktau.", "en", None,
+     [R("convention", "signed", date="2018-08-12", place="Aktau", title=None)]),
     # --- English: what is not a document record ---
     ("Some 20 documents were signed during the visit.", "en", None, []),
     ("Three agreements were signed in the fields of trade, energy and culture.", "en", None, []),
@@ -209,7 +212,7 @@ def _records(annotate, text: str, lang: str, published: str | None) -> list:
 
 def _check(record, expected: dict) -> list[str]:
     problems = []
-    for attr in ("type", "status", "date", "place", "number"):
+    for attr in ("type", "status", "date", "place", "number", "title"):
         if attr in expected and getattr(record, attr) != expected[attr]:
             problems.append(f"{attr}: {getattr(record, attr)!r} != {expected[attr]!r}")
     missing = expected.get("parties", set()) - set(record.parties)

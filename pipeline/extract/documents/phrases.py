@@ -226,9 +226,15 @@ def _title(tree: Tree, m: DocMention, end: int, left: int, text: str, names: Nam
     left out (they are compared on their own), and so is the rest of the phrase."""
     tokens, i = tree.tokens, m.index
     listed = {k for a, b in m.lists for k in range(a, b)}
+    dated = {k for k, t in enumerate(tokens) if any(d.start <= t.start < d.stop for d in dates)}
     first = next(
-        (j for j in range(i + 1, end) if tokens[j].text.lower() in _TITLE_STARTS and j not in listed), None
-    )
+        (
+            j
+            for j in range(i + 1, end)
+            if tokens[j].text.lower() in _TITLE_STARTS and j not in listed and j + 1 not in dated
+        ),
+        None,
+    )  # "on August 12, 2018" is a date, no title
     if first is None and i + 1 < end and tokens[i + 1].text == "(":
         first = i + 1
     complement = i + 1
