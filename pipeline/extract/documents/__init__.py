@@ -19,25 +19,24 @@ small tree helpers.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 
 from ...article import Annotated, DocumentRecord, Mention
 from .clauses import (
-    BILL_PASSED,
     Found,
     amended_parties,
+    bill_passed,
     describe,
     implicit_signers,
     mention_status,
     share_status,
 )
 from .corefer import deciding_mention, document_parties, group_documents
-from .groups import Group, generic_groups, inherit, merged_groups, typed_groups
+from .groups import Group, generic_groups, inherit, listed_with_generic, merged_groups, typed_groups
 from .names import Names
 from .phrases import sentence_mentions
-from .syntax import Tree, lemma
-from .vocab import FIRST_READING, GENERIC_LEMMAS, LOCATIVE, TYPE_LEMMAS
+from .syntax import Tree
+from .vocab import LOCATIVE, TYPE_LEMMAS
 
 __all__ = ["TYPE_LEMMAS", "extract_documents"]  # TYPE_LEMMAS: the organisations stage drops document words
 
@@ -49,7 +48,7 @@ def analyse(annotated: Annotated, names: Names, dates: Sequence[Mention]) -> lis
     text = annotated.text
     title_end = len(annotated.article.title or "") if annotated.article.title else 0
     bounds = [(s.start, s.stop) for s in annotated.sentences]
-    bill_passed = bool(BILL_PASSED.search(text)) and not re.search(FIRST_READING, text)
+    passed = bill_passed(text, bounds)
     found: list[Found] = []
     groups: list[Group] = []
     for k, sentence in enumerate(annotated.sentences):
@@ -59,14 +58,13 @@ def analyse(annotated: Annotated, names: Names, dates: Sequence[Mention]) -> lis
         mentions = list(
             sentence_mentions(tree, k, text, names, dates, in_title=in_title, last_type=last_type)
         )
-        sentence_groups = generic_groups(tree, k, text, dates, names, bounds, bill_passed=bill_passed)
-        generic_here = any(lemma(t) in GENERIC_LEMMAS for t in tree.tokens)
-        sentence_found = [Found(m, mention_status(tree, m, text, bill_passed=bill_passed)) for m in mentions]
+        sentence_groups = generic_groups(tree, k, text, dates, names, bounds, bill_passed=passed)
+        sentence_found = [Found(m, mention_status(tree, m, text, bill_passed=passed)) for m in mentions]
         share_status(sentence_found, text)
         for f in sentence_found:
             describe(f, tree, mentions, names, dates, text, bounds)
             m = f.mention
-            if f.status.status is None and not m.plural and generic_here:
+            if f.status.status is None and not m.plural and listed_with_generic(tree, m.index):
                 earlier = next((g for g in reversed(groups) if k - 3 <= g.sentence < k), None)
                 here = merged_groups(sentence_groups)[0] if sentence_groups else None
                 if here or earlier:

@@ -14,13 +14,39 @@ from .parties import antecedents, group_size, party_list, subject_parties
 from .phrases import DocMention
 from .status import NONE, Status, governing_status, modifier_status, participle_status
 from .syntax import Tree, is_finite, lemma
-from .vocab import ADOPTED_TYPES, FINAL_READING, LOCATIVE, PARTY_PREPOSITIONS
+from .vocab import ADOPTED_TYPES, FINAL_READING, FIRST_READING, LOCATIVE, PARTY_PREPOSITIONS
 
 BILL_PASSED = re.compile(
     r"(?:законопроект\w*|проект\w*\s+закон\w*)[^.]*?\bприня\w*[^.]*?" + FINAL_READING
     + r"|\bприня\w*[^.]*?(?:законопроект\w*|проект\w*\s+закон\w*)[^.]*?" + FINAL_READING,
     re.IGNORECASE,
 )  # fmt: skip
+
+_BILL = re.compile(r"законопроект\w*|проект\w*\s+закон\w*", re.IGNORECASE)
+# What follows a bill that names it: a ratification title, or a title of its own ("о налогах").
+_RATIFICATION_TITLE = re.compile(
+    r"\s*[«\"“]?\s*(?:о|об)\s+(?:ратификаци|присоединени|денонсаци)", re.IGNORECASE
+)
+_OWN_TITLE = re.compile(r"\s*(?:[«\"“(]|(?:о|об|обо|по)\s)", re.IGNORECASE)
+
+
+def bill_passed(text: str, bounds: Sequence[tuple[int, int]]) -> bool:
+    """Tell an article whose ratification bill passed in its final reading, from a sentence that
+    passes it: "приняли законопроект «О ратификации…» в трех чтениях", or a bill named by no title
+    of its own ("Законопроект принят в трех чтениях", "Проекты законов приняты …"); not "приняли
+    законопроект о налогах в третьем чтении", another bill."""
+    if re.search(FIRST_READING, text):
+        return False
+    for start, stop in bounds:
+        sentence = text[start:stop]
+        if not BILL_PASSED.search(sentence):
+            continue
+        for bill in _BILL.finditer(sentence):
+            after = sentence[bill.end() : bill.end() + 60]
+            if _RATIFICATION_TITLE.match(after) or not _OWN_TITLE.match(after):
+                return True
+    return False
+
 
 _VALIDITY = re.compile(r"(?:\bна|\bдо|\bfor|\buntil|\bby|\bsince)\s*$")  # "план на 2023 год"
 
@@ -56,6 +82,9 @@ def mention_status(tree: Tree, m: DocMention, text: str, *, bill_passed: bool) -
         return NONE
     if governing.status == "mentioned" or any(s.status == "ratified" for s in found):
         return next(s for s in found if s.status in ("mentioned", "ratified"))
+    own = next((s for s in (participle, modifier) if s.status in STRONG and s.how == "participle"), None)
+    if own is not None and governing.indirect:  # "The text of the treaty signed in 2018 does not …"
+        return own
     return found[0]
 
 

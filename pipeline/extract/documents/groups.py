@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .clauses import Found, clause, clause_parties, resolve_group
 from .status import Status, governing_status, modifier_status
-from .syntax import Tree, lemma
+from .syntax import Tree, is_finite, is_participle, lemma
 from .vocab import GENERIC_LEMMAS
 
 
@@ -44,6 +44,77 @@ def generic_groups(tree: Tree, k: int, text: str, dates, names, bounds, *, bill_
             Group(k, status.status, values[0] if values else None, places[0] if places else None, parties)
         )
     return out
+
+
+# Words that list a document among others: "documents, including a memorandum", "one of the
+# documents", "среди подписанных документов", "в числе документов".
+_LISTING = {
+    "include",
+    "including",
+    "включая",
+    "включать",
+    "число",
+    "среди",
+    "among",
+    "one",
+    "один",
+    "such",
+    "as",
+}
+# Predicates that say what the documents were: "The documents included …", "X was one of the documents".
+_LISTING_VERBS = {"include", "comprise", "contain", "be", "включать", "являться", "быть", "стать", "входить"}
+
+
+def _linked_chain(tree: Tree, k: int) -> list[int]:
+    """Give `k` and the tokens above it up to the first one that is no listing word or
+    preposition (that one included): the way a noun is listed among others."""
+    tokens = tree.tokens
+    chain = [tree.first_conjunct(k)]
+    while (h := tree.head(chain[-1])) >= 0:
+        chain.append(h)
+        if not (tokens[h].pos == "ADP" or lemma(tokens[h]) in _LISTING):
+            break
+    return chain
+
+
+def listed_with_generic(tree: Tree, i: int) -> bool:
+    """Tell a typed document listed with a generic document noun of its sentence: under it through
+    listing words or apposition ("documents, including an agreement"), or both on one listing
+    predicate ("The documents included a memorandum", "The treaty was one of the documents")."""
+    tokens = tree.tokens
+    mine = _linked_chain(tree, i)
+    for g in (k for k, t in enumerate(tokens) if lemma(t) in GENERIC_LEMMAS and t.pos in ("NOUN", "PROPN")):
+        theirs = _linked_chain(tree, g)
+        if g in mine[1:]:
+            return True  # "documents, including an agreement", "документы: соглашение …"
+        if mine[0] in theirs[1:] and len(theirs) > 2:
+            return True  # "Среди документов — меморандум" (the generic noun under a listing word)
+        top = theirs[-1]
+        if top == mine[-1] and lemma(tokens[top]) in _LISTING_VERBS and len(mine) >= 2:
+            return True
+        if (
+            lemma(tokens[top]) in _LISTING_VERBS
+            and tokens[g].rel.startswith("nsubj")
+            and _in_predicate(tree, i, top)
+        ):
+            return True  # "The documents were in the fields of …, and a memorandum of understanding …"
+        p = tree.head(mine[0])
+        if p > g and is_participle(tokens[p]) and not is_finite(tokens[p]):
+            if tree.head(p) == g or (tree.head(p) == tree.head(g) and tokens[g].rel in ("obj", "dobj")):
+                return True  # "signed a document on Friday setting the roadmap": what the document is
+    return False
+
+
+def _in_predicate(tree: Tree, i: int, v: int) -> bool:
+    """Tell a noun inside the predicate of copula or listing verb `v`, with no other verb between
+    (a gerund may stand in the list: "in the fields of fighting drug smuggling, …")."""
+    k = i
+    while (h := tree.head(k)) >= 0 and h != v:
+        t = tree.tokens[h]
+        if t.pos in ("VERB", "AUX") and t.feats.get("Aspect") != "Prog":  # a gerund may be a listed item
+            return False
+        k = h
+    return h == v and not tree.tokens[k].rel.startswith("nsubj")
 
 
 def inherit(f: Found, group: Group, earlier: Group | None) -> None:

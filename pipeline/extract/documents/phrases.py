@@ -23,11 +23,14 @@ from .parties import party_list
 from .syntax import Tree, is_participle, is_plural, lemma
 from .vocab import (
     ANAPHORIC,
+    CHARTER_NOUNS,
+    CONSTITUTING_VERBS,
     GENERIC_LEMMAS,
     NAME_HEADS,
     NEUTRAL_MODIFIERS,
     OTHER,
     PARTY_PREPOSITIONS,
+    PLURAL_NAMES,
     QUANTIFIERS,
     STOP_WORDS,
     TYPE_LEMMAS,
@@ -39,6 +42,8 @@ NUMBER = re.compile(r"\s*(?:№|\bNo\.?|\bN)\s?(\d(?:[\w/.-]*\w)?)|\s*\b([A-Z]{1
 # A UN-style number anywhere in the phrase ("the resolution … of December 14, 2022 A/RES/77/172"),
 # in the second group like NUMBER's.
 RES_NUMBER = re.compile(r"()\b([A-Z]{1,4}/RES/[\dA-Z\-]+/\d+)\b")
+
+_MEANS = {"путем", "путём", "посредством", "by", "through", "via"}  # "by an exchange of notes"
 
 _TITLE_STARTS = {"о", "об", "обо", "по", "on", "regarding", "concerning", "for"}
 
@@ -95,12 +100,25 @@ def document_type(tree: Tree, i: int, names: Names) -> str | None:
         (k for (head, mate), k in TYPE_PAIRS.items() if head in (word, text) and mate in neighbours), None
     )
     kind = kind or TYPE_LEMMAS.get(word) or TYPE_LEMMAS.get(text)
+    if kind is None and word in CHARTER_NOUNS:
+        near = tokens[max(0, i - 3) : i + 5]
+        start, stop = near[0].start, near[-1].stop
+        organisation = any(m.kind == "organisation" and start <= m.start < stop for m in names.mentions)
+        if organisation or {lemma(t) for t in near} & NAME_HEADS:
+            return "treaty"
     if kind is None:
         return None
     organisation = names.covering(token.start, "organisation")
     if (organisation and organisation.stop > token.stop) or (i and lemma(tokens[i - 1]) in NAME_HEADS):
         return None  # "Организация Договора о коллективной безопасности"; but "the United Nations Charter"
+    if word in PLURAL_NAMES and {t.text.lower() for t in tokens[max(0, i - 3) : i]} & _MEANS:
+        return None  # "изменения, внесенные путем обмена нотами": the notes made another document
     head = tree.head(i)
+    before = i - 1
+    while before >= 0 and tokens[before].pos in ("ADJ", "DET"):
+        before -= 1
+    if {lemma(tokens[k]) for k in (head, before) if k >= 0} & CONSTITUTING_VERBS:
+        return None  # "Обменные ноты, образующие международный договор": the notes are the treaty
     if (
         token.rel == "compound"
         and head > i
@@ -208,9 +226,15 @@ def _title(tree: Tree, m: DocMention, end: int, left: int, text: str, names: Nam
     left out (they are compared on their own), and so is the rest of the phrase."""
     tokens, i = tree.tokens, m.index
     listed = {k for a, b in m.lists for k in range(a, b)}
+    dated = {k for k, t in enumerate(tokens) if any(d.start <= t.start < d.stop for d in dates)}
     first = next(
-        (j for j in range(i + 1, end) if tokens[j].text.lower() in _TITLE_STARTS and j not in listed), None
-    )
+        (
+            j
+            for j in range(i + 1, end)
+            if tokens[j].text.lower() in _TITLE_STARTS and j not in listed and j + 1 not in dated
+        ),
+        None,
+    )  # "on August 12, 2018" is a date, no title
     if first is None and i + 1 < end and tokens[i + 1].text == "(":
         first = i + 1
     complement = i + 1
@@ -276,7 +300,7 @@ def sentence_mentions(
         end = _phrase(tree, i, nouns - {i, left}, names, dates, mention)
         mention.stop = max(token.stop, tokens[end - 1].stop)
         kids = tree.child_lemmas(i) | {lemma(t) for t in tokens[left:i]}
-        mention.plural = is_plural(token)
+        mention.plural = is_plural(token) and lemma(token) not in PLURAL_NAMES
         counts = [c for c in tree.children[i] if tokens[c].rel in ("nummod", "nummod:gov")]
         mention.quantified = bool(kids & QUANTIFIERS) or any(  # "три соглашения", "18 agreements"
             tokens[c].text.isdigit() or tokens[c].pos == "NUM" and tokens[c].text not in ("№", "No")

@@ -9,23 +9,27 @@ the Treaty" -> mentioned. Pure functions of one sentence's tree.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .syntax import Tree, is_finite, is_participle, is_verb, lemma
+from .syntax import CLOSING_QUOTES, OPENING_QUOTES, Tree, is_finite, is_participle, is_verb, lemma
 from .vocab import (
     ACTION_NOUNS,
     AMENDMENT_HEADS,
     BILL_NOUNS,
+    DISCUSSING_VERBS,
     DRAFT_NOUNS,
     DRAFTING_VERBS,
+    EVENT_NOUNS,
+    EVENTS,
     FINAL_ADJECTIVES,
-    FINAL_STATUS,
+    FINAL_TYPES,
     FIRST_READING,
     FUTURE_AUX,
     FUTURE_WORDS,
     GENERIC_LEMMAS,
     IDIOM_VERBS,
     LAW_NOUNS,
+    LEGISLATURES,
     NEGATIONS,
     NOT_YET,
     PLANNING_VERBS,
@@ -39,6 +43,11 @@ from .vocab import (
 # Verbs whose infinitive complement happened: "удалось подписать", "managed to sign".
 _ACHIEVED = {"удаться", "успеть", "смочь", "manage"}
 _MODIFIER_RELS = ("aux", "advmod", "amod", "mark", "neg")
+# The document as a drafting verb's object or passive subject: "подготовили проект соглашения".
+_OBJECT_RELS = ("obj", "dobj", "nsubj:pass", "nsubjpass", "iobj")
+# "be about to sign", "is set to be signed": the infinitive under them is an intention.
+_ABOUT_TO = {"about", "set"}
+_WORKING = {"работать", "трудиться", "work"}  # "are working on the final declaration"
 _CLAUSE_LINKS = ("xcomp", "ccomp", "csubj", "advcl", "conj", "acl", "obj", "obl", "nmod", "pcomp", "prep")
 
 
@@ -49,6 +58,7 @@ class Status:
     status: str | None
     predicate: int = -1  # the token that gave it (verb, participle, act noun); -1 when none
     how: str = ""  # verb | participle | action | reference | amendment | final | ratification
+    indirect: bool = False  # the predicate governs the document through a preposition or a noun
 
 
 NONE = Status(None)
@@ -78,6 +88,8 @@ def is_planned(tree: Tree, v: int, *, in_title: bool = False) -> bool:
     if any(lemma(tokens[c]) == "быть" and tokens[c].feats.get("Tense") == "Fut" for c in kids):
         return True
     infinitive = token.feats.get("VerbForm") == "Inf" or "to" in kid_words
+    if infinitive and _about_to(tree, v):
+        return True
     for h in tree.heads(v):
         word = lemma(tokens[h])
         if word in PLANNING_VERBS or word in FUTURE_WORDS or tokens[h].text.lower() in FUTURE_WORDS:
@@ -94,6 +106,17 @@ def is_planned(tree: Tree, v: int, *, in_title: bool = False) -> bool:
             break  # a noun ends the clause: "The MOU, signed …, aims to …" is no intention to sign
         v = h
     return infinitive and not in_title or (in_title and "to" in kid_words)
+
+
+def _about_to(tree: Tree, v: int) -> bool:
+    """Tell an infinitive right under "be about to" or "be set to" ("are about to sign", "is set
+    to be signed"); "set up a commission and signed" is no intention."""
+    tokens = tree.tokens
+    h = tree.head(v)
+    if h < 0 or tokens[v].rel != "xcomp" or lemma(tokens[h]) not in _ABOUT_TO:
+        return False
+    near = [*tree.children[h], tree.head(h)]  # "is set" (auxiliary below), "are about" (copula above)
+    return any(k >= 0 and lemma(tokens[k]) == "be" for k in near)
 
 
 def _refused(tree: Tree, v: int) -> bool:
@@ -136,6 +159,9 @@ def _verb_status(tree: Tree, v: int, doc_type: str, *, in_title: bool) -> Status
     ):
         return NONE  # habitual present: "компании заключают договора" names no one document
     attributive = is_participle(token) and token.rel.startswith(("acl", "amod", "relcl"))
+    gerund = token.feats.get("Aspect") == "Prog" and token.feats.get("VerbForm") == "Part"
+    if gerund and not attributive and status != "planned":  # "discussed the issues of signing the MoU"
+        status = _action_status(tree, v, status).status or status
     return Status(status, v, "participle" if attributive else "verb")
 
 
@@ -173,13 +199,25 @@ def _law_status(tree: Tree, h: int, text: str, *, bill_passed: bool) -> Status:
     for j in verbs:
         word = lemma(tokens[j])
         if word in ("ратифицировать", "ratify") or (
-            word in ("принять", "pass", "adopt", "одобрить", "approve") and carrier is None
-        ):
+            word in ("принять", "pass", "adopt", "одобрить", "approve")
+            and carrier is None
+            and _by_legislature(tree, j)
+        ):  # "Сенат одобрил ратификацию"; not "Правительство одобрило ратификацию" (it goes to parliament)
             return Status("ratified", j, "ratification")
         if word in ("принять", "pass", "adopt") and not re.search(FIRST_READING, sentence):
             if not _negated(tree, j)[0] and not is_planned(tree, j):
                 return Status("ratified", j, "ratification")
     return Status("ratified" if bill_passed else "signed", h, "ratification")
+
+
+def _by_legislature(tree: Tree, v: int) -> bool:
+    """Tell a verb whose subject or agent is a parliament, its chamber, its deputies or the president."""
+    tokens = tree.tokens
+    for c in tree.children[v]:
+        if tokens[c].rel.startswith(("nsubj", "obl", "agent")) and tokens[c].rel != "nsubj:pass":
+            if {lemma(tokens[k]) for k in tree.subtree(c)} & LEGISLATURES:
+                return True
+    return False
 
 
 def _linear_act(tree: Tree, i: int) -> int | None:
@@ -204,19 +242,44 @@ def _linear_act(tree: Tree, i: int) -> int | None:
     return None
 
 
+def _quoted_act(tree: Tree, i: int) -> int | None:
+    """Give the act noun opening the quoted title a document stands in, however deep: every document
+    of «О ратификации Обменных нот …, и Грантового соглашения …» is what the bill ratifies."""
+    tokens = tree.tokens
+    level = 0
+    for j in range(i - 1, -1, -1):
+        if tokens[j].text in CLOSING_QUOTES and tokens[j].text not in OPENING_QUOTES:
+            level += 1
+        elif tokens[j].text in OPENING_QUOTES or tokens[j].text == '"':
+            if level:
+                level -= 1
+                continue
+            k = j + 1
+            if k < len(tokens) and tokens[k].text.lower() in ("о", "об"):
+                k += 1
+            if k < len(tokens) and ACTION_NOUNS.get(lemma(tokens[k])) == "ratified":
+                return k
+            return None
+    return None
+
+
 def _action_status(tree: Tree, h: int, status: str) -> Status:
     """Give the status of a document under an act noun: "подписание протокола состоялось" -> signed,
     "планируется подписание", "для последующего подписания" -> planned."""
     tokens = tree.tokens
     if tree.child_lemmas(h) & FUTURE_WORDS:
         return Status("planned", h, "action")
+    topic = False  # a noun between the act and its verb: "обсудили вопросы подписания"
     for j in tree.heads(h):
+        word = lemma(tokens[j])
         if is_verb(tokens[j]):
-            planned = lemma(tokens[j]) in PLANNING_VERBS or is_planned(tree, j)
+            planned = word in PLANNING_VERBS or word in DISCUSSING_VERBS or topic or is_planned(tree, j)
             return Status("planned" if planned else status, h, "action")
-        if lemma(tokens[j]) in FUTURE_WORDS or lemma(tokens[j]) in PLANNING_VERBS:  # "readiness for signing"
+        if word in FUTURE_WORDS or word in PLANNING_VERBS:  # "readiness for signing"
             return Status("planned", h, "action")
-    return Status(status, h, "action")
+        if tokens[j].pos in ("NOUN", "PROPN") and word not in EVENT_NOUNS:
+            topic = True
+    return Status("planned" if topic else status, h, "action")
 
 
 def amended(tree: Tree, i: int) -> bool:
@@ -253,9 +316,11 @@ def governing_status(
     if amended(tree, i):
         return Status("mentioned", i, "amendment")
     act = _linear_act(tree, i)
+    act = act if act is not None else _quoted_act(tree, i)
     if act is not None:
         return _law_status(tree, act, text, bill_passed=bill_passed)
     draft = bool(tree.child_lemmas(i, ("amod", "compound", "nmod")) & {"draft"})
+    through = bool(_preposition_words(tree, i))  # "через соглашение": a preposition of its own
     j = i
     for _ in range(12):
         if tokens[j].rel == "conj":
@@ -275,22 +340,36 @@ def governing_status(
             return Status("planned", h, "action") if draft else found
         if word in DRAFT_NOUNS and not is_verb(head):
             draft = True
-        elif head.pos == "ADP" or word in GENERIC_LEMMAS:
-            pass  # English prepositions head their noun; "a document setting the roadmap"
+        elif head.pos == "ADP" or word in GENERIC_LEMMAS or word in ("обмен", "exchange"):
+            pass  # English prepositions head their noun; "a document setting the roadmap"; "signed an exchange of notes"
         elif is_verb(head) or (head.pos in ("ADJ", "ADV") and status_word(tree, h, doc_type)):
             if word in IDIOM_VERBS:
                 return NONE
-            found = _verb_status(tree, h, doc_type, in_title=in_title)
+            if word in DRAFTING_VERBS and not draft and (through or tokens[j].rel not in _OBJECT_RELS):
+                return NONE  # "Through the agreement …, the fund was finalized": not what was drafted
+            found = replace(_verb_status(tree, h, doc_type, in_title=in_title), indirect=through)
+            if found.status is None and tokens[j].rel.startswith("nsubj"):
+                # the subject of "is set to be signed", "is expected to be ratified"
+                x = next(
+                    (
+                        c
+                        for c in tree.children[h]
+                        if tokens[c].rel == "xcomp" and status_word(tree, c, doc_type)
+                    ),
+                    None,
+                )
+                found = _verb_status(tree, x, doc_type, in_title=in_title) if x is not None else found
             if found.status is None and head.rel in ("acl", "relcl") and not status_word(tree, h, doc_type):
                 generic = tree.head(h)
                 if generic >= 0 and lemma(tokens[generic]) in GENERIC_LEMMAS:
                     j = generic
                     continue
             if draft:  # "проект соглашения", "a draft roadmap was discussed": a draft is planned
-                return Status("planned", h, found.how or "verb")
+                return Status("planned", h, found.how or "verb", indirect=through)
             return found
         elif tokens[j].rel not in ("appos", "flat", "nmod", "compound") or not head.text[:1].isupper():
             break
+        through = through or word not in DRAFT_NOUNS
         j = h
     return NONE
 
@@ -307,9 +386,33 @@ def modifier_status(tree: Tree, i: int, doc_type: str, *, in_title: bool = False
             found = _verb_status(tree, c, doc_type, in_title=in_title)
             if found.status:
                 return Status(found.status, c, "participle")
-    if tree.child_lemmas(i) & FINAL_ADJECTIVES:
-        return Status(FINAL_STATUS.get(doc_type, "adopted"), i, "final")
+    if tree.child_lemmas(i) & FINAL_ADJECTIVES and doc_type in FINAL_TYPES and _past_outcome(tree, i):
+        return Status("adopted", i, "final")
     return NONE
+
+
+def _past_outcome(tree: Tree, i: int) -> bool:
+    """Tell "итоговая резолюция форума", "the final declaration of the summit" told as the outcome of
+    an event that took place: the event is named with it and no verb above makes it an intention,
+    a draft or a subject of talks ("will adopt", "are working on the final declaration")."""
+    tokens = tree.tokens
+    below = {
+        k
+        for c in tree.children[i]
+        if tokens[c].rel.startswith(("nmod", "poss", "prep"))
+        for k in tree.subtree(c)
+    }
+    events = [k for k in below if lemma(tokens[k]) in EVENTS]
+    if not events or any(tree.child_lemmas(k) & (FUTURE_WORDS | FUTURE_AUX) for k in events):
+        return False
+    if tokens[i].rel.startswith("nsubj"):
+        return True  # "The final declaration of the summit calls for …"
+    verb = next((h for h in tree.heads(i) if is_verb(tokens[h])), None)
+    if verb is None:
+        return True
+    word = lemma(tokens[verb])
+    busy = DRAFTING_VERBS | DISCUSSING_VERBS | PLANNING_VERBS | _WORKING
+    return word not in busy and not is_planned(tree, verb)
 
 
 def participle_status(tree: Tree, p: int, doc_type: str, *, in_title: bool = False) -> Status:

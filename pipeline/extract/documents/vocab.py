@@ -26,13 +26,28 @@ TYPE_PAIRS = {
     ("план", "сотрудничество"): "plan", ("план", "мероприятие"): "plan", ("план", "взаимодействие"): "plan",
     ("программа", "рамочный"): "plan", ("программа", "сотрудничество"): "plan",
     ("программа", "взаимодействие"): "plan", ("заявление", "совместный"): "statement",
-    ("устав", "организация"): "treaty", ("устав", "оон"): "treaty", ("устав", "шос"): "treaty",
+    ("нота", "обменный"): "agreement", ("нота", "обмен"): "agreement", ("note", "exchange"): "agreement",
     ("map", "road"): "roadmap", ("plan", "action"): "plan", ("plan", "work"): "plan",
     ("plan", "cooperation"): "plan", ("programme", "cooperation"): "plan", ("program", "cooperation"): "plan",
     ("programme", "framework"): "plan", ("program", "framework"): "plan", ("statement", "joint"): "statement",
-    ("communique", "joint"): "communique", ("charter", "nations"): "treaty", ("charter", "un"): "treaty",
-    ("charter", "sco"): "treaty",
+    ("communique", "joint"): "communique",
 }  # fmt: skip
+# Nouns whose plural names one document: "Обменные ноты", "the exchange of notes".
+PLURAL_NAMES = {"нота", "note"}
+# Verbs that say what a named document is, not another one: "Обменные ноты, образующие международный
+# договор", "notes constituting an agreement".
+CONSTITUTING_VERBS = {
+    "образовать",
+    "образовывать",
+    "образующий",
+    "составлять",
+    "составить",
+    "constitute",
+    "form",
+}
+# The founding treaty of an organisation, a treaty when an organisation is named with it: "Устав
+# Шанхайской организации сотрудничества", "the Charter of the United Nations", "the UN Charter".
+CHARTER_NOUNS = {"устав", "charter"}
 # Nouns that stand for any document: "11 документов подписано", "the documents signed in the session".
 GENERIC_LEMMAS = {"документ", "document"}
 # Words before a document noun that make it part of an organisation's name ("Организация Договора
@@ -69,6 +84,18 @@ DRAFTING_VERBS = {
     "разработать", "разрабатывать", "подготовить", "подготавливать", "доработать", "согласовать",
     "draft", "prepare", "finalize", "finalise", "negotiate",
 }  # fmt: skip
+# Verbs that talk of an act, not perform it: "обсудили вопросы подписания", "talked about the signing".
+DISCUSSING_VERBS = {
+    "обсудить", "обсуждать", "рассмотреть", "рассматривать", "обменяться", "обмениваться", "говорить",
+    "поговорить", "затронуть", "затрагивать", "discuss", "talk", "consider", "address", "review", "debate",
+    "exchange", "negotiate",
+}  # fmt: skip
+# Nouns between an act noun and its verb that keep the act an event: "церемония подписания",
+# "в ходе подписания", "по итогам подписания"; any other noun makes it a topic ("вопросы подписания").
+EVENT_NOUNS = {
+    "церемония", "ход", "итог", "время", "участие", "присутствие", "ceremony", "course", "result", "outcome",
+    "time", "occasion", "participation", "presence", "event",
+}  # fmt: skip
 # Nouns of the act: "подписание протокола", "the signing of the MoU".
 ACTION_NOUNS = {
     "подписание": "signed", "заключение": "signed", "принятие": "adopted", "утверждение": "adopted",
@@ -79,7 +106,13 @@ ACTION_NOUNS = {
 # The bill or law that carries a ratification: "законопроект «О ратификации Соглашения…»".
 LAW_NOUNS = {"закон", "law", "act"}
 BILL_NOUNS = {"законопроект", "bill"}
-DRAFT_NOUNS = {"проект", "draft", "текст", "text"}
+# Who ratifies: "Сенат одобрил ратификацию", "Parliament approved the ratification".
+LEGISLATURES = {
+    "парламент", "сенат", "мажилис", "мажлис", "кенеш", "дума", "меджлис", "маджлис", "палата", "собрание",
+    "депутат", "президент", "parliament", "senate", "majlis", "mazhilis", "kenesh", "duma", "chamber", "house",
+    "assembly", "congress", "lawmaker", "legislator", "mp", "deputy", "president",
+}  # fmt: skip
+DRAFT_NOUNS = {"проект", "draft"}
 # Final readings of a bill: "принят в трех чтениях", "во втором и третьем чтениях", "в целом".
 FINAL_READING = (
     r"(?:в\s+(?:тр[её]х|третьем|окончательном)\s+чтени|во\s+втором\s+и\s+третьем\s+чтени|в\s+целом)"
@@ -99,7 +132,7 @@ PLANNING_VERBS = {
 FUTURE_AUX = {"будет", "будут", "will", "shall", "would", "could", "might", "may"}
 FUTURE_WORDS = {
     "последующий", "предстоящий", "будущий", "намерен", "намеренный", "должный", "upcoming", "future",
-    "forthcoming", "proposed", "planned", "possible", "about", "set",
+    "forthcoming", "proposed", "planned",
 }  # fmt: skip
 # Verbs that deny their complement: "failed to reach an agreement", "отказались подписать".
 REFUSING_VERBS = {
@@ -139,7 +172,13 @@ ANAPHORIC = {
 OTHER = {"другой", "второй", "второе", "other", "another", "second"}
 # Adjectives of a document as an event's outcome: "итоговая резолюция форума", "the final declaration".
 FINAL_ADJECTIVES = {"итоговый", "заключительный", "final", "concluding"}
-FINAL_STATUS = {"protocol": "signed", "memorandum": "signed", "agreement": "signed"}  # others: adopted
+FINAL_TYPES = {"resolution", "declaration", "communique"}  # adopted as an event's outcome
+# Events whose outcome a final document is: "итоговая декларация саммита", "the forum's final resolution".
+EVENTS = {
+    "форум", "саммит", "встреча", "конференция", "заседание", "совещание", "сессия", "переговоры", "визит",
+    "съезд", "конгресс", "ассамблея", "summit", "forum", "meeting", "conference", "session", "talks", "visit",
+    "congress", "assembly", "gathering",
+}  # fmt: skip
 
 # Idioms that are no documents: "пришли к соглашению о доработке", "to take part".
 IDIOM_VERBS = {"прийти", "приходить"}
