@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from natasha import (
     Doc,
     NewsEmbedding,
@@ -10,10 +12,13 @@ from natasha import (
     NewsSyntaxParser,
     Segmenter,
 )
+from natasha.morph.lemma import lemmatize
 
 from ..article import NerSpan, Sentence, Token
 from . import Backend
 from .morph import morph_vocab
+
+LEMMA_CACHE = 100_000  # (word, POS, features) -> lemma; bounded so memory stays flat
 
 
 class NatashaBackend(Backend):
@@ -26,6 +31,12 @@ class NatashaBackend(Backend):
         self.morph_tagger = NewsMorphTagger(embedding)
         self.syntax_parser = NewsSyntaxParser(embedding)
         self.ner_tagger = NewsNERTagger(embedding)
+        # natasha's DocToken.lemmatize picks the best pymorphy parse for every token anew; the
+        # lemma depends only on the word, its POS and its features, which repeat across a corpus.
+        self._lemma = lru_cache(maxsize=LEMMA_CACHE)(self._lemmatize)
+
+    def _lemmatize(self, word: str, pos: str, feats: tuple) -> str:
+        return lemmatize(self.morph_vocab, word, pos, dict(feats))
 
     def annotate_piece(self, text: str, offset: int) -> tuple[list[Sentence], list[NerSpan]]:
         doc = Doc(text)
@@ -38,15 +49,16 @@ class NatashaBackend(Backend):
             index = {token.id: i for i, token in enumerate(sent.tokens)}
             tokens = []
             for token in sent.tokens:
-                token.lemmatize(self.morph_vocab)
+                feats = token.feats or {}
+                lemma = self._lemma(token.text, token.pos, tuple(feats.items()))
                 tokens.append(
                     Token(
                         start=token.start + offset,
                         stop=token.stop + offset,
                         text=token.text,
-                        lemma=(token.lemma or token.text).lower(),
+                        lemma=(lemma or token.text).lower(),
                         pos=token.pos or "X",
-                        feats=dict(token.feats or {}),
+                        feats=dict(feats),
                         head=index.get(token.head_id, -1),
                         rel=token.rel or "",
                     )
