@@ -51,8 +51,12 @@ def day(attr):
     return and_(INT, gte(1), lte(31)).interpretation(attr.custom(int))
 
 
+YEAR = and_(INT, length_eq(4), gte(1800), lte(2100))
+MONTH_RU = dictionary(MONTHS_RU)
+
+
 def year(attr):
-    return and_(INT, length_eq(4), gte(1800), lte(2100)).interpretation(attr.custom(int))
+    return YEAR.interpretation(attr.custom(int))
 
 
 def short_year(attr):
@@ -66,7 +70,7 @@ def numeric_month(attr):
 
 
 def month_ru(attr):
-    return dictionary(MONTHS_RU).interpretation(attr.normalized().custom(MONTHS_RU.__getitem__))
+    return MONTH_RU.interpretation(attr.normalized().custom(MONTHS_RU.__getitem__))
 
 
 # English month names as news writes them, capitalised: "may" and "march" are also verbs.
@@ -145,6 +149,64 @@ DATE_EN = or_(
     rule(year(DateParts.year1), DASH, year(DateParts.year)),
     rule(or_(PART_EN, rule(YEAR_CONTEXT_EN, PART_EN.optional())), year(DateParts.year)),
 ).interpretation(DateParts)  # fmt: skip
+
+
+# --- anchors: the tokens every date expression holds ------------------------------------------
+#
+# Every rule above holds a month name, a four-digit year, or (Russian "25.12.19") the numeric
+# sequence INT . INT . INT. The stage runs the (slow) Earley parser only on the tokens within
+# `max_tokens - 1` of such an anchor: no match can lie elsewhere, so the matches are the same.
+
+
+@cache
+def max_tokens(lang: str) -> int:
+    """Give the most tokens one match of the language's grammar can cover (the grammar has no
+    repetition, so this is the longest production, expanded)."""
+    from yargy.rule.bnf import is_rule
+
+    def longest(rule, path: frozenset) -> int:
+        if id(rule) in path:
+            raise ValueError("recursive date grammar: no bound on a match's length")
+        inner = path | {id(rule)}
+        return max(
+            (
+                sum(longest(t, inner) if is_rule(t) else 1 for t in production.terms)
+                for production in rule.productions
+            ),
+            default=0,
+        )
+
+    return longest(date_parser(lang).rule, frozenset())
+
+
+@cache
+def _anchor_predicates(lang: str) -> tuple:
+    from yargy.parser import Context
+
+    context = Context(date_parser(lang).tokenizer)
+    month = MONTH_RU if lang == "ru" else in_(MONTH_WORDS_EN)
+    return month.activate(context), YEAR.activate(context), INT.activate(context), eq(".").activate(context)
+
+
+def anchor_indexes(tokens: list, lang: str) -> list[int]:
+    """Give the indexes of the tokens that can anchor a date match: a month name, a year, or the
+    first number of "25.12.19" (Russian)."""
+    month, year4, number, dot = _anchor_predicates(lang)
+    found = []
+    for i, token in enumerate(tokens):
+        if month(token) or year4(token):
+            found.append(i)
+        elif (
+            lang == "ru"
+            and i + 4 < len(tokens)
+            and number(token)
+            and dot(tokens[i + 1])
+            and number(tokens[i + 2])
+            and dot(tokens[i + 3])
+            and number(tokens[i + 4])
+        ):
+            found.append(i)
+    return found
 
 
 @cache
