@@ -1,17 +1,27 @@
-"""The date grammar runs only on stretches around anchors (month names, years, "25.12.19"): it must
-find exactly the matches that parsing every trigger window whole finds."""
+"""The date grammar runs only on stretches around anchors (month names, years, "25.12.19"), and
+starts matches only before tokens that can begin one: it must find exactly the matches that
+yargy's own parser finds over every trigger window."""
+
+from functools import cache
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from yargy import Parser
 
-from pipeline.extract import date_candidates
+from pipeline.extract import date_candidates, date_grammar
 from pipeline.extract.date_grammar import date_parser, max_tokens
 
 
+@cache
+def yargy_parser(lang: str) -> Parser:
+    grammar = date_grammar.DATE_RU if lang == "ru" else date_grammar.DATE_EN
+    return Parser(grammar, tokenizer=date_parser(lang).tokenizer)
+
+
 def whole_windows(lang: str, text: str) -> list[tuple[int, int, tuple]]:
-    """The matches of the parser over every trigger window, as the stage found them before."""
-    parser, found = date_parser(lang), []
+    """The matches of yargy's parser over every trigger window, as the stage found them before."""
+    parser, found = yargy_parser(lang), []
     for lo, hi in date_candidates._windows(text):
         for m in parser.extract(text[lo:hi]):
             found.append((m.span.start + lo, m.span.stop + lo, _parts(m)))
@@ -52,6 +62,17 @@ def test_a_window_without_anchor_is_not_parsed():
 
 def test_the_longest_match_bounds_the_stretches():
     assert max_tokens("ru") == 12 and max_tokens("en") == 11
+
+
+@pytest.mark.parametrize(
+    ("lang", "token", "starts"),
+    [("ru", "с", True), ("ru", "14", True), ("ru", "мая", True), ("ru", "в", True), ("ru", "министр", False),
+     ("ru", ",", False), ("en", "from", True), ("en", "March", True), ("en", "march", False), ("en", "the", False)],
+)  # fmt: skip
+def test_a_match_starts_only_where_the_grammar_can_begin(lang, token, starts):
+    parser = date_parser(lang)
+    [parsed] = list(parser.tokenizer(token))
+    assert parser.can_start(parsed) is starts
 
 
 WORDS = {

@@ -24,6 +24,7 @@ from yargy.predicates import (
     normalized,
 )
 from yargy.predicates import type as token_type  # noqa: I001 - renamed import kept apart
+from yargy.rule.bnf import is_rule
 from yargy.tokenizer import MorphTokenizer, Tokenizer
 
 DateParts = fact("DateParts", ["day1", "month1", "year1", "day", "month", "year"])
@@ -162,7 +163,6 @@ DATE_EN = or_(
 def max_tokens(lang: str) -> int:
     """Give the most tokens one match of the language's grammar can cover (the grammar has no
     repetition, so this is the longest production, expanded)."""
-    from yargy.rule.bnf import is_rule
 
     def longest(rule, path: frozenset) -> int:
         if id(rule) in path:
@@ -209,6 +209,72 @@ def anchor_indexes(tokens: list, lang: str) -> list[int]:
     return found
 
 
+class StartingParser(Parser):
+    """yargy's Earley parser that starts a match only before a token one can begin with.
+
+    yargy predicts the whole grammar before every token, and most tokens (words, punctuation)
+    can begin no date: the states predicted there die at the next scan. Predicting only where a
+    first terminal of the grammar accepts the next token gives the same matches for less work.
+    """
+
+    def __init__(self, rule, tokenizer) -> None:
+        super().__init__(rule, tokenizer=tokenizer)
+        self.first = first_terminals(self.rule)
+
+    def can_start(self, token) -> bool:
+        return any(predicate(token) for predicate in self.first)
+
+    def chart(self, text, all=True):  # yargy's Parser.chart with the one test added
+        from yargy.parser import Chart
+
+        chart = Chart(self.tagger(self.tokenizer(text)))
+        for column, next_column in chart:
+            if column.first or (all and next_column is not None and self.can_start(next_column.token)):
+                self.predict(column, next_column, self.rule)
+            for state in column:
+                if state.completed:
+                    self.complete(column, state)
+                else:
+                    next_term = state.next_term
+                    if is_rule(next_term):
+                        self.predict(column, next_column, next_term)
+                    elif next_column:
+                        self.scan(next_column, next_term, state)
+        return chart
+
+
+def first_terminals(start) -> list:
+    """Give the terminals (predicates) a match of the BNF rule `start` can begin with."""
+    nullable: dict[int, bool] = {}
+    first: dict[int, list] = {}
+
+    def visit(rule) -> None:
+        if id(rule) in first:
+            return
+        first[id(rule)], nullable[id(rule)] = [], False  # the grammar has no recursion
+        for production in rule.productions:
+            empty = True
+            for term in production.terms:
+                if is_rule(term):
+                    visit(term)
+                    first[id(rule)].extend(first[id(term)])
+                    if nullable[id(term)]:
+                        continue
+                else:
+                    first[id(rule)].append(term)
+                empty = False
+                break
+            nullable[id(rule)] = nullable[id(rule)] or empty
+
+    visit(start)
+    if nullable[id(start)]:
+        raise ValueError("the date grammar matches the empty string")
+    unique: dict[str, object] = {}  # equal predicates built apart are one test
+    for predicate in first[id(start)]:
+        unique.setdefault(repr(predicate), predicate)
+    return list(unique.values())
+
+
 @cache
 def date_parser(lang: str) -> Parser:
     """Give the date parser of a language, built once: Russian with natasha's pymorphy, so month
@@ -218,5 +284,5 @@ def date_parser(lang: str) -> Parser:
 
         from ..nlp.morph import morph_vocab
 
-        return Parser(DATE_RU, tokenizer=MorphTokenizer(morph=MorphAnalyzer(morph_vocab())))
-    return Parser(DATE_EN, tokenizer=Tokenizer())
+        return StartingParser(DATE_RU, MorphTokenizer(morph=MorphAnalyzer(morph_vocab())))
+    return StartingParser(DATE_EN, Tokenizer())
