@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 
 from .nlp import DEFAULT_EN_MODEL, ModelNotInstalled
+from .parallel import default_workers
 from .read import MAX_BYTES
 
 app = typer.Typer(
@@ -39,10 +40,18 @@ def extract(
     ),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 when any file could not be processed."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
+    workers: int = typer.Option(
+        default_workers(), "--workers", "-w", min=1, help="Worker processes (default: the number of cores)."
+    ),
+    force: bool = typer.Option(
+        False, "--force", help="Redo every file, not only those new or changed since the last run into --out."
+    ),
 ) -> None:
     """Extract every article below PATH into CSV and Parquet tables in --out.
 
-    Example: pipeline extract data/raw --out data/out
+    A re-run into the same --out redoes only new and changed files and drops deleted ones.
+
+    Example: pipeline extract data/raw --out data/out --workers 2
     """
     from .run import extract_folder
 
@@ -52,25 +61,33 @@ def extract(
 
     def report(result) -> None:
         if result.status == "error":
-            where = result.source.file + (f"#{result.source.record}" if result.source.record else "")
-            typer.echo(f"error: {where}: {result.error}", err=True)
+            typer.echo(f"error: {result.where}: {result.error}", err=True)
 
     try:
         summary = extract_folder(
             path, out, en_model=en_model, max_bytes=int(max_mb * 2**20), on_result=report,
-            progress=not quiet and sys.stderr.isatty(),
+            progress=not quiet and sys.stderr.isatty(), workers=workers, force=force,
         )  # fmt: skip
     except ModelNotInstalled as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
     if not quiet:
-        counts = ", ".join(f"{n} {s}" for s, n in summary.statuses.items())
-        tables = ", ".join(f"{name} {n}" for name, n in summary.rows.items())
-        typer.echo(f"articles: {counts}; rows: {tables}; {summary.seconds:.1f} s -> {out}", err=True)
+        typer.echo(summary_text(summary, out), err=True)
         if not any(summary.statuses.values()):
             typer.echo(f"warning: no articles found in {path}", err=True)
     if strict and summary.statuses["error"]:
         raise typer.Exit(1)
+
+
+def summary_text(summary, out: Path) -> str:
+    """Give the lines printed at the end of a run."""
+    counts = ", ".join(f"{n} {s}" for s, n in summary.statuses.items())
+    tables = ", ".join(f"{name} {n}" for name, n in summary.rows.items())
+    files = f"{summary.processed} files processed, {summary.reused} unchanged files reused"
+    if summary.previous != "previous run":
+        files += f" (full run: {summary.previous})"
+    workers = f"{summary.workers} worker" + ("s" if summary.workers > 1 else "")
+    return f"articles: {counts}\nfiles: {files}\nrows: {tables}\n{summary.seconds:.1f} s, {workers} -> {out}"
 
 
 @app.command()
