@@ -183,3 +183,61 @@ def evaluate_corpus_command(
         typer.echo(json.dumps(results if name == "all" else results[0], ensure_ascii=False, indent=1))
     if report:
         report.write_text("\n".join(sections), encoding="utf-8")
+
+
+@app.command("bench")
+def bench_command(
+    articles: int = typer.Option(
+        200, "--articles", "-n", min=0, help="Number of articles (0: each article of --from once)."
+    ),
+    sources: list[Path] = typer.Option(
+        [], "--from", help="Take the articles of this folder (repeatable; default: the samples in data/raw)."
+    ),
+    repetitions: int = typer.Option(3, "--reps", min=1, help="Repetitions of each measurement."),
+    workers: str = typer.Option(
+        ",".join(str(w) for w in sorted({1, default_workers()})),
+        "--workers",
+        help="Comma-separated numbers of workers to time whole runs with.",
+    ),
+    en_model: str = typer.Option(
+        DEFAULT_EN_MODEL, "--en-model", help="Installed spaCy English pipeline to use."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of tables."),
+    report: Path | None = typer.Option(
+        None, "--report", help="Also write the report as markdown to this file."
+    ),
+) -> None:
+    """Benchmark the pipeline against bare natasha (Russian) and bare spaCy (English) on the same
+    texts: articles/s, characters/s, their ratio, model loading, peak RSS; whole runs with each
+    number of workers; an incremental re-run after one file changed.
+
+    Example: pipeline bench --articles 200 --reps 3 --workers 1,2
+    (real texts: pipeline bench --from ../shared/corpora/ca_news/raw --articles 0)
+    """
+    import json
+
+    from .bench import as_dict, bench, markdown
+
+    try:
+        counts = tuple(sorted({int(w) for w in workers.split(",") if w.strip()}))
+    except ValueError:
+        counts = ()
+    if not counts or min(counts) < 1:
+        typer.echo(f"error: --workers takes numbers such as 1,2, not {workers!r}", err=True)
+        raise typer.Exit(2)
+    for source in sources:
+        if not source.is_dir():
+            typer.echo(f"error: folder not found: {source}", err=True)
+            raise typer.Exit(2)
+    try:
+        result = bench(
+            articles=articles, sources=sources or None, repetitions=repetitions, workers=counts, en_model=en_model,
+            log=lambda message: typer.echo(message, err=True),
+        )  # fmt: skip
+    except (ValueError, ModelNotInstalled) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    text = markdown(result)
+    typer.echo(json.dumps(as_dict(result), indent=1) if as_json else text)
+    if report:
+        report.write_text(text + "\n", encoding="utf-8")
