@@ -1,20 +1,22 @@
 """Worker processes: BLAS and OpenMP pinned to one thread each, results in submission order.
 
-`executor(workers, ...)` gives a process pool (spawned, so that each worker starts clean and
-loads its models once, in `initializer`) or, for one worker, an in-process stand-in with the same
-`submit` interface. `in_order` yields results in the order of the jobs whatever order the workers
-finish them in, with at most `window` jobs submitted ahead, so memory stays bounded.
+`executor(workers, ...)` gives a process pool whose workers have the models loaded once (forked
+after loading them on Linux, spawned and loading them in `initializer` elsewhere) or, for one
+worker, an in-process stand-in with the same `submit` interface. `in_order` yields results in
+the order of the jobs whatever order the workers finish them in, with at most `window` jobs
+submitted ahead, so memory stays bounded.
 """
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from multiprocessing import get_context
+from multiprocessing import get_all_start_methods, get_context
 
 LOOKAHEAD = 10_000  # jobs held at once, computed or not
 
@@ -70,21 +72,46 @@ class Inline:
         return _Deferred(fn, args)
 
 
+def can_fork() -> bool:
+    """Tell whether workers can be forked from this process: on Linux, where fork is safe for the
+    libraries loaded here, and where it shares the loaded models' memory with the workers."""
+    return sys.platform.startswith("linux") and "fork" in get_all_start_methods()
+
+
 @contextmanager
-def executor(workers: int, *, initializer: Callable, initargs: tuple = ()) -> Iterator:
-    """Give an executor of `workers` processes (each set up once by `initializer`), or Inline."""
+def executor(workers: int, *, initializer: Callable, initargs: tuple = (), preload: Callable | None = None):
+    """Give an executor of `workers` processes, or Inline for one.
+
+    On Linux the workers are forked once `preload` has loaded the models here: they start at once
+    and share the models' memory. Elsewhere they are spawned and each runs `initializer` (which
+    loads the models) once. Every worker starts before this function returns, so before this
+    process starts other threads (a progress bar's, pyarrow's).
+    """
     pin_threads()  # before the workers start: they inherit the variables
     if workers <= 1:
         yield Inline()
         return
-    pool = ProcessPoolExecutor(
-        max_workers=workers, mp_context=get_context("spawn"), initializer=initializer, initargs=initargs
-    )
+    if can_fork():
+        if preload is not None:
+            preload()
+        gc.freeze()  # keep the models' objects out of the collector: fewer copied pages
+        pool = ProcessPoolExecutor(
+            max_workers=workers, mp_context=get_context("fork"), initializer=pin_threads
+        )
+    else:
+        pool = ProcessPoolExecutor(
+            max_workers=workers, mp_context=get_context("spawn"), initializer=initializer, initargs=initargs
+        )
     try:
+        for started in [pool.submit(os.getpid) for _ in range(workers)]:
+            started.result()
         yield pool
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)
         raise
+    finally:
+        if can_fork():
+            gc.unfreeze()
     pool.shutdown(wait=True)
 
 

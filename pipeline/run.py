@@ -317,13 +317,15 @@ def extract_folder(
     summary.workers = max(1, min(workers, to_do // FILES_PER_WORKER))
     index = EntityIndex()
     entries: list[state.FileEntry] = []
-    bar = _progress_bar(to_do) if progress and to_do else None
     articles_done = 0
     with (
+        executor(
+            summary.workers, initializer=init_worker, initargs=(en_model,), preload=lambda: warm_up(en_model)
+        ) as pool,
         TableWriter(out) as writer,
         state.PreviousTables(previous) if previous else nullcontext() as old,
-        executor(summary.workers, initializer=init_worker, initargs=(en_model,)) as pool,
     ):
+        bar = _progress_bar(to_do) if progress and to_do else None  # after the workers started
         jobs = _jobs(plan, root, en_model, max_bytes)
         file_articles: list[tuple[str, str]] = []  # (article_id, sha256) of the file being read
         for (file_index, last), value in in_order(pool, jobs, window=4 * summary.workers):
@@ -357,8 +359,8 @@ def extract_folder(
             writer.add("entities", row)
         writer.manifest = state.manifest(writer.run_id, options, entries)
         summary.rows = writer.counts()
-    if bar is not None:
-        bar.close()
+        if bar is not None:
+            bar.close()
     summary.seconds = time.monotonic() - started
     return summary
 

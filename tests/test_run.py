@@ -68,10 +68,15 @@ def extract(folder: Path, out: Path, **options) -> run.Summary:
 # --- workers ---------------------------------------------------------------------------------------
 
 
-def test_two_workers_give_the_tables_of_one(tmp_path, monkeypatch):
+@pytest.mark.parametrize("fork", [True, False], ids=["forked", "spawned"])
+def test_two_workers_give_the_tables_of_one(tmp_path, monkeypatch, fork):
+    import pipeline.parallel
+
     folder = make_folder(tmp_path / "in")
     one = extract(folder, tmp_path / "one", workers=1)
     monkeypatch.setattr(run, "FILES_PER_WORKER", 1)  # start the pool even for a few files
+    if not fork:  # as on macOS and Windows: workers spawned, each loading the models itself
+        monkeypatch.setattr(pipeline.parallel, "can_fork", lambda: False)
     two = extract(folder, tmp_path / "two", workers=2)
     assert (one.workers, two.workers) == (1, 2)
     assert one.statuses == two.statuses == {"ok": 5, "skipped": 1, "error": 3}
