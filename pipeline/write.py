@@ -68,8 +68,8 @@ STATE_DIR = ".pipeline"
 MANIFEST = "manifest.json"
 RUN_KEY = b"pipeline_run"  # Parquet metadata key holding the id of the run that wrote the table
 
-ROW_GROUP = 5000
-ROW_GROUP_BYTES = 8 * 2**20  # texts are long: flush by size too, so a buffer stays small
+ROW_GROUP = 1000
+ROW_GROUP_BYTES = 2 * 2**20  # texts are long: flush by size too, so a buffer stays small
 
 
 def _csv_cell(value: object) -> object:
