@@ -9,7 +9,7 @@ OUT    ?= data/out
 SHARED ?= ../shared
 DOMAIN := $(SHARED)/eval/domain
 
-.PHONY: install extract test lint clean evaluate evaluate-corpora evaluate-full
+.PHONY: install extract test lint clean evaluate evaluate-corpora evaluate-full bench
 
 install: $(STAMP)
 
@@ -25,6 +25,10 @@ extract: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# Throughput against bare natasha / spaCy, runs with 1..N workers, memory, incremental re-run.
+bench: $(STAMP)
+	$(BIN)/pipeline bench $(BENCH_ARGS)
 
 evaluate: $(STAMP)
 	@if [ ! -d $(DOMAIN) ]; then echo "$(DOMAIN) is absent: nothing to evaluate"; exit 0; fi; \

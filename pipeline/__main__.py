@@ -1,3 +1,4 @@
 from .cli import app
 
-app(prog_name="pipeline")
+if __name__ == "__main__":  # worker processes are spawned: they import this module, not run it
+    app(prog_name="pipeline")

@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 
 from .nlp import DEFAULT_EN_MODEL, ModelNotInstalled
+from .parallel import default_workers
 from .read import MAX_BYTES
 
 app = typer.Typer(
@@ -39,10 +40,18 @@ def extract(
     ),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 when any file could not be processed."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
+    workers: int = typer.Option(
+        default_workers(), "--workers", "-w", min=1, help="Worker processes (default: the number of cores)."
+    ),
+    force: bool = typer.Option(
+        False, "--force", help="Redo every file, not only those new or changed since the last run into --out."
+    ),
 ) -> None:
     """Extract every article below PATH into CSV and Parquet tables in --out.
 
-    Example: pipeline extract data/raw --out data/out
+    A re-run into the same --out redoes only new and changed files and drops deleted ones.
+
+    Example: pipeline extract data/raw --out data/out --workers 2
     """
     from .run import extract_folder
 
@@ -52,25 +61,33 @@ def extract(
 
     def report(result) -> None:
         if result.status == "error":
-            where = result.source.file + (f"#{result.source.record}" if result.source.record else "")
-            typer.echo(f"error: {where}: {result.error}", err=True)
+            typer.echo(f"error: {result.where}: {result.error}", err=True)
 
     try:
         summary = extract_folder(
             path, out, en_model=en_model, max_bytes=int(max_mb * 2**20), on_result=report,
-            progress=not quiet and sys.stderr.isatty(),
+            progress=not quiet and sys.stderr.isatty(), workers=workers, force=force,
         )  # fmt: skip
     except ModelNotInstalled as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
     if not quiet:
-        counts = ", ".join(f"{n} {s}" for s, n in summary.statuses.items())
-        tables = ", ".join(f"{name} {n}" for name, n in summary.rows.items())
-        typer.echo(f"articles: {counts}; rows: {tables}; {summary.seconds:.1f} s -> {out}", err=True)
+        typer.echo(summary_text(summary, out), err=True)
         if not any(summary.statuses.values()):
             typer.echo(f"warning: no articles found in {path}", err=True)
     if strict and summary.statuses["error"]:
         raise typer.Exit(1)
+
+
+def summary_text(summary, out: Path) -> str:
+    """Give the lines printed at the end of a run."""
+    counts = ", ".join(f"{n} {s}" for s, n in summary.statuses.items())
+    tables = ", ".join(f"{name} {n}" for name, n in summary.rows.items())
+    files = f"{summary.processed} files processed, {summary.reused} unchanged files reused"
+    if summary.previous != "previous run":
+        files += f" (full run: {summary.previous})"
+    workers = f"{summary.workers} worker" + ("s" if summary.workers > 1 else "")
+    return f"articles: {counts}\nfiles: {files}\nrows: {tables}\n{summary.seconds:.1f} s, {workers} -> {out}"
 
 
 @app.command()
@@ -166,3 +183,61 @@ def evaluate_corpus_command(
         typer.echo(json.dumps(results if name == "all" else results[0], ensure_ascii=False, indent=1))
     if report:
         report.write_text("\n".join(sections), encoding="utf-8")
+
+
+@app.command("bench")
+def bench_command(
+    articles: int = typer.Option(
+        200, "--articles", "-n", min=0, help="Number of articles (0: each article of --from once)."
+    ),
+    sources: list[Path] = typer.Option(
+        [], "--from", help="Take the articles of this folder (repeatable; default: the samples in data/raw)."
+    ),
+    repetitions: int = typer.Option(3, "--reps", min=1, help="Repetitions of each measurement."),
+    workers: str = typer.Option(
+        ",".join(str(w) for w in sorted({1, default_workers()})),
+        "--workers",
+        help="Comma-separated numbers of workers to time whole runs with.",
+    ),
+    en_model: str = typer.Option(
+        DEFAULT_EN_MODEL, "--en-model", help="Installed spaCy English pipeline to use."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of tables."),
+    report: Path | None = typer.Option(
+        None, "--report", help="Also write the report as markdown to this file."
+    ),
+) -> None:
+    """Benchmark the pipeline against bare natasha (Russian) and bare spaCy (English) on the same
+    texts: articles/s, characters/s, their ratio, model loading, peak RSS; whole runs with each
+    number of workers; an incremental re-run after one file changed.
+
+    Example: pipeline bench --articles 200 --reps 3 --workers 1,2
+    (real texts: pipeline bench --from ../shared/corpora/ca_news/raw --articles 0)
+    """
+    import json
+
+    from .bench import as_dict, bench, markdown
+
+    try:
+        counts = tuple(sorted({int(w) for w in workers.split(",") if w.strip()}))
+    except ValueError:
+        counts = ()
+    if not counts or min(counts) < 1:
+        typer.echo(f"error: --workers takes numbers such as 1,2, not {workers!r}", err=True)
+        raise typer.Exit(2)
+    for source in sources:
+        if not source.is_dir():
+            typer.echo(f"error: folder not found: {source}", err=True)
+            raise typer.Exit(2)
+    try:
+        result = bench(
+            articles=articles, sources=sources or None, repetitions=repetitions, workers=counts, en_model=en_model,
+            log=lambda message: typer.echo(message, err=True),
+        )  # fmt: skip
+    except (ValueError, ModelNotInstalled) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    text = markdown(result)
+    typer.echo(json.dumps(as_dict(result), indent=1) if as_json else text)
+    if report:
+        report.write_text(text + "\n", encoding="utf-8")

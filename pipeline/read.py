@@ -10,6 +10,7 @@ import codecs
 import hashlib
 import json
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,6 +29,24 @@ _MAGIC = {
     b"\x1f\x8b": "gzip",
     b"\x7fELF": "ELF",
 }
+
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def valid_text(text: str) -> str:
+    """Give `text` with lone surrogates (from JSON escapes such as "\\ud800") replaced by U+FFFD:
+    they cannot be written as UTF-8, and one of them would stop the writing of every table."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+def relative_name(path: Path, root: Path) -> str:
+    """Give the path of `path` in `root` as text; bytes of a file name that are not UTF-8 are
+    written as \\xNN escapes (still one name per file)."""
+    rel = path.relative_to(root).as_posix()
+    if _SURROGATE.search(rel):
+        rel = os.fsencode(rel).decode("utf-8", "backslashreplace")
+    return rel
 
 
 class ReadError(Exception):
@@ -50,7 +69,7 @@ def list_files(root: Path) -> list[Path]:
                 continue
             if name.lower().endswith(SUFFIXES):
                 found.append(Path(dirpath) / name)
-    return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+    return sorted(found, key=lambda p: relative_name(p, root))
 
 
 def read_folder(root: Path, *, max_bytes: int = MAX_BYTES) -> Iterator[Source]:
@@ -59,9 +78,24 @@ def read_folder(root: Path, *, max_bytes: int = MAX_BYTES) -> Iterator[Source]:
         yield from read_file(path, root=root, max_bytes=max_bytes)
 
 
+def file_digest(path: Path, *, max_bytes: int = MAX_BYTES) -> str | None:
+    """Give the sha256 that `read_file` would record for `path`, or None when it would record none
+    (the file is unreadable or too large: such a file is an error row, cheap to redo)."""
+    try:
+        if path.suffix.lower() != ".jsonl" and path.stat().st_size > max_bytes:
+            return None
+        digest = hashlib.sha256()
+        with path.open("rb") as f:
+            for block in iter(lambda: f.read(2**20), b""):
+                digest.update(block)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
 def read_file(path: Path, *, root: Path, max_bytes: int = MAX_BYTES) -> Iterator[Source]:
     """Yield the articles of one file, or one Source carrying the reason it could not be read."""
-    rel = path.relative_to(root).as_posix()
+    rel = relative_name(path, root)
     suffix = path.suffix.lower()
     try:
         size = path.stat().st_size
@@ -209,18 +243,19 @@ def _record_source(obj: object, rel: str, digest: str, record: str) -> Source:
 
     def opt(key: str) -> str | None:
         value = obj.get(key)
-        return str(value) if value not in (None, "") else None
+        return valid_text(str(value)) if value not in (None, "") else None
 
     return Source(
-        aid, rel, digest, record, text=text, title=opt("title"), published=opt("published"), url=opt("url")
-    )
+        aid, rel, digest, record, text=valid_text(text), title=opt("title"), published=opt("published"),
+        url=opt("url"),
+    )  # fmt: skip
 
 
 def _record_key(obj: object, fallback: str, seen: set[str]) -> str:
     """Give a record's key within its file: its `id` field, else `fallback`; unique within the file."""
     key = fallback
     if isinstance(obj, dict) and obj.get("id") not in (None, ""):
-        key = str(obj["id"])
+        key = valid_text(str(obj["id"]))
     if key in seen:
         key = f"{key}@{fallback}"
     seen.add(key)

@@ -1,7 +1,9 @@
 """Folder in, tables out: read, clean, annotate, extract and merge each article, streaming.
 
-One article is in memory at a time; a failure in any step becomes that article's `error`
-row and the run goes on.
+One article at a time per worker; a failure in any step becomes that article's `error` row and
+the run goes on. With several workers, files are processed in worker processes and their rows
+written in input order, so the tables are the same whatever the number of workers. A re-run on
+the same output folder redoes only new and changed files (see `state.py`).
 """
 
 from __future__ import annotations
@@ -9,15 +11,18 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from . import state
 from .article import Result, Source
 from .clean import prepare
 from .extract import extract_all
 from .merge import merge_article, merge_documents
 from .nlp import DEFAULT_EN_MODEL, ModelNotInstalled, backend_for
-from .read import MAX_BYTES, list_files, read_file
+from .parallel import executor, in_order, pin_threads
+from .read import MAX_BYTES, file_digest, list_files, read_file, relative_name
 from .write import TableWriter
 
 SUPPORTED_LANGUAGES = ("ru", "en")
@@ -25,12 +30,30 @@ SUPPORTED_LANGUAGES = ("ru", "en")
 
 @dataclass
 class Summary:
-    """What a run did: article counts by status, rows per table, seconds."""
+    """What a run did: article counts by status, rows per table, files redone and reused, seconds."""
 
     statuses: dict[str, int] = field(default_factory=lambda: {"ok": 0, "skipped": 0, "error": 0})
     rows: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     errors: list[tuple[str, str]] = field(default_factory=list)
+    processed: int = 0  # files read and extracted in this run
+    reused: int = 0  # unchanged files whose rows were copied from the previous tables
+    workers: int = 1
+    previous: str = ""  # "previous run" when built on it, else why everything was redone
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One article's table rows (entity_refs included), from this run or the previous tables."""
+
+    source: Source  # without its text
+    status: str
+    error: str | None
+    rows: tuple[tuple[str, dict], ...]
+
+    @property
+    def where(self) -> str:
+        return self.source.file + (f"#{self.source.record}" if self.source.record else "")
 
 
 def process(source: Source, *, en_model: str = DEFAULT_EN_MODEL) -> Result:
@@ -141,22 +164,43 @@ def rows(result: Result) -> Iterator[tuple[str, dict]]:
         }  # fmt: skip
 
 
+def entity_refs(result: Result) -> Iterator[dict]:
+    """Give the article's share of the entities table: per entity, its names (name, aliases, the
+    gazetteer's names) and number of mentions."""
+    for e in result.entities:
+        yield {
+            "article_id": result.source.article_id,
+            "entity_id": e.entity_id,
+            "kind": e.kind,
+            "names": [e.name, *e.aliases, *e.attrs.get("gazetteer_aliases", ())],
+            "mentions": len(e.mentions),
+        }
+
+
+def outcome(result: Result) -> Outcome:
+    """Give the rows of one result, ready for the writer and light enough to cross processes."""
+    table_rows = [*rows(result), *(("entity_refs", ref) for ref in entity_refs(result))]
+    return Outcome(replace(result.source, text=None), result.status, result.error, tuple(table_rows))
+
+
 class EntityIndex:
     """Entities across articles: one row per entity_id, aliases and articles accumulated."""
 
     def __init__(self) -> None:
         self.entities: dict[str, dict] = {}
 
-    def add(self, result: Result) -> None:
-        for e in result.entities:
-            row = self.entities.setdefault(
-                e.entity_id, {"kind": e.kind, "name": e.name, "aliases": {}, "article_ids": {}, "mentions": 0}
-            )
-            for alias in (e.name, *e.aliases, *e.attrs.get("gazetteer_aliases", ())):
-                if alias != row["name"]:
-                    row["aliases"].setdefault(alias, None)
-            row["article_ids"].setdefault(result.source.article_id, None)
-            row["mentions"] += len(e.mentions)
+    def add(self, ref: dict) -> None:
+        """Add one article's share of an entity (an `entity_refs` row)."""
+        name, *others = ref["names"]
+        row = self.entities.setdefault(
+            ref["entity_id"],
+            {"kind": ref["kind"], "name": name, "aliases": {}, "article_ids": {}, "mentions": 0},
+        )
+        for alias in (name, *others):
+            if alias != row["name"]:
+                row["aliases"].setdefault(alias, None)
+        row["article_ids"].setdefault(ref["article_id"], None)
+        row["mentions"] += ref["mentions"]
 
     def rows(self) -> Iterator[dict]:
         for entity_id in sorted(self.entities):
@@ -172,45 +216,178 @@ class EntityIndex:
             }
 
 
+# --- the run ---------------------------------------------------------------------------------------
+
+FILES_PER_WORKER = 8  # fewer files to redo than this per worker: fewer workers
+
+WARM_UP = {
+    "ru": "Встреча в Бишкеке\n\n14 мая 2025 года министр Бакыт Джусупов и представители ПРООН подписали меморандум.",
+    "en": "Meeting in Tashkent\n\nOn June 2, 2025, the ministers of Kazakhstan and UNDP signed an agreement.",
+}
+
+
+def warm_up(en_model: str = DEFAULT_EN_MODEL) -> None:
+    """Load every model, grammar and gazetteer this process will need, by processing two tiny
+    articles; a missing English model is reported when an English article needs it."""
+    for lang, text in WARM_UP.items():
+        try:
+            process(Source("warm-up", f"warm-up.{lang}.txt", "", text=text), en_model=en_model)
+        except ModelNotInstalled:
+            pass
+    import pyarrow
+
+    pyarrow.array(["warm-up"])  # pyarrow imports pandas (~0.5 s) on its first Python values
+
+
+def init_worker(en_model: str) -> None:
+    """Set up a worker process once: one BLAS/OpenMP thread, models loaded."""
+    pin_threads()
+    warm_up(en_model)
+
+
+def process_path(path: Path, root: Path, en_model: str, max_bytes: int) -> list[Outcome]:
+    """Give the outcomes of every article of one file (the job of a worker)."""
+    return [
+        outcome(process(source, en_model=en_model))
+        for source in read_file(path, root=root, max_bytes=max_bytes)
+    ]
+
+
+def process_source(source: Source, en_model: str) -> list[Outcome]:
+    """Give the outcome of one article already read (a record of a JSON or JSONL file)."""
+    return [outcome(process(source, en_model=en_model))]
+
+
+def _jobs(plan, root: Path, en_model: str, max_bytes: int) -> Iterator[tuple]:
+    """Give the jobs of a run in input order: an unchanged file's entry, or the work of a file to
+    redo. JSON and JSONL files are read here and each record is a job, so that a big feed is
+    spread over the workers and never held whole in a result."""
+    for index, (path, entry) in enumerate(plan):
+        if entry is not None:
+            yield None, entry, (index, True)
+        elif path.suffix.lower() in (".json", ".jsonl"):
+            sources = list(read_file(path, root=root, max_bytes=max_bytes))
+            for n, source in enumerate(sources):
+                yield process_source, (source, en_model), (index, n == len(sources) - 1)
+            if not sources:  # read_file always gives one; a file must still close its entry
+                yield None, [], (index, True)
+        else:
+            yield process_path, (path, root, en_model, max_bytes), (index, True)
+
+
+def _plan(files: list[Path], root: Path, previous: state.PreviousRun | None, max_bytes: int) -> list:
+    """Give (path, previous entry or None) per file: the entry when the file is unchanged."""
+    plan = []
+    for path in files:
+        entry = previous.files.get(relative_name(path, root)) if previous else None
+        if entry is not None and (
+            entry.sha256 is None or file_digest(path, max_bytes=max_bytes) != entry.sha256
+        ):
+            entry = None
+        plan.append((path, entry))
+    return plan
+
+
 def extract_folder(
     root: Path,
     out: Path,
     *,
     en_model: str = DEFAULT_EN_MODEL,
     max_bytes: int = MAX_BYTES,
-    on_result: Callable[[Result], None] | None = None,
+    on_result: Callable[[Outcome], None] | None = None,
     progress: bool = False,
+    workers: int = 1,
+    force: bool = False,
 ) -> Summary:
-    """Extract every article below `root` into the tables in `out`; give the run's Summary."""
-    started = time.monotonic()
-    summary = Summary()
-    files = list_files(root)
-    index = EntityIndex()
-    bar = None
-    if progress:
-        from tqdm import tqdm
+    """Extract every article below `root` into the tables in `out`; give the run's Summary.
 
-        bar = tqdm(total=len(files), unit="file", file=sys.stderr, dynamic_ncols=True)
-    with TableWriter(out) as writer:
-        for path in files:
-            for source in read_file(path, root=root, max_bytes=max_bytes):
-                result = process(source, en_model=en_model)
-                for table, row in rows(result):
+    Files unchanged since the previous run into `out` (same sha256, same pipeline and options)
+    keep their rows; `force` redoes everything. `workers` > 1 processes files in that many
+    worker processes; the tables are the same as with one.
+    """
+    started = time.monotonic()
+    root, out = Path(root), Path(out)
+    summary = Summary(workers=max(1, workers))
+    files = list_files(root)
+    options = {"en_model": en_model, "max_bytes": max_bytes}
+    out.mkdir(parents=True, exist_ok=True)
+    state.remove_stale_temporaries(out)
+    previous, summary.previous = (None, "--force") if force else state.load_previous(out, options)
+    plan = _plan(files, root, previous, max_bytes)
+    to_do = sum(entry is None for _, entry in plan)
+    # A worker costs a process start and a full model load: not worth it for a handful of files.
+    summary.workers = max(1, min(workers, to_do // FILES_PER_WORKER))
+    index = EntityIndex()
+    entries: list[state.FileEntry] = []
+    articles_done = 0
+    with (
+        executor(
+            summary.workers, initializer=init_worker, initargs=(en_model,), preload=lambda: warm_up(en_model)
+        ) as pool,
+        TableWriter(out) as writer,
+        state.PreviousTables(previous) if previous else nullcontext() as old,
+    ):
+        bar = _progress_bar(to_do) if progress and to_do else None  # after the workers started
+        jobs = _jobs(plan, root, en_model, max_bytes)
+        file_articles: list[tuple[str, str]] = []  # (article_id, sha256) of the file being read
+        for (file_index, last), value in in_order(pool, jobs, window=4 * summary.workers):
+            path, entry = plan[file_index]
+            outcomes = _reused(entry, old) if entry is not None else value
+            for result in outcomes:
+                for table, row in result.rows:
                     writer.add(table, row)
-                index.add(result)
+                    if table == "entity_refs":
+                        index.add(row)
                 summary.statuses[result.status] += 1
                 if result.status == "error":
-                    summary.errors.append(
-                        (source.file + (f"#{source.record}" if source.record else ""), result.error or "")
-                    )
+                    summary.errors.append((result.where, result.error or ""))
                 if on_result:
                     on_result(result)
-            if bar is not None:
-                bar.update(1)
+            if entry is not None:
+                summary.reused += 1
+                entries.append(entry)
+                continue
+            file_articles.extend((o.source.article_id, o.source.sha256) for o in outcomes)
+            if last:
+                summary.processed += 1
+                entries.append(_entry(path, root, file_articles))
+                articles_done += len(file_articles)
+                file_articles = []
+                if bar is not None:
+                    bar.update(1)
+                    rate = articles_done / max(bar.format_dict["elapsed"], 1e-6)
+                    bar.set_postfix_str(f"{rate:.1f} articles/s", refresh=False)
         for row in index.rows():
             writer.add("entities", row)
+        writer.manifest = state.manifest(writer.run_id, options, entries)
         summary.rows = writer.counts()
-    if bar is not None:
-        bar.close()
+        if bar is not None:
+            bar.close()
     summary.seconds = time.monotonic() - started
     return summary
+
+
+def _reused(entry: state.FileEntry, old: state.PreviousTables) -> list[Outcome]:
+    """Give the outcomes of an unchanged file, its rows copied from the previous tables."""
+    outcomes = []
+    for aid in entry.articles:
+        tables = old.take(aid)
+        [article] = tables["articles"]
+        source = Source(aid, article["file"], article["sha256"] or "", article["record"] or "")
+        table_rows = tuple((name, row) for name, found in tables.items() for row in found)
+        outcomes.append(Outcome(source, article["status"], article["error"], table_rows))
+    return outcomes
+
+
+def _entry(path: Path, root: Path, articles: list[tuple[str, str]]) -> state.FileEntry:
+    """Give the manifest entry of a file redone: the sha256 of the bytes its articles came from
+    (None when it could not be read: such a file is redone every time)."""
+    digests = {sha for _, sha in articles}
+    digest = digests.pop() if len(digests) == 1 and "" not in digests else None
+    return state.FileEntry(relative_name(path, root), digest, tuple(aid for aid, _ in articles))
+
+
+def _progress_bar(total: int):
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="file", file=sys.stderr, dynamic_ncols=True, smoothing=0.1)

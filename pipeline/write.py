@@ -1,15 +1,19 @@
 """Tables -> CSV and Parquet, streamed to temporary files and renamed into place at the end.
 
-Rows arrive one article at a time and are flushed in Parquet row groups, so memory does not
-grow with the corpus; an interrupted run leaves the previous tables untouched.
+Rows arrive one article at a time and are flushed in Parquet row groups (at most ROW_GROUP rows
+or ROW_GROUP_BYTES of text), so memory does not grow with the corpus; an interrupted run leaves
+the previous tables untouched. Beside the tables, `OUT/.pipeline/` keeps the state of the run
+(state tables in Parquet and a manifest, written last): see `state.py`.
 """
 
 from __future__ import annotations
 
 import csv
+import json
 import os
 import shutil
 import tempfile
+import uuid
 from pathlib import Path
 
 import pyarrow as pa
@@ -50,7 +54,23 @@ SCHEMAS: dict[str, list[tuple[str, pa.DataType]]] = {
     ],
 }  # fmt: skip
 
-ROW_GROUP = 5000
+# Tables the next run reads to redo only what changed (Parquet only, in OUT/.pipeline/).
+STATE_SCHEMAS: dict[str, list[tuple[str, pa.DataType]]] = {
+    # each article's share of the entities table: the entity's names in the order EntityIndex adds them
+    "entity_refs": [
+        ("article_id", STR),
+        ("entity_id", STR),
+        ("kind", STR),
+        ("names", LIST),
+        ("mentions", INT),
+    ],
+}
+STATE_DIR = ".pipeline"
+MANIFEST = "manifest.json"
+RUN_KEY = b"pipeline_run"  # Parquet metadata key holding the id of the run that wrote the table
+
+ROW_GROUP = 1000
+ROW_GROUP_BYTES = 2 * 2**20  # texts are long: flush by size too, so a buffer stays small
 
 
 def _csv_cell(value: object) -> object:
@@ -61,23 +81,32 @@ def _csv_cell(value: object) -> object:
     return value
 
 
+def _size(row: dict) -> int:
+    return sum(len(v) if isinstance(v, str) else 16 for v in row.values())
+
+
 class _Table:
-    def __init__(self, name: str, folder: Path) -> None:
+    def __init__(self, name: str, folder: Path, fields: list, run_id: str, *, with_csv: bool = True) -> None:
         self.name = name
-        self.columns = [c for c, _ in SCHEMAS[name]]
-        self.schema = pa.schema(SCHEMAS[name])
-        self.csv_file = open(folder / f"{name}.csv", "w", encoding="utf-8", newline="")  # noqa: SIM115
-        self.csv = csv.writer(self.csv_file)
-        self.csv.writerow(self.columns)
+        self.columns = [c for c, _ in fields]
+        self.schema = pa.schema(fields).with_metadata({RUN_KEY: run_id.encode()})
+        self.csv_file = None
+        if with_csv:
+            self.csv_file = open(folder / f"{name}.csv", "w", encoding="utf-8", newline="")  # noqa: SIM115
+            self.csv = csv.writer(self.csv_file)
+            self.csv.writerow(self.columns)
         self.parquet = pq.ParquetWriter(folder / f"{name}.parquet", self.schema)
         self.buffer: list[dict] = []
+        self.buffered_bytes = 0
         self.count = 0
 
     def add(self, row: dict) -> None:
-        self.csv.writerow([_csv_cell(row.get(c)) for c in self.columns])
+        if self.csv_file is not None:
+            self.csv.writerow([_csv_cell(row.get(c)) for c in self.columns])
         self.buffer.append(row)
+        self.buffered_bytes += _size(row)
         self.count += 1
-        if len(self.buffer) >= ROW_GROUP:
+        if len(self.buffer) >= ROW_GROUP or self.buffered_bytes >= ROW_GROUP_BYTES:
             self.flush()
 
     def flush(self) -> None:
@@ -85,28 +114,39 @@ class _Table:
             columns = {c: [r.get(c) for r in self.buffer] for c in self.columns}
             self.parquet.write_table(pa.table(columns, schema=self.schema))
             self.buffer = []
+            self.buffered_bytes = 0
 
     def close(self) -> None:
         self.flush()
         self.parquet.close()
-        self.csv_file.close()
+        if self.csv_file is not None:
+            self.csv_file.close()
 
 
 class TableWriter:
-    """Write every table of SCHEMAS into `out`; use as a context manager.
+    """Write every table of SCHEMAS into `out` (and of STATE_SCHEMAS into `out/.pipeline`); use as
+    a context manager.
 
-    On a clean exit the tables replace those in `out` one rename each; on an exception the
-    temporary folder is removed and `out` keeps what it had.
+    On a clean exit the tables replace those in `out` one rename each, then `manifest` (if set) is
+    written; on an exception the temporary folder is removed and `out` keeps what it had. A run
+    killed outright (SIGKILL) leaves its temporary folder, named after its process id, which the
+    next run removes.
     """
 
-    def __init__(self, out: Path) -> None:
+    def __init__(self, out: Path, *, run_id: str | None = None) -> None:
         self.out = Path(out)
         self.out.mkdir(parents=True, exist_ok=True)
-        self.tmp = Path(tempfile.mkdtemp(prefix=".writing-", dir=self.out))
-        self.tables = {name: _Table(name, self.tmp) for name in SCHEMAS}
+        self.run_id = run_id or uuid.uuid4().hex
+        self.tmp = Path(tempfile.mkdtemp(prefix=f".writing-{os.getpid()}-", dir=self.out))
+        self.tables = {name: _Table(name, self.tmp, fields, self.run_id) for name, fields in SCHEMAS.items()}
+        self.state = {
+            name: _Table(name, self.tmp, fields, self.run_id, with_csv=False)
+            for name, fields in STATE_SCHEMAS.items()
+        }
+        self.manifest: dict | None = None
 
     def add(self, table: str, row: dict) -> None:
-        self.tables[table].add(row)
+        (self.tables.get(table) or self.state[table]).add(row)
 
     def counts(self) -> dict[str, int]:
         return {name: t.count for name, t in self.tables.items()}
@@ -116,11 +156,25 @@ class TableWriter:
 
     def __exit__(self, exc_type, exc, tb) -> None:
         try:
-            for table in self.tables.values():
+            for table in (*self.tables.values(), *self.state.values()):
                 table.close()
             if exc_type is None:
-                for name in SCHEMAS:
-                    for suffix in (".csv", ".parquet"):
-                        os.replace(self.tmp / f"{name}{suffix}", self.out / f"{name}{suffix}")
+                self._commit()
         finally:
             shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def _commit(self) -> None:
+        state_dir = self.out / STATE_DIR
+        state_dir.mkdir(exist_ok=True)
+        # The old manifest goes first: if the renames below are cut short, no manifest claims
+        # the mixed tables, and the next run redoes everything.
+        (state_dir / MANIFEST).unlink(missing_ok=True)
+        for name in SCHEMAS:
+            for suffix in (".csv", ".parquet"):
+                os.replace(self.tmp / f"{name}{suffix}", self.out / f"{name}{suffix}")
+        for name in STATE_SCHEMAS:
+            os.replace(self.tmp / f"{name}.parquet", state_dir / f"{name}.parquet")
+        if self.manifest is not None:
+            written = self.tmp / MANIFEST
+            written.write_text(json.dumps(self.manifest, ensure_ascii=False), encoding="utf-8")
+            os.replace(written, state_dir / MANIFEST)

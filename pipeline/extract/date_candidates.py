@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..article import Annotated
-from .date_grammar import MONTHS_EN, date_parser
+from .date_grammar import MONTHS_EN, anchor_indexes, date_parser, max_tokens
 from .date_values import parse_free
 
 # --- relative expressions: (pattern, unit, offset) ------------------------------------------
@@ -154,6 +154,28 @@ def _windows(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _anchored_stretches(lang: str, text: str) -> list[tuple[int, int]]:
+    """Give the parts of the trigger windows that can hold a match: the tokens within
+    `max_tokens - 1` of an anchor (month name, year, "25.12.19"), merged. A window without an
+    anchor (a count, a percentage, "самая") is not parsed at all."""
+    tokenizer, reach = date_parser(lang).tokenizer, max_tokens(lang) - 1
+    out: list[tuple[int, int]] = []
+    for lo, hi in _windows(text):
+        tokens = list(tokenizer(text[lo:hi]))
+        stretch: list[int] | None = None
+        for i in anchor_indexes(tokens, lang):
+            first, last = max(0, i - reach), min(len(tokens) - 1, i + reach)
+            if stretch and first <= stretch[1] + 1:
+                stretch[1] = max(stretch[1], last)
+                continue
+            if stretch:
+                out.append((lo + tokens[stretch[0]].span.start, lo + tokens[stretch[1]].span.stop))
+            stretch = [first, last]
+        if stretch:
+            out.append((lo + tokens[stretch[0]].span.start, lo + tokens[stretch[1]].span.stop))
+    return out
+
+
 def _longest_matches(lang: str, text: str) -> list:
     """Give the grammar's matches, the longest first where they overlap (yargy's own findall
     prefers the most tokens covered, which splits "в феврале | 2024 года")."""
@@ -163,7 +185,7 @@ def _longest_matches(lang: str, text: str) -> list:
         return m.span.stop - m.span.start - (lead.end() if lead else 0)
 
     parser, found = date_parser(lang), []
-    for lo, hi in _windows(text):
+    for lo, hi in _anchored_stretches(lang, text):
         for m in parser.extract(text[lo:hi]):
             m.span = type(m.span)(m.span.start + lo, m.span.stop + lo)
             found.append(m)

@@ -24,6 +24,7 @@ from yargy.predicates import (
     normalized,
 )
 from yargy.predicates import type as token_type  # noqa: I001 - renamed import kept apart
+from yargy.rule.bnf import is_rule
 from yargy.tokenizer import MorphTokenizer, Tokenizer
 
 DateParts = fact("DateParts", ["day1", "month1", "year1", "day", "month", "year"])
@@ -51,8 +52,12 @@ def day(attr):
     return and_(INT, gte(1), lte(31)).interpretation(attr.custom(int))
 
 
+YEAR = and_(INT, length_eq(4), gte(1800), lte(2100))
+MONTH_RU = dictionary(MONTHS_RU)
+
+
 def year(attr):
-    return and_(INT, length_eq(4), gte(1800), lte(2100)).interpretation(attr.custom(int))
+    return YEAR.interpretation(attr.custom(int))
 
 
 def short_year(attr):
@@ -66,7 +71,7 @@ def numeric_month(attr):
 
 
 def month_ru(attr):
-    return dictionary(MONTHS_RU).interpretation(attr.normalized().custom(MONTHS_RU.__getitem__))
+    return MONTH_RU.interpretation(attr.normalized().custom(MONTHS_RU.__getitem__))
 
 
 # English month names as news writes them, capitalised: "may" and "march" are also verbs.
@@ -147,6 +152,129 @@ DATE_EN = or_(
 ).interpretation(DateParts)  # fmt: skip
 
 
+# --- anchors: the tokens every date expression holds ------------------------------------------
+#
+# Every rule above holds a month name, a four-digit year, or (Russian "25.12.19") the numeric
+# sequence INT . INT . INT. The stage runs the (slow) Earley parser only on the tokens within
+# `max_tokens - 1` of such an anchor: no match can lie elsewhere, so the matches are the same.
+
+
+@cache
+def max_tokens(lang: str) -> int:
+    """Give the most tokens one match of the language's grammar can cover (the grammar has no
+    repetition, so this is the longest production, expanded)."""
+
+    def longest(rule, path: frozenset) -> int:
+        if id(rule) in path:
+            raise ValueError("recursive date grammar: no bound on a match's length")
+        inner = path | {id(rule)}
+        return max(
+            (
+                sum(longest(t, inner) if is_rule(t) else 1 for t in production.terms)
+                for production in rule.productions
+            ),
+            default=0,
+        )
+
+    return longest(date_parser(lang).rule, frozenset())
+
+
+@cache
+def _anchor_predicates(lang: str) -> tuple:
+    from yargy.parser import Context
+
+    context = Context(date_parser(lang).tokenizer)
+    month = MONTH_RU if lang == "ru" else in_(MONTH_WORDS_EN)
+    return month.activate(context), YEAR.activate(context), INT.activate(context), eq(".").activate(context)
+
+
+def anchor_indexes(tokens: list, lang: str) -> list[int]:
+    """Give the indexes of the tokens that can anchor a date match: a month name, a year, or the
+    first number of "25.12.19" (Russian)."""
+    month, year4, number, dot = _anchor_predicates(lang)
+    found = []
+    for i, token in enumerate(tokens):
+        if month(token) or year4(token):
+            found.append(i)
+        elif (
+            lang == "ru"
+            and i + 4 < len(tokens)
+            and number(token)
+            and dot(tokens[i + 1])
+            and number(tokens[i + 2])
+            and dot(tokens[i + 3])
+            and number(tokens[i + 4])
+        ):
+            found.append(i)
+    return found
+
+
+class StartingParser(Parser):
+    """yargy's Earley parser that starts a match only before a token one can begin with.
+
+    yargy predicts the whole grammar before every token, and most tokens (words, punctuation)
+    can begin no date: the states predicted there die at the next scan. Predicting only where a
+    first terminal of the grammar accepts the next token gives the same matches for less work.
+    """
+
+    def __init__(self, rule, tokenizer) -> None:
+        super().__init__(rule, tokenizer=tokenizer)
+        self.first = first_terminals(self.rule)
+
+    def can_start(self, token) -> bool:
+        return any(predicate(token) for predicate in self.first)
+
+    def chart(self, text, all=True):  # yargy's Parser.chart with the one test added
+        from yargy.parser import Chart
+
+        chart = Chart(self.tagger(self.tokenizer(text)))
+        for column, next_column in chart:
+            if column.first or (all and next_column is not None and self.can_start(next_column.token)):
+                self.predict(column, next_column, self.rule)
+            for state in column:
+                if state.completed:
+                    self.complete(column, state)
+                else:
+                    next_term = state.next_term
+                    if is_rule(next_term):
+                        self.predict(column, next_column, next_term)
+                    elif next_column:
+                        self.scan(next_column, next_term, state)
+        return chart
+
+
+def first_terminals(start) -> list:
+    """Give the terminals (predicates) a match of the BNF rule `start` can begin with."""
+    nullable: dict[int, bool] = {}
+    first: dict[int, list] = {}
+
+    def visit(rule) -> None:
+        if id(rule) in first:
+            return
+        first[id(rule)], nullable[id(rule)] = [], False  # the grammar has no recursion
+        for production in rule.productions:
+            empty = True
+            for term in production.terms:
+                if is_rule(term):
+                    visit(term)
+                    first[id(rule)].extend(first[id(term)])
+                    if nullable[id(term)]:
+                        continue
+                else:
+                    first[id(rule)].append(term)
+                empty = False
+                break
+            nullable[id(rule)] = nullable[id(rule)] or empty
+
+    visit(start)
+    if nullable[id(start)]:
+        raise ValueError("the date grammar matches the empty string")
+    unique: dict[str, object] = {}  # equal predicates built apart are one test
+    for predicate in first[id(start)]:
+        unique.setdefault(repr(predicate), predicate)
+    return list(unique.values())
+
+
 @cache
 def date_parser(lang: str) -> Parser:
     """Give the date parser of a language, built once: Russian with natasha's pymorphy, so month
@@ -156,5 +284,5 @@ def date_parser(lang: str) -> Parser:
 
         from ..nlp.morph import morph_vocab
 
-        return Parser(DATE_RU, tokenizer=MorphTokenizer(morph=MorphAnalyzer(morph_vocab())))
-    return Parser(DATE_EN, tokenizer=Tokenizer())
+        return StartingParser(DATE_RU, MorphTokenizer(morph=MorphAnalyzer(morph_vocab())))
+    return StartingParser(DATE_EN, Tokenizer())

@@ -57,15 +57,21 @@ class Backend:
         return Annotated(article=article, sentences=tuple(sentences), spans=tuple(spans))
 
 
-@cache
 def backend_for(lang: str, en_model: str = DEFAULT_EN_MODEL) -> Backend:
     """Give the backend for `lang` ('ru' or 'en'), loading its models on first use only."""
+    if lang not in ("ru", "en"):
+        raise ValueError(f"no backend for language {lang!r}")
+    # One key per model actually loaded: the Russian backend does not depend on `en_model`, and
+    # `backend_for("ru")` and `backend_for("ru", DEFAULT_EN_MODEL)` must not load natasha twice.
+    return _load_backend(lang, en_model if lang == "en" else "")
+
+
+@cache
+def _load_backend(lang: str, model: str) -> Backend:
     if lang == "ru":
         from .ru import NatashaBackend
 
         return NatashaBackend()
-    if lang == "en":
-        from .en import SpacyBackend
+    from .en import SpacyBackend
 
-        return SpacyBackend(en_model)
-    raise ValueError(f"no backend for language {lang!r}")
+    return SpacyBackend(model)

@@ -10,4 +10,25 @@ def morph_vocab():
     """Give the process's natasha MorphVocab."""
     from natasha import MorphVocab
 
+    _letters_without_names_are_not_latin()
     return MorphVocab()
+
+
+def _letters_without_names_are_not_latin() -> None:
+    """pymorphy2 asks `unicodedata.name` whether a letter is Latin, which raises ValueError for
+    letters that have no name in Python's table (Tangut "𗀀", some CJK extensions): one such letter
+    in an article failed its annotation. Such a letter is not Latin."""
+    from pymorphy2 import shapes
+
+    original = shapes.is_latin_char
+    if getattr(original, "tolerant", False):
+        return
+
+    def is_latin_char(uchr) -> bool:
+        try:
+            return original(uchr)
+        except ValueError:
+            return shapes._latin_letters_cache.setdefault(uchr, False)
+
+    is_latin_char.tolerant = True
+    shapes.is_latin_char = is_latin_char

@@ -1,0 +1,412 @@
+"""Benchmark: the whole pipeline against bare natasha and bare spaCy on the same texts, in one run.
+
+Texts: the project's samples (`data/raw`) or the articles of any folder, repeated to the size
+asked for, each repetition with its numbers changed and its paragraphs reordered so that no two
+texts are equal (no cache sees the same text twice). They are written as `.txt` files into a
+temporary folder, one subfolder per language. BLAS/OpenMP are pinned to one thread everywhere,
+as in a run.
+
+- Throughput (steady state, one worker, models loaded): in one process per language, the bare
+  annotator (natasha's segmenter, morphology, syntax and NER on the cleaned Russian text; spaCy's
+  whole pipeline on the English) and our whole per-article path (read the file, clean, annotate,
+  extract, merge, write the rows) take turns on each article, alternating which goes first, over
+  `repetitions` passes. Taking turns article by article puts both under the same load, which on
+  a shared machine drifts by the second; the ratio is the median of the per-pass ratios.
+- Loading and memory: each baseline alone in a fresh process (model loading time, peak RSS).
+- Runs: whole runs of `extract_folder` on all the texts in a fresh process for each number of
+  workers, alternating, wall-clock from process start (model loading included); peak RSS of the
+  run's process and of its largest worker. Then an incremental re-run after one file changed,
+  against the full run.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import resource
+import shutil
+import statistics
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+
+from .nlp import DEFAULT_EN_MODEL
+
+SAMPLES = Path(__file__).resolve().parent.parent / "data" / "raw"
+
+
+# --- texts --------------------------------------------------------------------------------------
+
+
+def _vary(text: str, rng: random.Random) -> str:
+    """Give `text` with its numbers changed (days stay days, years stay recent years)."""
+
+    def number(m: re.Match) -> str:
+        digits = m.group()
+        if len(digits) == 4 and digits[:2] in ("19", "20"):
+            return str(rng.randint(2000, 2029))
+        if len(digits) <= 2:
+            return str(rng.randint(1, 28))
+        return str(rng.randint(10 ** (len(digits) - 1), 10 ** len(digits) - 1))
+
+    return re.sub(r"(?<!\d)\d+(?!\d)", number, text)
+
+
+def make_texts(n: int, sources: list[Path] | None = None, *, seed: int = 7) -> list[tuple[str, str]]:
+    """Give `n` (lang, text) pairs (0: each article once): the Russian and English articles of
+    `sources` (default: the project's samples) in turn, the copies after the first turn with
+    numbers varied and body paragraphs shuffled."""
+    from .clean import prepare
+    from .read import read_folder
+
+    folders = sources or [SAMPLES]
+    articles = []
+    for folder in folders:
+        for src in read_folder(folder):
+            if src.error:
+                continue
+            article = prepare(src)
+            if article.lang in ("ru", "en") and article.title:
+                body = article.text[len(article.title) :].strip("\n").split("\n\n")
+                articles.append((article.lang, article.title, body))
+    if not articles:
+        raise ValueError(f"no Russian or English article in {', '.join(map(str, folders))}")
+    rng = random.Random(seed)
+    out = []
+    for i in range(n or len(articles)):
+        lang, title, body = articles[i % len(articles)]
+        if i >= len(articles):  # a repetition: make it a different text
+            body = body[:]
+            rng.shuffle(body)
+            title, body = _vary(title, rng), [_vary(p, rng) for p in body]
+        out.append((lang, title + "\n\n" + "\n\n".join(body)))
+    return out
+
+
+def write_texts(texts: list[tuple[str, str]], folder: Path) -> dict[str, Path]:
+    """Write the texts as `folder/LANG/NNNNNN.txt`; give the folder of each language."""
+    folders = {}
+    for i, (lang, text) in enumerate(texts):
+        folders.setdefault(lang, folder / lang).mkdir(parents=True, exist_ok=True)
+        (folder / lang / f"{i:06d}.txt").write_text(text, encoding="utf-8")
+    return folders
+
+
+# --- measurements, each in a fresh process --------------------------------------------------------
+
+
+def _peak_rss_mb() -> tuple[float, float]:
+    """Give the peak RSS (MiB) of this process and of its largest finished child."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return own, children
+
+
+def _baseline(kind: str, en_model: str):
+    """Give the bare annotator: natasha's segmenter, morphology, syntax and NER, or spaCy's
+    whole pipeline."""
+    if kind == "natasha":
+        from natasha import Doc, NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
+
+        emb = NewsEmbedding()
+        segmenter, morph, syntax, ner = (
+            Segmenter(),
+            NewsMorphTagger(emb),
+            NewsSyntaxParser(emb),
+            NewsNERTagger(emb),
+        )
+
+        def annotate(text: str) -> None:
+            doc = Doc(text)
+            doc.segment(segmenter)
+            doc.tag_morph(morph)
+            doc.parse_syntax(syntax)
+            doc.tag_ner(ner)
+
+        return annotate
+    import spacy
+
+    return spacy.load(en_model)
+
+
+def _texts(folder: Path, lang: str) -> dict[Path, str]:
+    """Give the cleaned text of each file of `folder` in `lang`: what both annotators see."""
+    from .clean import prepare
+    from .read import list_files, read_file
+
+    texts = {}
+    for path in list_files(folder):
+        source = next(read_file(path, root=folder))
+        if not source.error:
+            article = prepare(source)
+            if article.lang == lang:
+                texts[path] = article.text
+    return texts
+
+
+def _bare(kind: str, folder: str, en_model: str) -> dict:
+    """The baseline alone over the texts of `folder`: loading time and peak RSS."""
+    from .parallel import pin_threads
+
+    pin_threads()
+    started = time.perf_counter()
+    annotate = _baseline(kind, en_model)
+    load = time.perf_counter() - started
+    for text in _texts(Path(folder), "ru" if kind == "natasha" else "en").values():
+        annotate(text)
+    return {"load_s": load, "rss_mb": _peak_rss_mb()[0]}
+
+
+def _interleaved(kind: str, folder: str, en_model: str, repetitions: int) -> dict:
+    """Give, per pass, the seconds the baseline and our whole per-article path took, taking turns
+    on each article. The files of `folder` are split into `repetitions` passes: no pass sees a
+    text twice, so caches (lemmas, morphology) warm up as over a real corpus, no faster."""
+    from .parallel import pin_threads
+    from .read import read_file
+    from .run import outcome, process, warm_up
+    from .write import TableWriter
+
+    pin_threads()
+    annotate = _baseline(kind, en_model)
+    started = time.perf_counter()
+    warm_up(en_model)
+    ours_load = time.perf_counter() - started
+    root = Path(folder)
+    texts = _texts(root, "ru" if kind == "natasha" else "en")
+    annotate(next(iter(texts.values())))  # the baseline's first call is slower too
+
+    def ours(path: Path, writer: TableWriter) -> None:
+        for source in read_file(path, root=root):
+            for table, row in outcome(process(source, en_model=en_model)).rows:
+                writer.add(table, row)
+
+    items = list(texts.items())
+    size = -(-len(items) // repetitions)
+    passes = []
+    for rep in range(repetitions):
+        spent = {"bare": 0.0, "ours": 0.0}
+        chunk = items[rep * size : (rep + 1) * size]
+        if not chunk:
+            break
+        with tempfile.TemporaryDirectory() as out:
+            writer = TableWriter(Path(out))
+            for i, (path, text) in enumerate(chunk):
+                for kind_ in ("bare", "ours") if (i + rep) % 2 == 0 else ("ours", "bare"):
+                    started = time.perf_counter()
+                    if kind_ == "bare":
+                        annotate(text)
+                    else:
+                        ours(path, writer)
+                    spent[kind_] += time.perf_counter() - started
+            started = time.perf_counter()
+            writer.__exit__(None, None, None)  # the tables' last row groups and renames
+            spent["ours"] += time.perf_counter() - started
+        passes.append({**spent, "articles": len(chunk), "chars": sum(len(text) for _, text in chunk)})
+    return {
+        "passes": passes,
+        "articles": len(texts),
+        "chars": sum(map(len, texts.values())),
+        "ours_load_s": ours_load,
+    }
+
+
+def _run(folder: str, out: str, en_model: str, workers: int, force: bool) -> dict:
+    """A whole run from process start: model loading included."""
+    started = time.perf_counter()
+    from .run import extract_folder
+
+    summary = extract_folder(Path(folder), Path(out), en_model=en_model, workers=workers, force=force)
+    seconds = time.perf_counter() - started
+    own, worker = _peak_rss_mb()
+    return {
+        "seconds": seconds,
+        "articles": sum(summary.statuses.values()),
+        "processed": summary.processed,
+        "workers": summary.workers,
+        "rss_mb": own,
+        "worker_rss_mb": worker if summary.workers > 1 else 0.0,
+    }
+
+
+def _fresh(fn, *args) -> dict:
+    """Run `fn(*args)` in a new process and give its result."""
+    with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
+        return pool.submit(fn, *args).result()
+
+
+# --- the benchmark ------------------------------------------------------------------------------
+
+
+@dataclass
+class Throughput:
+    lang: str
+    baseline: str
+    articles: int
+    chars: int
+    baseline_articles_s: float  # medians over the passes
+    ours_articles_s: float
+    baseline_chars_s: float
+    ours_chars_s: float
+    ratio: float  # median over the passes of ours / baseline throughput
+    ratios: list[float]
+    baseline_load_s: float  # model loading, in a process of its own
+    ours_load_s: float  # models, grammars, gazetteers (warm_up)
+    baseline_rss_mb: float  # peak RSS of the baseline alone
+
+
+@dataclass
+class RunTiming:
+    workers: int  # asked for
+    used: int  # started (fewer when there are few files per worker)
+    seconds: float  # median wall-clock, process start to tables written
+    all_seconds: list[float]
+    articles_s: float
+    speedup: float  # the fewest workers' median time / this one's
+    rss_mb: float  # peak RSS of the run's process
+    worker_rss_mb: float  # peak RSS of its largest worker
+
+
+@dataclass
+class BenchReport:
+    articles: int
+    source: str
+    repetitions: int
+    throughput: list[Throughput] = field(default_factory=list)
+    runs: list[RunTiming] = field(default_factory=list)
+    full_run_s: float = 0.0
+    incremental_s: float = 0.0  # re-run after one file changed
+    incremental_processed: int = 0
+
+
+def _alternating(kinds: list, repetitions: int) -> list:
+    """Give A B, B A, A B ... so that no kind always runs first."""
+    order = []
+    for rep in range(repetitions):
+        order += kinds if rep % 2 == 0 else kinds[::-1]
+    return order
+
+
+BASELINES = {"ru": "natasha", "en": "spacy"}
+
+
+def bench(
+    *,
+    articles: int = 200,
+    sources: list[Path] | None = None,
+    repetitions: int = 3,
+    workers: tuple[int, ...] = (1, 2),
+    en_model: str = DEFAULT_EN_MODEL,
+    log=print,
+) -> BenchReport:
+    """Measure the pipeline against bare natasha and spaCy, and whole runs with each number of workers."""
+    texts = make_texts(articles, sources)
+    origin = ", ".join(map(str, sources)) if sources else "the samples in data/raw"
+    report = BenchReport(len(texts), origin, repetitions)
+    tmp = Path(tempfile.mkdtemp(prefix="pipeline-bench-"))
+    try:
+        folders = write_texts(texts, tmp / "in")
+        for lang, folder in sorted(folders.items(), key=lambda item: item[0] != "ru"):
+            log(f"throughput {lang}: {BASELINES[lang]} and ours, {repetitions} passes ...")
+            turns = _fresh(_interleaved, BASELINES[lang], str(folder), en_model, repetitions)
+            log(f"loading and memory of bare {BASELINES[lang]} ...")
+            alone = _fresh(_bare, BASELINES[lang], str(folder), en_model)
+            report.throughput.append(_throughput(lang, turns, alone))
+        times: dict[int, list[dict]] = {w: [] for w in workers}
+        for w in _alternating(list(workers), repetitions):
+            log(f"whole run with {w} worker(s) ...")
+            times[w].append(_fresh(_run, str(tmp / "in"), str(tmp / f"run-{w}"), en_model, w, True))
+        first = statistics.median(t["seconds"] for t in times[min(workers)])
+        for w in workers:
+            seconds = statistics.median(t["seconds"] for t in times[w])
+            report.runs.append(
+                RunTiming(
+                    w,
+                    times[w][0]["workers"],
+                    seconds,
+                    [t["seconds"] for t in times[w]],
+                    times[w][0]["articles"] / seconds,
+                    first / seconds,
+                    max(t["rss_mb"] for t in times[w]),
+                    max(t["worker_rss_mb"] for t in times[w]),
+                )  # fmt: skip
+            )
+        # incremental: the fewest workers' output is up to date; change one file and run again
+        changed = min(p for folder in folders.values() for p in folder.glob("*.txt"))
+        changed.write_text(changed.read_text(encoding="utf-8") + "\n\nОбновлено.", encoding="utf-8")
+        log("incremental re-run, one file changed ...")
+        again = _fresh(_run, str(tmp / "in"), str(tmp / f"run-{min(workers)}"), en_model, min(workers), False)
+        report.full_run_s, report.incremental_s = first, again["seconds"]
+        report.incremental_processed = again["processed"]
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return report
+
+
+def _throughput(lang: str, turns: dict, alone: dict) -> Throughput:
+    med, passes = statistics.median, turns["passes"]
+    articles, chars = turns["articles"], turns["chars"]
+    ratios = [p["bare"] / p["ours"] for p in passes]  # same texts: ours/bare throughput
+    return Throughput(
+        lang=lang,
+        baseline=BASELINES[lang],
+        articles=articles,
+        chars=chars,
+        baseline_articles_s=med(p["articles"] / p["bare"] for p in passes),
+        ours_articles_s=med(p["articles"] / p["ours"] for p in passes),
+        baseline_chars_s=med(p["chars"] / p["bare"] for p in passes),
+        ours_chars_s=med(p["chars"] / p["ours"] for p in passes),
+        ratio=med(ratios),
+        ratios=ratios,
+        baseline_load_s=alone["load_s"],
+        ours_load_s=turns["ours_load_s"],
+        baseline_rss_mb=alone["rss_mb"],
+    )
+
+
+def markdown(report: BenchReport) -> str:
+    """Give the report as markdown tables."""
+    lines = [
+        f"# Benchmark: {report.articles} articles from {report.source}",
+        "",
+        f"## Throughput: one worker, models loaded, the two taking turns per article ({report.repetitions} passes)",
+        "",
+        "Medians over the passes; ratio = ours / bare throughput, the median of the per-pass ratios.",
+        "",
+        "| lang | baseline | articles | chars | bare art/s | ours art/s | bare chars/s | ours chars/s | ratio "
+        "| per pass | loading s (bare / ours) | peak RSS MiB (bare alone) |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for t in report.throughput:
+        lines.append(
+            f"| {t.lang} | {t.baseline} | {t.articles} | {t.chars} | {t.baseline_articles_s:.2f} | "
+            f"{t.ours_articles_s:.2f} | {t.baseline_chars_s:.0f} | {t.ours_chars_s:.0f} | {t.ratio:.2f} | "
+            f"{', '.join(f'{r:.2f}' for r in t.ratios)} | {t.baseline_load_s:.1f} / {t.ours_load_s:.1f} | "
+            f"{t.baseline_rss_mb:.0f} |"
+        )
+    lines += [
+        "",
+        "## Whole runs on all the texts (wall-clock from process start, model loading included)",
+        "",
+        "| workers | started | median s | all s | articles/s | speed-up | peak RSS MiB (run) "
+        "| peak RSS MiB (largest worker) |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for r in report.runs:
+        lines.append(
+            f"| {r.workers} | {r.used} | {r.seconds:.1f} | {', '.join(f'{s:.1f}' for s in r.all_seconds)} | "
+            f"{r.articles_s:.2f} | {r.speedup:.2f} | {r.rss_mb:.0f} | {r.worker_rss_mb:.0f} |"
+        )
+    lines += [
+        "",
+        f"Incremental re-run after one file changed: {report.incremental_s:.1f} s "
+        f"({report.incremental_processed} file redone), against {report.full_run_s:.1f} s for the full run "
+        "(both from process start).",
+    ]
+    return "\n".join(lines)
+
+
+def as_dict(report: BenchReport) -> dict:
+    return asdict(report)

@@ -1,0 +1,146 @@
+"""Worker processes: BLAS and OpenMP pinned to one thread each, results in submission order.
+
+`executor(workers, ...)` gives a process pool whose workers have the models loaded once (forked
+after loading them on Linux, spawned and loading them in `initializer` elsewhere) or, for one
+worker, an in-process stand-in with the same `submit` interface. `in_order` yields results in
+the order of the jobs whatever order the workers finish them in, with at most `window` jobs
+submitted ahead, so memory stays bounded.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from multiprocessing import get_all_start_methods, get_context
+
+LOOKAHEAD = 10_000  # jobs held at once, computed or not
+
+THREAD_VARIABLES = (
+    "OMP_NUM_THREADS",
+    "OPENBLAS_NUM_THREADS",
+    "MKL_NUM_THREADS",
+    "VECLIB_MAXIMUM_THREADS",
+    "NUMEXPR_NUM_THREADS",
+)
+
+
+def pin_threads() -> None:
+    """Limit BLAS, OpenMP and torch to one thread in this process and in processes it starts.
+
+    slovnet's matrix products on short sentences gain nothing from more threads and lose much
+    when several workers' threads compete for the same cores.
+    """
+    for variable in THREAD_VARIABLES:
+        os.environ[variable] = "1"
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # the variables above still pin libraries loaded from now on
+        pass
+    else:
+        threadpool_limits(1)
+    torch = sys.modules.get("torch")  # loaded by thinc when installed; never imported here
+    if torch is not None:
+        torch.set_num_threads(1)
+
+
+def default_workers() -> int:
+    """Give the number of cores this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+class _Deferred:
+    """A job run in this process when its result is first asked for."""
+
+    def __init__(self, fn: Callable, args: tuple) -> None:
+        self.fn, self.args = fn, args
+
+    def result(self):
+        return self.fn(*self.args)
+
+
+class Inline:
+    """The one-worker executor: jobs run in this process, in order, when their results are read."""
+
+    def submit(self, fn: Callable, *args) -> _Deferred:
+        return _Deferred(fn, args)
+
+
+def can_fork() -> bool:
+    """Tell whether workers can be forked from this process: on Linux, where fork is safe for the
+    libraries loaded here, and where it shares the loaded models' memory with the workers."""
+    return sys.platform.startswith("linux") and "fork" in get_all_start_methods()
+
+
+@contextmanager
+def executor(workers: int, *, initializer: Callable, initargs: tuple = (), preload: Callable | None = None):
+    """Give an executor of `workers` processes, or Inline for one.
+
+    On Linux the workers are forked once `preload` has loaded the models here: they start at once
+    and share the models' memory. Elsewhere they are spawned and each runs `initializer` (which
+    loads the models) once. Every worker starts before this function returns, so before this
+    process starts other threads (a progress bar's, pyarrow's).
+    """
+    pin_threads()  # before the workers start: they inherit the variables
+    if workers <= 1:
+        yield Inline()
+        return
+    if can_fork():
+        if preload is not None:
+            preload()
+        gc.freeze()  # keep the models' objects out of the collector: fewer copied pages
+        pool = ProcessPoolExecutor(
+            max_workers=workers, mp_context=get_context("fork"), initializer=pin_threads
+        )
+    else:
+        pool = ProcessPoolExecutor(
+            max_workers=workers, mp_context=get_context("spawn"), initializer=initializer, initargs=initargs
+        )
+    try:
+        for started in [pool.submit(os.getpid) for _ in range(workers)]:
+            started.result()
+        yield pool
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    finally:
+        if can_fork():
+            gc.unfreeze()
+    pool.shutdown(wait=True)
+
+
+def in_order(pool, jobs: Iterable, *, window: int) -> Iterator:
+    """Yield `(tag, result)` for each job in order. A job is `(fn, args, tag)`, or `(None, value,
+    tag)` when there is nothing to compute (its value is yielded as is); at most `window` computed
+    jobs are submitted ahead of the one being read, and at most LOOKAHEAD jobs are held."""
+    pending: deque = deque()
+    submitted = 0
+    jobs = iter(jobs)
+
+    def fill() -> None:
+        nonlocal submitted
+        while submitted < window and len(pending) < LOOKAHEAD:
+            job = next(jobs, None)
+            if job is None:
+                return
+            fn, args, tag = job
+            if fn is None:
+                pending.append((tag, None, args))
+            else:
+                pending.append((tag, pool.submit(fn, *args), None))
+                submitted += 1
+
+    fill()
+    while pending:
+        tag, future, value = pending.popleft()
+        if future is not None:
+            value = future.result()
+            submitted -= 1
+        fill()
+        yield tag, value

