@@ -83,6 +83,8 @@ def _span(annotated: Annotated, start: int, stop: int, kind: str = "ORG") -> Ner
 
 def _hangs_on(annotated: Annotated, dependent: NerSpan, governor: NerSpan) -> bool:
     """Tell whether the root of `dependent` depends (through its head chain) on a token of `governor`."""
+    if annotated.sentence_at(dependent.start) is not annotated.sentence_at(governor.start):
+        return False  # indices of two sentences are not comparable
     _, sentence, inner = _sentence(annotated, dependent)
     _, _, outer = _sentence(annotated, governor)
     root = _root(sentence, inner)
