@@ -75,6 +75,11 @@ class NerSpan:
     # ("Правительством" + "Санкт-Петербурга"): the name ends here, the mention at `stop`.
     name_stop: int | None = None
 
+    @classmethod
+    def of(cls, text: str, start: int, stop: int, type: str) -> NerSpan:
+        """Give the span of `type` over text[start:stop], its surface as its normal form."""
+        return cls(start, stop, type, text[start:stop], text[start:stop])
+
 
 @dataclass(frozen=True)
 class Annotated:

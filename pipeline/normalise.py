@@ -33,6 +33,11 @@ def _analyzer() -> pymorphy2.MorphAnalyzer:
 
 
 @lru_cache(maxsize=65536)
+def known_word(word: str) -> bool:
+    """Tell a word pymorphy's dictionary knows (its readings are not guesses)."""
+    return _analyzer().word_is_known(word.lower())
+
+
 def parses(word: str) -> tuple:
     """Give pymorphy's analyses of a word."""
     return tuple(_analyzer().parse(word.lower()))
@@ -153,7 +158,7 @@ def _person_score(word: str, case: str, gender: str) -> float:
             bonus = 1.0 if _NAME_GRAMMEMES & parse.tag.grammemes else 0.5
             best = max(best, parse.score + bonus)
     if best == 0.0:
-        return -1.0 if _analyzer().word_is_known(word.lower()) else -0.3
+        return -1.0 if known_word(word) else -0.3
     return best
 
 
@@ -244,7 +249,7 @@ def normalise_person(
     replacements = {}
     for word in words:
         form = surname_nominative(word.text, case, gender) or _person_nominative(word.text, case, gender)
-        if form is None and gender == "masc" and not _analyzer().word_is_known(word.text.lower()):
+        if form is None and gender == "masc" and not known_word(word.text):
             form = foreign_masc_nominative(word.text, case)
         if form:
             replacements[(word.start, word.stop)] = restore_case(form, word.text)

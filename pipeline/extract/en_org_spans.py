@@ -38,10 +38,6 @@ _PHOTO_CREDIT = re.compile(r"^[A-Z]{1,4}/|^/[A-Z]")
 _NAME_WORD = re.compile(r"^[A-Z][a-z’'-]+$")
 
 
-def _span(text: str, start: int, stop: int, kind: str) -> NerSpan:
-    return NerSpan(start, stop, kind, text[start:stop], text[start:stop])
-
-
 def _looks_like_person(words: list[str]) -> bool:
     return (
         2 <= len(words) <= 4
@@ -68,12 +64,12 @@ def _repair(text: str, span: NerSpan) -> list[NerSpan]:
         (title and title.group(1).lower() in POSITION_WORDS)
         or (appositive and any(w.lower() in POSITION_WORDS for w in appositive.group(1).split()))
     ):
-        return [_span(text, span.start, span.stop, "PER")]
+        return [NerSpan.of(text, span.start, span.stop, "PER")]
     place = lookup_place(words[0])
     if len(words) > 2 and place and place.kind == "country" and _looks_like_person(words[1:]):
         cut = span.start + len(words[0])  # "the President of Kazakhstan Kassym-Jomart Tokayev"
         person_start = cut + len(span.text[len(words[0]) :]) - len(span.text[len(words[0]) :].lstrip())
-        return [_span(text, span.start, cut, "LOC"), _span(text, person_start, span.stop, "PER")]
+        return [NerSpan.of(text, span.start, cut, "LOC"), NerSpan.of(text, person_start, span.stop, "PER")]
     if words[0].lower() == "the":
         words = words[1:]
     coordinated = _LIST_AFTER.match(after)
@@ -86,24 +82,24 @@ def _repair(text: str, span: NerSpan) -> list[NerSpan]:
             for w in re.findall(r"[A-Z][\w-]*", coordinated.group())
         )
     ):
-        span = _span(
+        span = NerSpan.of(
             text, span.start, span.stop + coordinated.end(), "ORG"
         )  # "Ministry of Labor, Migration, and …"
     head = _HEAD_BEFORE.search(before)
     if head and head.group(2).lower() in INSTITUTION_WORDS:  # "Vice Presidency for" + the rest
-        return [_span(text, line_start + head.start(1), span.stop, "ORG")]
+        return [NerSpan.of(text, line_start + head.start(1), span.stop, "ORG")]
     seat = _SEAT_AFTER.match(after)
     if (
         seat
         and any(w.lower() in _SEATED for w in words)
         and (lookup_place(seat.group(1)) or lookup_organisation(english_name(seat.group(1))))
     ):
-        span = _span(text, span.start, span.stop + seat.end(), "ORG")  # "Embassy of …" + "to Iran"
+        span = NerSpan.of(text, span.start, span.stop + seat.end(), "ORG")  # "Embassy of …" + "to Iran"
     out = []
     person = _PERSON_AT_END.search(span.text)
     stop = span.stop
     if person:
-        out.append(_span(text, span.start + person.start(1), span.stop, "PER"))
+        out.append(NerSpan.of(text, span.start + person.start(1), span.stop, "PER"))
         stop = span.start + person.start()
     while (
         (last := text[span.start : stop].rsplit(None, 1))
@@ -111,7 +107,7 @@ def _repair(text: str, span: NerSpan) -> list[NerSpan]:
         and last[1].lower() in POSITION_WORDS
     ):
         stop = span.start + len(last[0])  # "the University of Tehran Professor"
-    return [_span(text, span.start, stop, "ORG"), *out]
+    return [NerSpan.of(text, span.start, stop, "ORG"), *out]
 
 
 def repair_english_organisation_spans(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:

@@ -76,9 +76,8 @@ def _known_international(text: str) -> bool:
     return info is not None and info.kind in INTERNATIONAL_KINDS
 
 
-def _span(annotated: Annotated, start: int, stop: int, kind: str = "ORG") -> NerSpan:
-    surface = annotated.text[start:stop]
-    return NerSpan(start, stop, kind, surface, surface)
+def _span(annotated: Annotated, start: int, stop: int) -> NerSpan:
+    return NerSpan.of(annotated.text, start, stop, "ORG")
 
 
 def _hangs_on(annotated: Annotated, dependent: NerSpan, governor: NerSpan) -> bool:
@@ -188,8 +187,8 @@ def _join_coordinated_part(annotated: Annotated, spans: list[NerSpan]) -> list[N
 # "по" phrases that are adverbials of the clause, not the subject of a body: "Совет по итогам встречи принял"
 _ADVERBIAL_PO = {"итог", "слово", "мнение", "данные", "повод", "случай", "инициатива", "приглашение", "просьба",
                  "линия", "вопрос", "результат", "причина", "оценка", "информация", "сообщение", "поручение",
-                 "время", "ход", "окончание", "завершение", "пример", "сравнение", "отношение", "всей", "весь",
-                 "специальность", "направление", "профиль", "место", "адрес", "итоги", "состояние"}  # fmt: skip
+                 "время", "ход", "окончание", "завершение", "пример", "сравнение", "отношение",
+                 "специальность", "направление", "профиль", "место", "адрес", "состояние"}  # fmt: skip
 
 
 def _extension(annotated: Annotated, span: NerSpan, taken: list[tuple[int, int]]) -> int | None:

@@ -123,17 +123,15 @@ def _with_admin_noun(annotated: Annotated, span: NerSpan) -> NerSpan:
     i = sentence.index(tokens[0])
     if i + 1 < len(sentence) and sentence[i + 1].lemma.lower() in _ADMIN_NOUNS:
         stop = sentence[i + 1].stop
-        return NerSpan(
-            span.start, stop, "LOC", annotated.text[span.start : stop], annotated.text[span.start : stop]
-        )
+        return NerSpan.of(annotated.text, span.start, stop, "LOC")
     return span
 
 
 def _is_common_noun(token: Token) -> bool:
     """Tell a noun that names no one thing ("Законов"), whatever the tagger says of its capital."""
-    from ..normalise import _analyzer, parses
+    from ..normalise import known_word, parses
 
-    if token.pos not in ("NOUN", "PROPN") or not _analyzer().word_is_known(token.text.lower()):
+    if token.pos not in ("NOUN", "PROPN") or not known_word(token.text):
         return False  # an unknown word ("Жогорку") is a name
     readings = parses(token.text)
     return bool(readings) and readings[0].tag.POS == "NOUN" and not _NAME_TAGS & readings[0].tag.grammemes
@@ -147,9 +145,7 @@ def _repair_place(annotated: Annotated, span: NerSpan, person_words: set[str]) -
     span = _with_admin_noun(annotated, span)
     if m := _TRAILING_WORDS.search(span.text):  # "Republic of Kazakhstan and"
         stop = span.start + m.start()
-        span = NerSpan(
-            span.start, stop, "LOC", annotated.text[span.start : stop], annotated.text[span.start : stop]
-        )
+        span = NerSpan.of(annotated.text, span.start, stop, "LOC")
     if _not_a_place(annotated, span, person_words):
         return []
     if lookup_place(span.normal) or lookup_place(span.text):
@@ -163,14 +159,12 @@ def _repair_place(annotated: Annotated, span: NerSpan, person_words: set[str]) -
     tokens, _ = tokens_in(annotated, span.start, cut)
     if tokens and _is_common_noun(tokens[0]) and tokens[0].lemma.lower() not in INSTITUTION_WORDS:
         # a common noun before the place: "Законы Кыргызской Республики"
-        return [
-            NerSpan(cut, span.stop, "LOC", annotated.text[cut : span.stop], annotated.text[cut : span.stop])
-        ]
+        return [NerSpan.of(annotated.text, cut, span.stop, "LOC")]
     text = annotated.text
     words = _words(text[span.start : cut], span.start)
     rest = _strip_titles(words)
     if not rest:  # "Торага Кыргызской Республики": a title, then the place
-        return [NerSpan(cut, span.stop, "LOC", text[cut : span.stop], text[cut : span.stop])]
+        return [NerSpan.of(text, cut, span.stop, "LOC")]
     start = rest[0][0]
     whole = text[start : span.stop]
     head = text[start:cut].rstrip()
@@ -180,13 +174,13 @@ def _repair_place(annotated: Annotated, span: NerSpan, person_words: set[str]) -
         # two places side by side: "Чолпон-Ата Кыргызской Республики"
         return [
             NerSpan(start, start + len(head), "LOC", head, head),
-            NerSpan(cut, span.stop, "LOC", text[cut : span.stop], text[cut : span.stop]),
+            NerSpan.of(text, cut, span.stop, "LOC"),
         ]
     institution = _first_lemma(annotated, start) in INSTITUTION_WORDS
     if not institution and lookup_organisation(whole) is None:
         return [span]  # "Северная Корея": the words before the place are part of its name
     return [
-        NerSpan(cut, span.stop, "LOC", text[cut : span.stop], text[cut : span.stop]),
+        NerSpan.of(text, cut, span.stop, "LOC"),
         NerSpan(start, span.stop, "ORG", whole, whole),
     ]
 
@@ -237,7 +231,7 @@ def _without_dateline(text: str, span: NerSpan) -> NerSpan:
     if not m or m.end() >= len(span.text):
         return span
     start = span.start + m.end()
-    return NerSpan(start, span.stop, span.type, text[start : span.stop], text[start : span.stop])
+    return NerSpan.of(text, start, span.stop, span.type)
 
 
 def _only_places(span: NerSpan) -> list[NerSpan]:
