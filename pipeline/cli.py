@@ -46,6 +46,9 @@ def extract(
     force: bool = typer.Option(
         False, "--force", help="Redo every file, not only those new or changed since the last run into --out."
     ),
+    disable: str = typer.Option(
+        "", "--disable", help="Comma-separated rules to switch off (see `pipeline rules`), for ablation."
+    ),
 ) -> None:
     """Extract every article below PATH into CSV and Parquet tables in --out.
 
@@ -63,10 +66,11 @@ def extract(
         if result.status == "error":
             typer.echo(f"error: {result.where}: {result.error}", err=True)
 
+    off = _rule_names(disable)
     try:
         summary = extract_folder(
             path, out, en_model=en_model, max_bytes=int(max_mb * 2**20), on_result=report,
-            progress=not quiet and sys.stderr.isatty(), workers=workers, force=force,
+            progress=not quiet and sys.stderr.isatty(), workers=workers, force=force, disable=off,
         )  # fmt: skip
     except ModelNotInstalled as exc:
         typer.echo(f"error: {exc}", err=True)
@@ -90,12 +94,26 @@ def summary_text(summary, out: Path) -> str:
     return f"articles: {counts}\nfiles: {files}\nrows: {tables}\n{summary.seconds:.1f} s, {workers} -> {out}"
 
 
+def _rule_names(text: str) -> frozenset[str]:
+    """Give the rule names of a comma-separated option, each checked, or exit 2."""
+    from .rules import check_names
+
+    try:
+        return check_names(text.split(","))
+    except KeyError as exc:
+        typer.echo(f"error: {exc.args[0]}", err=True)
+        raise typer.Exit(2) from None
+
+
 @app.command()
 def evaluate(
     gold_dir: Path = typer.Argument(
         ..., help="Folder of gold records (*.json, ../shared/eval/GOLD_FORMAT.md)."
     ),
-    out_dir: Path = typer.Argument(..., help="Folder of output tables written by `pipeline extract`."),
+    out_dir: Path = typer.Argument(
+        ...,
+        help="Folder of output tables written by `pipeline extract`, or a folder of articles to extract first.",
+    ),
     details: bool = typer.Option(
         False, "--details", help="List, per article, the missed and the spurious entries."
     ),
@@ -103,26 +121,108 @@ def evaluate(
     report: Path | None = typer.Option(
         None, "--report", help="Also write the report as markdown to this file."
     ),
+    disable: str = typer.Option(
+        "",
+        "--disable",
+        help="With a folder of articles: rules to switch off while extracting (comma-separated).",
+    ),
+    en_model: str = typer.Option(
+        DEFAULT_EN_MODEL, "--en-model", help="Installed spaCy English pipeline to use."
+    ),
 ) -> None:
     """Score output tables against gold records: per list P/R/F1, macro F1, attribute accuracies.
 
     Example: pipeline evaluate ../shared/eval/domain/gold data/out --details --report eval.md
+    (with rules off: pipeline evaluate ../shared/eval/domain/gold ../shared/eval/domain/raw --disable org.join_parent)
     """
+    import tempfile
+
     from .evaluate import evaluate_records
     from .report import records_json, records_markdown
+    from .run import extract_folder
 
     for folder in (gold_dir, out_dir):
         if not folder.is_dir():
             typer.echo(f"error: folder not found: {folder}", err=True)
             raise typer.Exit(2)
-    if not (out_dir / "articles.parquet").is_file():
-        typer.echo(f"error: no output tables in {out_dir} (run `pipeline extract` first)", err=True)
+    off = _rule_names(disable)
+    tables = (out_dir / "articles.parquet").is_file()
+    if tables and off:
+        typer.echo(
+            f"error: --disable needs a folder of articles, and {out_dir} holds output tables", err=True
+        )
         raise typer.Exit(2)
-    result = evaluate_records(gold_dir, out_dir)
+    with tempfile.TemporaryDirectory(prefix="pipeline-evaluate-") as scratch:
+        if not tables:
+            try:
+                summary = extract_folder(out_dir, Path(scratch), en_model=en_model, disable=off)
+            except ModelNotInstalled as exc:
+                typer.echo(f"error: {exc}", err=True)
+                raise typer.Exit(2) from None
+            if not any(summary.statuses.values()):
+                typer.echo(f"error: no output tables and no articles in {out_dir}", err=True)
+                raise typer.Exit(2)
+        result = evaluate_records(gold_dir, out_dir if tables else Path(scratch))
     markdown = records_markdown(result, details=details)
     typer.echo(records_json(result, details=details) if as_json else markdown)
     if report:
         report.write_text(markdown, encoding="utf-8")
+
+
+@app.command("rules")
+def rules_command(
+    stage: str | None = typer.Option(None, "--stage", help="Only the rules of this stage."),
+    lang: str | None = typer.Option(None, "--lang", help="Only the rules serving this language (ru, en)."),
+) -> None:
+    """List the registered rules: name, stage, languages, span kinds touched, what each does.
+
+    Any of them can be switched off with `extract --disable NAME` or measured with `pipeline ablate`.
+
+    Example: pipeline rules --stage spans --lang en
+    """
+    from .rules import rules
+
+    for r in rules(stage=stage, lang=lang):
+        touches = ",".join(r.touches) or "-"
+        typer.echo(f"{r.name:<34} {r.stage:<13} {','.join(r.langs):<6} {touches:<10} {r.doc}")
+
+
+@app.command("ablate")
+def ablate_command(
+    sets: list[Path] = typer.Argument(
+        ..., help="Evaluation sets: folders with raw/ and gold/ (the held-out one last)."
+    ),
+    only: str = typer.Option(
+        "", "--rules", help="Comma-separated rules (or prefixes ending in '.'); default all."
+    ),
+    en_model: str = typer.Option(
+        DEFAULT_EN_MODEL, "--en-model", help="Installed spaCy English pipeline to use."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of tables."),
+    report: Path | None = typer.Option(
+        None, "--report", help="Also write the report as markdown to this file."
+    ),
+) -> None:
+    """Per registered rule, the change of each list's F1 when that rule is off, on every set side
+    by side, the most harmful rule first (articles are annotated once, the stages rerun per rule).
+
+    Example: pipeline ablate ../shared/eval/domain ../shared/eval/validation --report ablation.md
+    """
+    import json
+
+    from .ablate import ablate, as_dict, load_set, markdown
+
+    names = _rule_names(only) if only else None
+    try:
+        loaded = [load_set(folder, en_model=en_model) for folder in sets]
+    except (ValueError, ModelNotInstalled) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    result = ablate(loaded, names, log=lambda message: typer.echo(message, err=True))
+    text = markdown(result)
+    typer.echo(json.dumps(as_dict(result), indent=1) if as_json else text)
+    if report:
+        report.write_text(text + "\n", encoding="utf-8")
 
 
 DEFAULT_LIMIT = 100  # documents per corpus by default: a few minutes per corpus on 2 cores

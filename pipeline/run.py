@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import state
-from .article import Result, Source
+from . import rules, state
+from .article import Annotated, Result, Source
 from .clean import prepare
 from .extract import extract_all
 from .merge import merge_article, merge_documents
@@ -58,6 +58,12 @@ class Outcome:
 
 def process(source: Source, *, en_model: str = DEFAULT_EN_MODEL) -> Result:
     """Give the Result of one source: its records, or why it was skipped or failed."""
+    annotated = annotate(source, en_model=en_model)
+    return annotated if isinstance(annotated, Result) else extract(annotated)
+
+
+def annotate(source: Source, *, en_model: str = DEFAULT_EN_MODEL) -> Annotated | Result:
+    """Give one source cleaned and annotated, or the Result saying why it was skipped or failed."""
     if source.error:
         return Result(article=None, source=source, status="error", error=source.error)
     stage = "cleaning"
@@ -74,8 +80,19 @@ def process(source: Source, *, en_model: str = DEFAULT_EN_MODEL) -> Result:
                 error=f"language '{article.lang}' is not supported (only ru, en)",
             )
         stage = "annotation"
-        annotated = backend_for(article.lang, en_model).annotate(article)
-        stage = "extraction"
+        return backend_for(article.lang, en_model).annotate(article)
+    except ModelNotInstalled:  # a configuration problem concerns every article: stop the run
+        raise
+    except Exception as exc:  # noqa: BLE001 - one bad article must not stop the run
+        return Result(
+            article=None, source=source, status="error", error=f"{stage} failed: {type(exc).__name__}: {exc}"
+        )
+
+
+def extract(annotated: Annotated) -> Result:
+    """Give the Result of one annotated article: the stages' records, merged."""
+    article, source = annotated.article, annotated.article.source
+    try:
         extraction = extract_all(annotated)
         entities, mentions, dates = merge_article(extraction, lang=article.lang)
         published = extraction.published or article.published
@@ -89,11 +106,12 @@ def process(source: Source, *, en_model: str = DEFAULT_EN_MODEL) -> Result:
             dates=tuple(dates),
             documents=tuple(merge_documents(extraction, entities)),
         )
-    except ModelNotInstalled:  # a configuration problem concerns every article: stop the run
-        raise
     except Exception as exc:  # noqa: BLE001 - one bad article must not stop the run
         return Result(
-            article=None, source=source, status="error", error=f"{stage} failed: {type(exc).__name__}: {exc}"
+            article=None,
+            source=source,
+            status="error",
+            error=f"extraction failed: {type(exc).__name__}: {exc}",
         )
 
 
@@ -239,9 +257,10 @@ def warm_up(en_model: str = DEFAULT_EN_MODEL) -> None:
     pyarrow.array(["warm-up"])  # pyarrow imports pandas (~0.5 s) on its first Python values
 
 
-def init_worker(en_model: str) -> None:
-    """Set up a worker process once: one BLAS/OpenMP thread, models loaded."""
+def init_worker(en_model: str, disable: tuple[str, ...] = ()) -> None:
+    """Set up a worker process once: one BLAS/OpenMP thread, the rules switched off, models loaded."""
     pin_threads()
+    rules.set_disabled(disable)
     warm_up(en_model)
 
 
@@ -298,18 +317,24 @@ def extract_folder(
     progress: bool = False,
     workers: int = 1,
     force: bool = False,
+    disable: Iterable[str] = (),
 ) -> Summary:
     """Extract every article below `root` into the tables in `out`; give the run's Summary.
 
     Files unchanged since the previous run into `out` (same sha256, same pipeline and options)
     keep their rows; `force` redoes everything. `workers` > 1 processes files in that many
-    worker processes; the tables are the same as with one.
+    worker processes; the tables are the same as with one. `disable` names registered rules to
+    switch off (see `rules.py`), for ablation.
     """
     started = time.monotonic()
     root, out = Path(root), Path(out)
     summary = Summary(workers=max(1, workers))
     files = list_files(root)
     options = {"en_model": en_model, "max_bytes": max_bytes}
+    disable = tuple(sorted(rules.check_names(disable)))
+    if disable:  # part of the fingerprint: tables made with rules off are not reused with them on
+        options["disable"] = list(disable)
+    rules.set_disabled(disable)  # before the workers fork
     out.mkdir(parents=True, exist_ok=True)
     state.remove_stale_temporaries(out)
     previous, summary.previous = (None, "--force") if force else state.load_previous(out, options)
@@ -322,7 +347,10 @@ def extract_folder(
     articles_done = 0
     with (
         executor(
-            summary.workers, initializer=init_worker, initargs=(en_model,), preload=lambda: warm_up(en_model)
+            summary.workers,
+            initializer=init_worker,
+            initargs=(en_model, disable),
+            preload=lambda: warm_up(en_model),
         ) as pool,
         TableWriter(out) as writer,
         state.PreviousTables(previous) if previous else nullcontext() as old,
