@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 
 from .keys import has_cyrillic, name_key
+from .lexicon import all_lexicons, alternatives, lexicon
 
 MODELS = Path(__file__).resolve().parent.parent / "models"
 
@@ -35,7 +36,14 @@ class PlaceInfo:
 
 def place_key(text: str) -> str:
     """Give the lookup key of a place name: its name key without "г.", "город", "city of"."""
-    return re.sub(r"^(?:г\.|город|city of)\s*", "", name_key(text))
+    return _city_word().sub("", name_key(text))
+
+
+@cache
+def _city_word() -> re.Pattern:
+    """Give the pattern of a word naming a place as a city before its name, in any language."""
+    words = [w for lex in all_lexicons() for w in lex.CITY_WORDS]
+    return re.compile(rf"^{alternatives(sorted(words, key=len, reverse=True))}\s*")
 
 
 @cache
@@ -129,7 +137,10 @@ def _lemma_index(kind: str) -> dict[str, object]:
     return index
 
 
-_STATE_OF = re.compile(r"^(?:the\s+)?(?:Republic|Kingdom|State|Sultanate|Emirate|Principality) of (.+)$")
+_EN = lexicon("en")
+_STATE_OF = re.compile(
+    rf"^(?:{alternatives(_EN.LEADING_ARTICLES)}\s+)?{alternatives(_EN.STATE_FORMS)} {_EN.OF} (.+)$"
+)  # "Republic of Turkmenistan"
 
 
 def lookup_place(name: str) -> PlaceInfo | None:

@@ -15,9 +15,10 @@ from dataclasses import replace
 
 from .article import DateRecord, DocumentRecord, Entity, Mention
 from .extract import Extraction
-from .extract.people import surname
+from .extract.common import surname
 from .gazetteer import lemma_key, lookup_organisation, lookup_place
 from .keys import has_cyrillic, name_key
+from .lexicon import all_lexicons, alternatives
 
 _PREFIX = {"person": "per", "organisation": "org", "place": "loc"}
 
@@ -100,8 +101,9 @@ def _is_abbreviation(text: str) -> bool:
 
 
 _LEGAL_FORM = re.compile(
-    r"^(?:ОАО|ЗАО|ООО|ОсОО|АО|ПАО|ГУ|ГП|ФГУП|ГУП|МУП|НАО|ОФ|ОО|JSC|LLC|OJSC|CJSC)\s+[«\"“„](.+)[»\"”“]$"
+    rf"^{alternatives([f for lex in all_lexicons() for f in lex.LEGAL_FORMS])}\s+[«\"“„](.+)[»\"”“]$"
 )
+_SEAT_PREPOSITIONS = {p for lex in all_lexicons() for p in lex.SEAT_PREPOSITIONS}
 
 
 def _bare_form(normal: str) -> str:
@@ -113,7 +115,7 @@ def _bare_form(normal: str) -> str:
     words = normal.split()
     for i in range(1, len(words)):
         head, tail = words[:i], words[i:]
-        if head[-1].lower() in ("в", "во", "in", "of"):
+        if head[-1].lower() in _SEAT_PREPOSITIONS:
             head = head[:-1]
         if head and _is_place(" ".join(tail)):
             return name_key(" ".join(head))

@@ -55,7 +55,7 @@ def test_unknown_places_take_the_article_country_and_a_kind():
     from pipeline.extract.places import unknown_kind
 
     def place(name, start, **attrs):
-        base = {"kind": unknown_kind(name), "country": None, "key": None}
+        base = {"kind": unknown_kind(name, "ru"), "country": None, "key": None}
         return Mention("place", start, start + len(name), name, name, {**base, **attrs})
 
     places = [

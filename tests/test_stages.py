@@ -2,8 +2,9 @@
 
 import pytest
 
+from pipeline.extract.common import canonical_person, tidy_initials
 from pipeline.extract.organisations import extract_organisations
-from pipeline.extract.people import canonical_person, extract_people, tidy_initials
+from pipeline.extract.people import extract_people
 from pipeline.extract.places import extract_places
 
 
@@ -163,9 +164,11 @@ def test_trim_span(text, expected):
 )
 def test_is_misfiled_place(text, name, expected):
     from pipeline.extract.common import is_misfiled_place
+    from pipeline.keys import has_cyrillic
 
     start = text.index(name)
-    assert is_misfiled_place(text, start, start + len(name), name) is expected
+    lang = "ru" if has_cyrillic(text) else "en"
+    assert is_misfiled_place(lang, text, start, start + len(name), name) is expected
 
 
 def test_place_span_beginning_with_an_organisation(annotate):

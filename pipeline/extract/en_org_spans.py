@@ -17,22 +17,17 @@ import re
 
 from ..article import Annotated, NerSpan
 from ..gazetteer import lookup_organisation, lookup_place
+from ..lexicon import lexicon
 from .common import english_name
-from .organisations import INSTITUTION_WORDS
-from .roles import POSITION_WORDS
 
-_PORTFOLIO_BEFORE = re.compile(
-    r"(?:\b[Mm]inisters?|\b[Vv]ice[- ][Pp]resident)\s+(?:of|for)\s+(?:the\s+)?"
-    r"(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:,\s*|,?\s+and\s+))*$"
-)
-_PORTFOLIO_AFTER = re.compile(r"^(?:(?:,\s*|,?\s+and\s+|\s+)[A-Z][\w’'-]*)*\s+[Mm]inisters?\b")
-_HEAD_BEFORE = re.compile(r"(?:^|[^\w’'-])((?:[A-Z][\w-]*\s+)*([A-Z][a-z]+)\s+(?:of|for)\s+)(?:the\s+)?$")
+EN = lexicon("en")
+_PORTFOLIO_BEFORE = re.compile(EN.PORTFOLIO_BEFORE)
+_PORTFOLIO_AFTER = re.compile(EN.PORTFOLIO_AFTER)
+_HEAD_BEFORE = re.compile(EN.HEAD_BEFORE)
+_APPOSITIVE_TITLE = re.compile(EN.APPOSITIVE_TITLE)
+_LIST_AFTER = re.compile(EN.LIST_AFTER)
+_SEAT_AFTER = re.compile(EN.SEAT_AFTER)
 _TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
-_APPOSITIVE_TITLE = re.compile(r"^,\s+(?:the|a|an)\s+((?:[\w-]+\s+){0,3}[\w-]+)")
-_LIST_AFTER = re.compile(r"^(?:,\s*[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*,?\s+and\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*")
-_EVENT_WORDS = {"meeting", "summit", "session"}
-_SEAT_AFTER = re.compile(r"^\s+(?:to|in)\s+((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)")
-_SEATED = {"embassy", "mission", "office", "representation", "consulate"}
 _PERSON_AT_END = re.compile(r"\s+((?:[A-Z]\.\s?){1,2}[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)?)$")
 _PHOTO_CREDIT = re.compile(r"^[A-Z]{1,4}/|^/[A-Z]")
 _NAME_WORD = re.compile(r"^[A-Z][a-z’'-]+$")
@@ -42,7 +37,7 @@ def _looks_like_person(words: list[str]) -> bool:
     return (
         2 <= len(words) <= 4
         and all(_NAME_WORD.match(w.replace("-", "")) or "-" in w for w in words)
-        and not any(w.lower() in INSTITUTION_WORDS for w in words)
+        and not any(w.lower() in EN.INSTITUTION_HEADS for w in words)
     )
 
 
@@ -56,13 +51,13 @@ def _repair(text: str, span: NerSpan) -> list[NerSpan]:
     if _PORTFOLIO_BEFORE.search(before) or _PORTFOLIO_AFTER.match(after):
         return []
     words = span.text.split()
-    if words[-1].lower() in _EVENT_WORDS:
+    if words[-1].lower() in EN.MEETINGS:
         return []  # "D-8 Council of Ministers Meeting" is an event
     title = _TITLE_BEFORE.search(before)
     appositive = _APPOSITIVE_TITLE.match(after)
     if _looks_like_person(words) and (
-        (title and title.group(1).lower() in POSITION_WORDS)
-        or (appositive and any(w.lower() in POSITION_WORDS for w in appositive.group(1).split()))
+        (title and title.group(1).lower() in EN.POSITIONS)
+        or (appositive and any(w.lower() in EN.POSITIONS for w in appositive.group(1).split()))
     ):
         return [NerSpan.of(text, span.start, span.stop, "PER")]
     place = lookup_place(words[0])
@@ -70,15 +65,15 @@ def _repair(text: str, span: NerSpan) -> list[NerSpan]:
         cut = span.start + len(words[0])  # "the President of Kazakhstan Kassym-Jomart Tokayev"
         person_start = cut + len(span.text[len(words[0]) :]) - len(span.text[len(words[0]) :].lstrip())
         return [NerSpan.of(text, span.start, cut, "LOC"), NerSpan.of(text, person_start, span.stop, "PER")]
-    if words[0].lower() == "the":
+    if words[0] in EN.LEADING_ARTICLES:
         words = words[1:]
     coordinated = _LIST_AFTER.match(after)
     if (
         words
-        and words[0].lower() in INSTITUTION_WORDS
+        and words[0].lower() in EN.INSTITUTION_HEADS
         and coordinated
         and not any(
-            w.lower() in INSTITUTION_WORDS or lookup_place(w)
+            w.lower() in EN.INSTITUTION_HEADS or lookup_place(w)
             for w in re.findall(r"[A-Z][\w-]*", coordinated.group())
         )
     ):
@@ -86,12 +81,12 @@ def _repair(text: str, span: NerSpan) -> list[NerSpan]:
             text, span.start, span.stop + coordinated.end(), "ORG"
         )  # "Ministry of Labor, Migration, and …"
     head = _HEAD_BEFORE.search(before)
-    if head and head.group(2).lower() in INSTITUTION_WORDS:  # "Vice Presidency for" + the rest
+    if head and head.group(2).lower() in EN.INSTITUTION_HEADS:  # "Vice Presidency for" + the rest
         return [NerSpan.of(text, line_start + head.start(1), span.stop, "ORG")]
     seat = _SEAT_AFTER.match(after)
     if (
         seat
-        and any(w.lower() in _SEATED for w in words)
+        and any(w.lower() in EN.SEATED_HEADS for w in words)
         and (lookup_place(seat.group(1)) or lookup_organisation(english_name(seat.group(1))))
     ):
         span = NerSpan.of(text, span.start, span.stop + seat.end(), "ORG")  # "Embassy of …" + "to Iran"
@@ -104,7 +99,7 @@ def _repair(text: str, span: NerSpan) -> list[NerSpan]:
     while (
         (last := text[span.start : stop].rsplit(None, 1))
         and len(last) == 2
-        and last[1].lower() in POSITION_WORDS
+        and last[1].lower() in EN.POSITIONS
     ):
         stop = span.start + len(last[0])  # "the University of Tehran Professor"
     return [NerSpan.of(text, span.start, stop, "ORG"), *out]

@@ -26,18 +26,12 @@ from dataclasses import replace
 
 from ..article import Annotated, NerSpan, Token
 from ..gazetteer import lookup_organisation
+from ..lexicon import lexicon
 from .common import english_name, tokens_in
-from .organisations import INSTITUTION_WORDS
 
 # Kinds of the organisation gazetteer that have sub-bodies named with their abbreviation.
 INTERNATIONAL_KINDS = {"un", "regional", "finance", "development", "intergovernmental"}
-# Head words of an institution's name (lemmas): INSTITUTION_WORDS and a few more.
-HEAD_WORDS = INSTITUTION_WORDS | {
-    "программа", "офис", "бюро", "федерация", "ассоциация", "трибунал", "сеть", "собрание", "дума", "сенат",
-    "мажилис", "маслихат", "акимат", "мэрия", "администрация", "хукумат", "кенеш", "хурал", "меджлис",
-}  # fmt: skip
-# Heads whose name may end with the city they sit in: "Программный офис ОБСЕ в Бишкеке".
-SEATED_HEADS = {"офис", "представительство", "посольство", "миссия", "бюро", "отделение", "центр"}
+RU = lexicon("ru")  # these repairs serve Russian names, English ones only `_extend_to_known`
 _MAX_EXTENSION = 16  # tokens
 _QUOTES = {"«": "»", "„": "“", "“": "”"}
 _PUNCTUATION = re.compile(r"[,.;:()!?]")
@@ -102,7 +96,7 @@ def _join_parent(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
         if (
             a.type == "ORG"
             and b.type == "ORG"
-            and text[a.stop : b.start] in (" ", " и ")
+            and text[a.stop : b.start] in (" ", *(f" {c} " for c in RU.AND))
             and (
                 lookup_organisation(text[a.start : b.stop]) is not None
                 or (
@@ -129,7 +123,7 @@ def _governing_phrase(annotated: Annotated, span: NerSpan) -> int | None:
         between = sentence[head + 1 : indices[0]]
         if (
             sentence[head].text[:1].isupper()
-            and _lemma(sentence[head]) in HEAD_WORDS
+            and _lemma(sentence[head]) in RU.HEAD_WORDS
             and all(t.text[:1].islower() and t.pos in ("NOUN", "ADJ") for t in between)
             and all(head in _ancestors(sentence, head + 1 + k) for k in range(len(between)))
         ):
@@ -167,7 +161,12 @@ def _join_coordinated_part(annotated: Annotated, spans: list[NerSpan]) -> list[N
     of a dependent inside the first, not of its head."""
     text, out = annotated.text, []
     for span in spans:
-        if out and out[-1].type == "ORG" and span.type == "ORG" and text[out[-1].stop : span.start] == " и ":
+        if (
+            out
+            and out[-1].type == "ORG"
+            and span.type == "ORG"
+            and text[out[-1].stop : span.start] in {f" {c} " for c in RU.AND}
+        ):
             last = out[-1]
             _, sentence, outer = _sentence(annotated, last)
             _, _, inner = _sentence(annotated, span)
@@ -184,13 +183,6 @@ def _join_coordinated_part(annotated: Annotated, spans: list[NerSpan]) -> list[N
     return out
 
 
-# "по" phrases that are adverbials of the clause, not the subject of a body: "Совет по итогам встречи принял"
-_ADVERBIAL_PO = {"итог", "слово", "мнение", "данные", "повод", "случай", "инициатива", "приглашение", "просьба",
-                 "линия", "вопрос", "результат", "причина", "оценка", "информация", "сообщение", "поручение",
-                 "время", "ход", "окончание", "завершение", "пример", "сравнение", "отношение",
-                 "специальность", "направление", "профиль", "место", "адрес", "состояние"}  # fmt: skip
-
-
 def _extension(annotated: Annotated, span: NerSpan, taken: list[tuple[int, int]]) -> int | None:
     """Give the new end of an institution name whose complement NER cut off, or None."""
     inside, sentence, indices = _sentence(annotated, span)
@@ -200,16 +192,16 @@ def _extension(annotated: Annotated, span: NerSpan, taken: list[tuple[int, int]]
     first, word = sentence[indices[-1] + 1], sentence[indices[-1] + 2]
     if annotated.text[span.stop : first.start] not in ("", " "):
         return None
-    if first.text == "в":  # the seat of an office: "Программный офис ОБСЕ" + "в Бишкеке"
-        if not any(_lemma(sentence[i]) in SEATED_HEADS for i in indices):
+    if first.text in RU.SEAT_PREPOSITIONS:  # the seat of an office: "Программный офис ОБСЕ" + "в Бишкеке"
+        if not any(_lemma(sentence[i]) in RU.SEATED_HEADS for i in indices):
             return None
         place = next((s for s in annotated.spans if s.type == "LOC" and s.start == word.start), None)
         return place.stop if place else None
-    if first.text == "по":
+    if first.text in RU.REMIT_PREPOSITIONS:
         return _syntactic_extension(annotated, sentence, indices, taken) or _po_phrase(
             sentence, indices, taken
         )
-    if first.text in (",", "и") and (
+    if (first.text == "," or first.text in RU.AND) and (
         word.text[:1].islower() and word.rel == "conj" and word.head in indices and word.head != root
     ):
         return _syntactic_extension(annotated, sentence, indices, taken)
@@ -220,7 +212,7 @@ def _headed(sentence: Sequence[Token], indices: list[int]) -> bool:
     """Tell a span whose head noun (its first noun: "Программный офис", "Постоянной комиссии")
     is an institution word."""
     head = next((i for i in indices if sentence[i].pos in ("NOUN", "PROPN")), None)
-    return head is not None and _lemma(sentence[head]) in HEAD_WORDS
+    return head is not None and _lemma(sentence[head]) in RU.HEAD_WORDS
 
 
 def _syntactic_extension(
@@ -251,7 +243,7 @@ def _po_phrase(sentence: Sequence[Token], indices: list[int], taken: list[tuple[
         k += 1
     if k >= len(sentence) or sentence[k].pos != "NOUN" or not sentence[k].text[:1].islower():
         return None
-    if _lemma(sentence[k]) in _ADVERBIAL_PO or not _can_be(sentence[k], "Dat"):
+    if _lemma(sentence[k]) in RU.ADVERBIAL_COMPLEMENTS or not _can_be(sentence[k], "Dat"):
         return None
     stop, k = sentence[k].stop, k + 1
     while k < len(sentence) and sentence[k].text[:1].islower() and sentence[k].pos in ("ADJ", "NOUN"):
@@ -287,7 +279,7 @@ def _list_extension(
     if not (case := last.feats.get("Case")):
         return None
     stop, k = None, indices[-1] + 1
-    while k + 1 < len(sentence) and sentence[k].text in (",", "и"):
+    while k + 1 < len(sentence) and (sentence[k].text == "," or sentence[k].text in RU.AND):
         j = k + 1
         while j < len(sentence) and sentence[j].pos == "ADJ" and sentence[j].text[:1].islower():
             j += 1
@@ -297,12 +289,13 @@ def _list_extension(
             or word.pos != "NOUN"
             or not word.text[:1].islower()
             or not _can_be(word, case)
-            or _lemma(word) in HEAD_WORDS  # "Министерства обороны" + "и пограничного комитета": another body
+            or _lemma(word)
+            in RU.HEAD_WORDS  # "Министерства обороны" + "и пограничного комитета": another body
             or any(a <= word.start < b for a, b in taken)
         ):
             break
         stop = word.stop
-        if sentence[k].text == "и":
+        if sentence[k].text in RU.AND:
             break
         k = j + 1
     return stop

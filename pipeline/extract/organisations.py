@@ -15,62 +15,22 @@ from collections.abc import Iterator, Sequence
 from ..article import Annotated, Mention
 from ..gazetteer import is_demonym, lookup_organisation
 from ..keys import name_key
+from ..lexicon import lexicon, pattern
 from .common import (
     abbreviation_after,
     normaliser,
     span_mentions,
     split_abbreviation,
+    surname,
     tokens_in,
 )
-from .documents import TYPE_LEMMAS
-from .people import surname
 
-_NOT_ORGANISATION = re.compile(
-    r"^(?:COVID(?:-19)?|коронавирус\w*|coronavirus|SARS-CoV-2|пандеми\w*|pandemic|islamophobia)$",
-    re.IGNORECASE,
-)
 _PHOTO_CREDIT = re.compile(r"^[A-Z]{1,4}/[A-Z]{1,4}(?:\s+Photo)?$")
-# Abbreviations of common nouns, not of bodies: mass media, GDP, VAT, kinds of power plant.
-GENERIC_ABBREVIATIONS = {
-    "СМИ",
-    "ВВП",
-    "НДС",
-    "ЖКХ",
-    "ГЭС",
-    "ТЭЦ",
-    "АЭС",
-    "ПЭС",
-    "ЧС",
-    "ИТ",
-    "ИКТ",
-    "ООПТ",
-    "GDP",
-    "VAT",
-}
-# Head words of institutions' names, by lemma / lower case: alone, they name no particular body.
-INSTITUTION_WORDS = {
-    "правительство", "министерство", "комитет", "совет", "парламент", "ассамблея", "банк", "агентство",
-    "служба", "управление", "департамент", "палата", "комиссия", "фонд", "сторона", "организация", "отдел",
-    "аппарат", "кабинет", "секретариат", "миссия", "посольство", "компания", "общество", "союз", "центр",
-    "институт", "университет", "академия", "суд", "прокуратура", "партия", "содружество", "представительство",
-    "government", "ministry", "committee", "council", "parliament", "assembly", "bank", "agency", "service",
-    "department", "chamber", "commission", "fund", "organization", "organisation", "office", "cabinet",
-    "secretariat", "mission", "embassy", "company", "society", "union", "centre", "center", "institute",
-    "university", "academy", "court", "party", "presidency", "parties", "ministries",
-}  # fmt: skip
-# Words that stand alone when NER cuts a ministry's name at its commas ("Labor", "Defense").
-NAME_FRAGMENTS = {
-    "defense",
-    "defence",
-    "labor",
-    "labour",
-    "interior",
-    "cooperatives",
-    "industry",
-    "trade",
-    "commerce",
-}
-_COORDINATION = re.compile(r"^(?:\s*,\s*(?:and\s+|и\s+)?|\s+(?:and|и)\s+)$")
+
+
+def _coordination(lang: str) -> re.Pattern:
+    """Give the pattern of the gap between two coordinated names: ", ", " and ", ", and "."""
+    return pattern(lang, "AND", r"^(?:\s*,\s*(?:{0}\s+)?|\s+{0}\s+)$", 0)
 
 
 def _first_word_lemma(mention: Mention, annotated: Annotated) -> str:
@@ -89,11 +49,11 @@ def _join_coordinated(mentions: list[Mention], annotated: Annotated) -> list[Men
             gap = text[last.stop : mention.start]
             if (
                 annotated.lang == "en"  # title-case names; Russian keeps the pieces in lower case
-                and _COORDINATION.match(gap)
+                and _coordination(annotated.lang).match(gap)
                 and not mention.text.isupper()
                 and lookup_organisation(mention.normal) is None
-                and _first_word_lemma(last, annotated) in INSTITUTION_WORDS
-                and _first_word_lemma(mention, annotated) not in INSTITUTION_WORDS
+                and _first_word_lemma(last, annotated) in lexicon(annotated.lang).INSTITUTION_HEADS
+                and _first_word_lemma(mention, annotated) not in lexicon(annotated.lang).INSTITUTION_HEADS
                 and mention.text[:1].isupper()
             ):
                 surface = text[last.start : mention.stop]
@@ -108,9 +68,13 @@ def _join_coordinated(mentions: list[Mention], annotated: Annotated) -> list[Men
 
 def is_not_organisation(mention: Mention, annotated: Annotated, people_keys: set[str]) -> bool:
     """Tell an organisation span that names no organisation (see the module docstring)."""
-    text, normal = mention.text, mention.normal
+    text, normal, lex = mention.text, mention.normal, lexicon(annotated.lang)
     words = normal.split()
-    if _NOT_ORGANISATION.match(text) or _PHOTO_CREDIT.match(text) or text in GENERIC_ABBREVIATIONS:
+    if (
+        pattern(annotated.lang, "NOT_ORGANISATIONS", r"^{}$").match(text)
+        or _PHOTO_CREDIT.match(text)
+        or text in lex.GENERIC_ABBREVIATIONS
+    ):
         return True
     if annotated.lang == "en" and len(words) == 1 and is_demonym(words[0]):
         return True
@@ -119,12 +83,11 @@ def is_not_organisation(mention: Mention, annotated: Annotated, people_keys: set
     key = name_key(normal)
     if any(len(p.split()) > 1 and key.endswith(" " + p) for p in people_keys):
         return True  # a person swallowed by the span: "Kazakhstan Kassym-Jomart Tokayev"
-    if normal.lower() in TYPE_LEMMAS or normal.lower() == "mou":
+    if normal.lower() in lex.DOCUMENT_TYPES:
         return True
     if len(words) == 1 and lookup_organisation(normal) is None:
-        return (
-            _first_word_lemma(mention, annotated) in INSTITUTION_WORDS or normal.lower() in INSTITUTION_WORDS
-        )
+        heads = lex.INSTITUTION_HEADS
+        return _first_word_lemma(mention, annotated) in heads or normal.lower() in heads
     return False
 
 

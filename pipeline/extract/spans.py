@@ -21,18 +21,11 @@ from dataclasses import replace
 
 from ..article import Annotated, NerSpan, Token
 from ..gazetteer import country_pattern, is_demonym, lookup_organisation, lookup_place
-from .common import LOCATIVE, english_name, is_misfiled_place, normaliser, tokens_in
+from ..lexicon import lexicon, pattern
+from .common import after_place_preposition, english_name, is_misfiled_place, normaliser, tokens_in
 from .en_org_spans import repair_english_organisation_spans
 from .org_spans import repair_organisation_spans
-from .organisations import INSTITUTION_WORDS
 
-# Titles written before a name; lower-cased.
-TITLES = {
-    "торага", "президент", "министр", "премьер-министр", "спикер", "депутат", "посол", "аким", "губернатор",
-    "ayatollah", "president", "minister", "prime", "speaker", "ambassador", "mr", "mrs", "ms", "dr", "sheikh",
-    "king", "emir", "sir", "general", "senator", "governor",
-}  # fmt: skip
-_PATRONYMIC = re.compile(r"^[ -](?:кызы|уулу|улы|оглы|qizi|uulu|kyzy)\b")
 _WORD = re.compile(r"\S+")
 
 
@@ -63,19 +56,11 @@ def _place_normal(annotated: Annotated, span: NerSpan) -> str:
     )
 
 
-def _strip_titles(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    while words and words[0][2].lower().strip(".") in TITLES:
+def _strip_titles(lang: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    titles = lexicon(lang).TITLES
+    while words and words[0][2].lower().strip(".") in titles:
         words = words[1:]
     return words
-
-
-_CURRENCY_BEFORE = re.compile(r"(?:доллар\w*|евро|рубл\w*|тенге|сом\w*|dollars?|USD)\s+$", re.IGNORECASE)
-
-
-# Words of events and meetings: a span holding one names an event, not a place.
-EVENT_LEMMAS = {"саммит", "форум", "конференция", "совещание", "заседание", "сессия", "встреча", "конгресс",
-                "summit", "forum", "conference", "meeting", "session", "congress"}  # fmt: skip
-_COMPASS = re.compile(r"^(?:(?:north|south|east|west)(?:-|\s|$))+$", re.IGNORECASE)
 
 
 def _not_a_place(annotated: Annotated, span: NerSpan, person_words: set[str]) -> bool:
@@ -84,34 +69,21 @@ def _not_a_place(annotated: Annotated, span: NerSpan, person_words: set[str]) ->
     city"), an event ("Региональному экологическому саммиту стран"), bare compass words
     ("North-South"), or an institution word written with a
     capital in legal style ("Стороны", "Стороны Соглашения")."""
-    text = annotated.text
-    if _CURRENCY_BEFORE.search(text[max(0, span.start - 20) : span.start]):
+    text, lang, lex = annotated.text, annotated.lang, lexicon(annotated.lang)
+    if pattern(lang, "CURRENCIES", r"{}\s+$").search(text[max(0, span.start - 20) : span.start]):
         return True
     tokens, _ = tokens_in(annotated, span.start, span.stop)
-    if any(t.lemma.lower() in EVENT_LEMMAS for t in tokens) or _COMPASS.match(english_name(span.text)):
+    compass = pattern(lang, "COMPASS_WORDS", r"^(?:{}(?:-|\s|$))+$")
+    if any(t.lemma.lower() in lex.PLACE_EVENTS for t in tokens) or compass.match(english_name(span.text)):
         return True
     words = span.text.split()
     if annotated.lang == "en" and is_demonym(words[0]) and all(w.islower() for w in words[1:]):
         return True  # "Kazakh", "Kazakh city"
     if len(words) > 1:  # "Стороны Соглашения": the parties to a document
-        return _first_lemma(annotated, span.start) in ("сторона", "участник") and not lookup_place(span.text)
+        return _first_lemma(annotated, span.start) in lex.PARTICIPANT_NOUNS and not lookup_place(span.text)
     if span.text in person_words and not lookup_place(span.text):
         return True
-    return annotated.lang == "ru" and _first_lemma(annotated, span.start) in INSTITUTION_WORDS
-
-
-_ADMIN_NOUNS = {
-    "область",
-    "район",
-    "край",
-    "округ",
-    "регион",
-    "провинция",
-    "штат",
-    "вилоят",
-    "велаят",
-    "аймак",
-}
+    return lang == "ru" and _first_lemma(annotated, span.start) in lex.INSTITUTION_HEADS
 
 
 def _with_admin_noun(annotated: Annotated, span: NerSpan) -> NerSpan:
@@ -121,7 +93,7 @@ def _with_admin_noun(annotated: Annotated, span: NerSpan) -> NerSpan:
     if annotated.lang != "ru" or len(tokens) != 1 or tokens[0].pos != "ADJ":
         return span
     i = sentence.index(tokens[0])
-    if i + 1 < len(sentence) and sentence[i + 1].lemma.lower() in _ADMIN_NOUNS:
+    if i + 1 < len(sentence) and sentence[i + 1].lemma.lower() in lexicon(annotated.lang).ADMIN_NOUNS:
         stop = sentence[i + 1].stop
         return NerSpan.of(annotated.text, span.start, stop, "LOC")
     return span
@@ -138,12 +110,13 @@ def _is_common_noun(token: Token) -> bool:
 
 
 _NAME_TAGS = {"Geox", "Name", "Surn", "Patr", "Orgn", "Trad", "Abbr"}
-_TRAILING_WORDS = re.compile(r"(?:\s+(?:and|of|the|or|и))+$")
 
 
 def _repair_place(annotated: Annotated, span: NerSpan, person_words: set[str]) -> list[NerSpan]:
     span = _with_admin_noun(annotated, span)
-    if m := _TRAILING_WORDS.search(span.text):  # "Republic of Kazakhstan and"
+    if m := pattern(annotated.lang, "NAME_CONNECTIVES", r"(?:\s+{})+$", 0).search(
+        span.text
+    ):  # "Republic of Kazakhstan and"
         stop = span.start + m.start()
         span = NerSpan.of(annotated.text, span.start, stop, "LOC")
     if _not_a_place(annotated, span, person_words):
@@ -157,12 +130,16 @@ def _repair_place(annotated: Annotated, span: NerSpan, person_words: set[str]) -
             return [replace(span, type="ORG")]  # "Жогорку Кенеш"
         return [span]
     tokens, _ = tokens_in(annotated, span.start, cut)
-    if tokens and _is_common_noun(tokens[0]) and tokens[0].lemma.lower() not in INSTITUTION_WORDS:
+    if (
+        tokens
+        and _is_common_noun(tokens[0])
+        and tokens[0].lemma.lower() not in lexicon(annotated.lang).INSTITUTION_HEADS
+    ):
         # a common noun before the place: "Законы Кыргызской Республики"
         return [NerSpan.of(annotated.text, cut, span.stop, "LOC")]
     text = annotated.text
     words = _words(text[span.start : cut], span.start)
-    rest = _strip_titles(words)
+    rest = _strip_titles(annotated.lang, words)
     if not rest:  # "Торага Кыргызской Республики": a title, then the place
         return [NerSpan.of(text, cut, span.stop, "LOC")]
     start = rest[0][0]
@@ -176,7 +153,7 @@ def _repair_place(annotated: Annotated, span: NerSpan, person_words: set[str]) -
             NerSpan(start, start + len(head), "LOC", head, head),
             NerSpan.of(text, cut, span.stop, "LOC"),
         ]
-    institution = _first_lemma(annotated, start) in INSTITUTION_WORDS
+    institution = _first_lemma(annotated, start) in lexicon(annotated.lang).INSTITUTION_HEADS
     if not institution and lookup_organisation(whole) is None:
         return [span]  # "Северная Корея": the words before the place are part of its name
     return [
@@ -187,7 +164,7 @@ def _repair_place(annotated: Annotated, span: NerSpan, person_words: set[str]) -
 
 def _repair_person(annotated: Annotated, span: NerSpan) -> list[NerSpan]:
     text = annotated.text
-    words = _strip_titles(_words(span.text, span.start))
+    words = _strip_titles(annotated.lang, _words(span.text, span.start))
     places = []
     # "Ashgabat Mohammad Ahmadi": an English place glued before a full name (Russian first names
     # are often city names too: "Владимир Путин").
@@ -196,11 +173,14 @@ def _repair_person(annotated: Annotated, span: NerSpan) -> list[NerSpan]:
         and len(words) > 2
         and lookup_place(words[0][2])
         and lookup_place(words[0][2]).kind in ("city", "country")
-        and (words[0][2].isupper() or LOCATIVE.search(text[max(0, words[0][0] - 12) : words[0][0]]))
+        and (
+            words[0][2].isupper()
+            or after_place_preposition("en", text[max(0, words[0][0] - 12) : words[0][0]])
+        )
     ):  # "ambassador to Ashgabat Mohammad Ahmadi", not "Martin Luther King"
         places.append(NerSpan(words[0][0], words[0][1], "LOC", words[0][2], words[0][2]))
         words = words[1:]
-    if not words or words[-1][2] in ("of", "the", "and", "for"):
+    if not words or words[-1][2] in lexicon(annotated.lang).TITLE_CUT_SHORT:
         return []  # "Tajik Minister of": a title cut short, no name
     start, stop = words[0][0], words[-1][1]
     surface = text[start:stop]
@@ -212,10 +192,10 @@ def _repair_person(annotated: Annotated, span: NerSpan) -> list[NerSpan]:
         normaliser(annotated.lang, "organisation")(surface, start, *tokens_in(annotated, start, stop))
     ):
         return [*places, NerSpan(start, stop, "ORG", surface, surface)]
-    if is_misfiled_place(text, start, stop, surface, datelines=surface.isupper()):
+    if is_misfiled_place(annotated.lang, text, start, stop, surface, datelines=surface.isupper()):
         # a country, or a city after "in" or in an upper-case dateline ("Barra, 51," is a person)
         return [*places, NerSpan(start, stop, "LOC", surface, surface)]
-    particle = _PATRONYMIC.match(text[stop : stop + 8])
+    particle = pattern(annotated.lang, "PATRONYMIC_PARTICLES", r"^[ -]{}\b", 0).match(text[stop : stop + 8])
     if particle:
         stop += particle.end()
         surface = text[start:stop]
@@ -266,7 +246,7 @@ def repair_spans(annotated: Annotated) -> Annotated:
     for span in repair_english_organisation_spans(annotated, list(annotated.spans)):
         span = _without_dateline(text, span)
         if span.type == "ORG" and is_misfiled_place(
-            text, span.start, span.stop, _place_normal(annotated, span)
+            annotated.lang, text, span.start, span.stop, _place_normal(annotated, span)
         ):
             out.append(replace(span, type="LOC"))
             misfiled[span.text] += 1

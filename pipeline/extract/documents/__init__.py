@@ -13,8 +13,8 @@ ratified, planned or referred to, with its date, place, number, title and partie
    signed, adopted or ratified with no date of its own) the article's event date and place.
 5. Parties (`parties`, `names`): the organisations and countries of the syntax around it.
 
-The vocabulary (types, status predicates, modality, references) is in `vocab`; `syntax` holds the
-small tree helpers.
+The vocabulary (types, status predicates, modality, references) is the lexicon's
+(`pipeline/lexicon`); `syntax` holds the small tree helpers.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from ...article import Annotated, DocumentRecord, Mention
+from ..common import locative_before
 from .clauses import (
     Found,
     amended_parties,
@@ -36,9 +37,8 @@ from .groups import Group, generic_groups, inherit, listed_with_generic, merged_
 from .names import Names
 from .phrases import sentence_mentions
 from .syntax import Tree
-from .vocab import LOCATIVE, TYPE_LEMMAS
 
-__all__ = ["TYPE_LEMMAS", "extract_documents"]  # TYPE_LEMMAS: the organisations stage drops document words
+__all__ = ["extract_documents"]
 
 _EVENT_STATUSES = ("signed", "adopted", "ratified")
 
@@ -48,11 +48,11 @@ def analyse(annotated: Annotated, names: Names, dates: Sequence[Mention]) -> lis
     text = annotated.text
     title_end = len(annotated.article.title or "") if annotated.article.title else 0
     bounds = [(s.start, s.stop) for s in annotated.sentences]
-    passed = bill_passed(text, bounds)
+    passed = bill_passed(text, bounds, annotated.lang)
     found: list[Found] = []
     groups: list[Group] = []
     for k, sentence in enumerate(annotated.sentences):
-        tree = Tree(sentence)
+        tree = Tree(sentence, annotated.lang)
         in_title = sentence.start < title_end
         last_type = found[-1].mention.type if found else None
         mentions = list(
@@ -60,7 +60,7 @@ def analyse(annotated: Annotated, names: Names, dates: Sequence[Mention]) -> lis
         )
         sentence_groups = generic_groups(tree, k, text, dates, names, bounds, bill_passed=passed)
         sentence_found = [Found(m, mention_status(tree, m, text, bill_passed=passed)) for m in mentions]
-        share_status(sentence_found, text)
+        share_status(sentence_found, text, annotated.lang)
         for f in sentence_found:
             describe(f, tree, mentions, names, dates, text, bounds)
             m = f.mention
@@ -88,7 +88,7 @@ def _event_place(annotated: Annotated, event: Mention | None, names: Names) -> s
     for start, stop in ((sentence.start, sentence.stop), (0, title)):
         for m in names.inside(start, stop):
             if m.kind == "place" and m.attrs.get("kind") == "city":
-                if LOCATIVE.search(text[max(0, m.start - 12) : m.start]):
+                if locative_before(annotated.lang, text[max(0, m.start - 12) : m.start]):
                     return m.normal
     return None
 

@@ -7,50 +7,50 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from ...article import Mention
+from ...lexicon import lexicon, pattern
+from ..common import locative_before
 from .names import Names, party_kind
 from .parties import antecedents, group_size, party_list, subject_parties
 from .phrases import DocMention
 from .status import NONE, Status, governing_status, modifier_status, participle_status
 from .syntax import Tree, is_finite, lemma
-from .vocab import ADOPTED_TYPES, FINAL_READING, FIRST_READING, LOCATIVE, PARTY_PREPOSITIONS
 
-BILL_PASSED = re.compile(
-    r"(?:законопроект\w*|проект\w*\s+закон\w*)[^.]*?\bприня\w*[^.]*?" + FINAL_READING
-    + r"|\bприня\w*[^.]*?(?:законопроект\w*|проект\w*\s+закон\w*)[^.]*?" + FINAL_READING,
-    re.IGNORECASE,
-)  # fmt: skip
-
-_BILL = re.compile(r"законопроект\w*|проект\w*\s+закон\w*", re.IGNORECASE)
-# What follows a bill that names it: a ratification title, or a title of its own ("о налогах").
-_RATIFICATION_TITLE = re.compile(
-    r"\s*[«\"“]?\s*(?:о|об)\s+(?:ратификаци|присоединени|денонсаци)", re.IGNORECASE
-)
-_OWN_TITLE = re.compile(r"\s*(?:[«\"“(]|(?:о|об|обо|по)\s)", re.IGNORECASE)
+ADOPTED_TYPES = {"resolution", "declaration"}  # with a number or a date of their own, adopted
 
 
-def bill_passed(text: str, bounds: Sequence[tuple[int, int]]) -> bool:
+@cache
+def _bill_patterns(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    """Give the patterns of a bill passed in its final reading, of a bill, and of what follows a
+    bill that names it: a ratification title, or a title of its own ("о налогах")."""
+    lex = lexicon(lang)
+    bill, passed, final = lex.BILL_PHRASE, lex.PASSED_WORD, lex.FINAL_READING
+    passed_bill = rf"(?:{bill})[^.]*?{passed}[^.]*?{final}|{passed}[^.]*?(?:{bill})[^.]*?{final}"
+    return tuple(
+        re.compile(p, re.IGNORECASE) for p in (passed_bill, bill, lex.RATIFICATION_TITLE, lex.OWN_TITLE)
+    )
+
+
+def bill_passed(text: str, bounds: Sequence[tuple[int, int]], lang: str) -> bool:
     """Tell an article whose ratification bill passed in its final reading, from a sentence that
     passes it: "приняли законопроект «О ратификации…» в трех чтениях", or a bill named by no title
     of its own ("Законопроект принят в трех чтениях", "Проекты законов приняты …"); not "приняли
     законопроект о налогах в третьем чтении", another bill."""
-    if re.search(FIRST_READING, text):
+    if re.search(lexicon(lang).FIRST_READING, text):
         return False
+    passed_bill, bill_phrase, ratification_title, own_title = _bill_patterns(lang)
     for start, stop in bounds:
         sentence = text[start:stop]
-        if not BILL_PASSED.search(sentence):
+        if not passed_bill.search(sentence):
             continue
-        for bill in _BILL.finditer(sentence):
+        for bill in bill_phrase.finditer(sentence):
             after = sentence[bill.end() : bill.end() + 60]
-            if _RATIFICATION_TITLE.match(after) or not _OWN_TITLE.match(after):
+            if ratification_title.match(after) or not own_title.match(after):
                 return True
     return False
 
-
-_VALIDITY = re.compile(r"(?:\bна|\bдо|\bfor|\buntil|\bby|\bsince)\s*$")  # "план на 2023 год"
-
-_COUNTRY_GROUPS = {"страна", "государство", "country", "nation", "state"}
 
 STRONG = ("signed", "adopted")
 
@@ -125,12 +125,15 @@ def clause(
             for i in tree.subtree(c)
         }
         found, offsets = found_in(indices | shared)
-    found = [d for d in found if not _VALIDITY.search(text[max(0, d.start - 8) : d.start])]
+    validity = pattern(tree.lang, "VALIDITY_PREPOSITIONS", r"\b{}\s*$", 0)  # "план на 2023 год"
+    found = [d for d in found if not validity.search(text[max(0, d.start - 8) : d.start])]
     values = [d.attrs["value"] for d in found if d.attrs.get("value")]
     places = [
         m.normal
         for m in names.mentions
-        if m.kind == "place" and m.start in offsets and LOCATIVE.search(text[max(0, m.start - 12) : m.start])
+        if m.kind == "place"
+        and m.start in offsets
+        and locative_before(tree.lang, text[max(0, m.start - 12) : m.start])
     ]
     return values, places, bool(found)
 
@@ -147,19 +150,19 @@ def clause_parties(
     linear = [
         k
         for k, t in enumerate(tokens)
-        if t.text.lower() in ("между", "between")
+        if t.text.lower() in tree.lex.BETWEEN
         and not any(a <= t.start < b for a, b in exclude)
         and not any(is_finite(tokens[x]) and tokens[x].head != v for x in range(min(k, v) + 1, max(k, v)))
     ]
     starts: set[int] = set()
     for c in [*tree.children[v], *linear]:
-        if tokens[c].text.lower() in PARTY_PREPOSITIONS:
+        if tokens[c].text.lower() in tree.lex.PARTY_PREPOSITIONS:
             preps = [c]
         else:
             preps = [
                 k
                 for k in tree.children[c]
-                if tokens[k].text.lower() in PARTY_PREPOSITIONS and tokens[k].rel == "case"
+                if tokens[k].text.lower() in tree.lex.PARTY_PREPOSITIONS and tokens[k].rel == "case"
             ]
         for k in preps:
             if k in starts:
@@ -171,23 +174,24 @@ def clause_parties(
     return subject, parties, group
 
 
-def coordinated(text: str, a: DocMention, b: DocMention) -> bool:
+def coordinated(text: str, a: DocMention, b: DocMention, lang: str) -> bool:
     """Tell two documents joined by "и", "and" or a comma, so that one predicate governs both
     ("О ратификации Кредитного соглашения … и Грантового соглашения"; not "Протокола о внесении
     изменений в Соглашение", where one document is inside the other's title)."""
     gap = text[a.stop : b.start]
+    joining = pattern(lang, "AND", r",|\b{}\b", 0)
     return (
         a.sentence == b.sentence
         and a.stop <= b.start
-        and bool(re.search(r",|\bи\b|\band\b", gap))
-        and not re.sub(r"[\s,»«()]|\bи\b|\band\b", "", gap)
+        and bool(joining.search(gap))
+        and not pattern(lang, "AND", r"[\s,»«()]|\b{}\b", 0).sub("", gap)
     )
 
 
 def resolve_group(tree: Tree, g: int | None, names: Names, bounds: list[tuple[int, int]]) -> list[Mention]:
     if g is None:
         return []
-    countries = lemma(tree.tokens[g]) in _COUNTRY_GROUPS
+    countries = lemma(tree.tokens[g]) in tree.lex.COUNTRY_GROUPS
     return antecedents(
         names, bounds, tree.tokens[g].start, countries_only=countries, size=group_size(tree, g)
     )
@@ -218,12 +222,12 @@ def amended_parties(found: list[Found], text: str) -> None:
                 a.parties = list(b.parties)
 
 
-def share_status(found: list[Found], text: str) -> None:
+def share_status(found: list[Found], text: str, lang: str) -> None:
     """Give coordinated documents of one sentence the status of the first when one act noun or
     predicate governs both: "О ратификации Кредитного соглашения … и Грантового соглашения",
     "signed a protocol … and a memorandum"; never to a document named inside another's title."""
     for previous, f in zip(found, found[1:], strict=False):
-        if not coordinated(text, previous.mention, f.mention):
+        if not coordinated(text, previous.mention, f.mention, lang):
             continue
         shared = previous.status.how in ("ratification", "action") and f.status.how not in (
             "amendment",

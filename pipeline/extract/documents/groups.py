@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from .clauses import Found, clause, clause_parties, resolve_group
 from .status import Status, governing_status, modifier_status
 from .syntax import Tree, is_finite, is_participle, lemma
-from .vocab import GENERIC_LEMMAS
 
 
 @dataclass
@@ -28,7 +27,7 @@ def generic_groups(tree: Tree, k: int, text: str, dates, names, bounds, *, bill_
     "the documents signed in the joint session")."""
     out = []
     for i, token in enumerate(tree.tokens):
-        if lemma(token) not in GENERIC_LEMMAS or token.pos not in ("NOUN", "PROPN"):
+        if lemma(token) not in tree.lex.GENERIC_DOCUMENTS or token.pos not in ("NOUN", "PROPN"):
             continue
         status = governing_status(tree, i, "document", text, bill_passed=bill_passed)
         if not status.status or status.status == "mentioned":
@@ -46,25 +45,6 @@ def generic_groups(tree: Tree, k: int, text: str, dates, names, bounds, *, bill_
     return out
 
 
-# Words that list a document among others: "documents, including a memorandum", "one of the
-# documents", "среди подписанных документов", "в числе документов".
-_LISTING = {
-    "include",
-    "including",
-    "включая",
-    "включать",
-    "число",
-    "среди",
-    "among",
-    "one",
-    "один",
-    "such",
-    "as",
-}
-# Predicates that say what the documents were: "The documents included …", "X was one of the documents".
-_LISTING_VERBS = {"include", "comprise", "contain", "be", "включать", "являться", "быть", "стать", "входить"}
-
-
 def _linked_chain(tree: Tree, k: int) -> list[int]:
     """Give `k` and the tokens above it up to the first one that is no listing word or
     preposition (that one included): the way a noun is listed among others."""
@@ -72,7 +52,7 @@ def _linked_chain(tree: Tree, k: int) -> list[int]:
     chain = [tree.first_conjunct(k)]
     while (h := tree.head(chain[-1])) >= 0:
         chain.append(h)
-        if not (tokens[h].pos == "ADP" or lemma(tokens[h]) in _LISTING):
+        if not (tokens[h].pos == "ADP" or lemma(tokens[h]) in tree.lex.LISTING_WORDS):
             break
     return chain
 
@@ -83,17 +63,21 @@ def listed_with_generic(tree: Tree, i: int) -> bool:
     predicate ("The documents included a memorandum", "The treaty was one of the documents")."""
     tokens = tree.tokens
     mine = _linked_chain(tree, i)
-    for g in (k for k, t in enumerate(tokens) if lemma(t) in GENERIC_LEMMAS and t.pos in ("NOUN", "PROPN")):
+    for g in (
+        k
+        for k, t in enumerate(tokens)
+        if lemma(t) in tree.lex.GENERIC_DOCUMENTS and t.pos in ("NOUN", "PROPN")
+    ):
         theirs = _linked_chain(tree, g)
         if g in mine[1:]:
             return True  # "documents, including an agreement", "документы: соглашение …"
         if mine[0] in theirs[1:] and len(theirs) > 2:
             return True  # "Среди документов — меморандум" (the generic noun under a listing word)
         top = theirs[-1]
-        if top == mine[-1] and lemma(tokens[top]) in _LISTING_VERBS and len(mine) >= 2:
+        if top == mine[-1] and lemma(tokens[top]) in tree.lex.LISTING_VERBS and len(mine) >= 2:
             return True
         if (
-            lemma(tokens[top]) in _LISTING_VERBS
+            lemma(tokens[top]) in tree.lex.LISTING_VERBS
             and tokens[g].rel.startswith("nsubj")
             and _in_predicate(tree, i, top)
         ):

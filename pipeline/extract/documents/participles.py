@@ -9,25 +9,30 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ...article import Mention
+from ...lexicon import pattern
+from ..common import locative_before
 from .names import Names
 from .parties import party_list
 from .status import status_word
 from .syntax import Tree, agrees, is_finite, is_participle, is_plural, lemma
-from .vocab import LOCATIVE, NEUTRAL_MODIFIERS, PARTY_PREPOSITIONS, STOP_WORDS
 
 if TYPE_CHECKING:
     from .phrases import DocMention
 
-_DATE_OF = re.compile(r"(?:\bот|\bof|\bdated|\bсо?|\bon)\s*$", re.IGNORECASE)
 
-_NOT_DOCUMENT_DATE = re.compile(r"(?:\bна|\bдо|\bfor|\bto|\buntil|\bby|\bsince|\bпо|\bс|\bthrough)\s*$")
-
-
-# Words of a participle clause that say where and when, not which document.
-_CLAUSE_WORDS = {"город", "год", "city", "year", "sideline", "meeting", "встреча", "заседание", "session"}
+def _date_of(lang: str) -> re.Pattern:
+    """Give the pattern of a document's own date's preposition ("от", "of", "dated") before it."""
+    return pattern(lang, "DOCUMENT_DATE_PREPOSITIONS", r"\b{}\s*$")
 
 
-def dates_in(dates: Sequence[Mention], start: int, stop: int, text: str) -> list[tuple[Mention, bool]]:
+def _not_document_date(lang: str) -> re.Pattern:
+    """Give the pattern of a date of validity or a deadline's preposition ("на", "до", "until")."""
+    return pattern(lang, "NOT_DOCUMENT_DATE_PREPOSITIONS", r"\b{}\s*$", 0)
+
+
+def dates_in(
+    dates: Sequence[Mention], start: int, stop: int, text: str, lang: str
+) -> list[tuple[Mention, bool]]:
     """Give the dated mentions inside [start, stop) with whether "от"/"of" introduces them; a
     date of validity ("на 2023 год", "до 2030 года") is none of the document's."""
     out = []
@@ -39,19 +44,19 @@ def dates_in(dates: Sequence[Mention], start: int, stop: int, text: str) -> list
             and d.attrs.get("role") != "published"
         ):
             before = text[max(0, d.start - 12) : d.start]
-            if _NOT_DOCUMENT_DATE.search(before) and not _DATE_OF.search(before):
+            if _not_document_date(lang).search(before) and not _date_of(lang).search(before):
                 continue
-            out.append((d, bool(_DATE_OF.search(before))))
+            out.append((d, bool(_date_of(lang).search(before))))
     return out
 
 
-def places_in(names: Names, start: int, stop: int, text: str) -> list[str]:
+def places_in(names: Names, start: int, stop: int, text: str, lang: str) -> list[str]:
     """Give the places written with a locative in [start, stop), cities first ("in Turkmenistan's
     capital Ashgabat" -> Ashgabat)."""
     found = [
         m
         for m in names.inside(start, stop)
-        if m.kind == "place" and LOCATIVE.search(text[max(0, m.start - 40) : m.start])
+        if m.kind == "place" and locative_before(lang, text[max(0, m.start - 40) : m.start])
     ]
     return [m.normal for m in sorted(found, key=lambda m: m.attrs.get("kind") != "city")]
 
@@ -97,7 +102,7 @@ def attach_participles(
             owners = [i for i in earlier if agrees(token, tokens[i])]
             if token.feats.get("Number") != "Plur":
                 owners = owners[-1:]
-            elif len(owners) == 1 and not is_plural(tokens[owners[0]]):
+            elif len(owners) == 1 and not is_plural(tokens[owners[0]], tree.lex):
                 owners = []  # "Договора …, способствующих увеличению": a plural clause needs plural nouns
         else:
             owners = [tree.head(p)] if tree.head(p) in mentions and tokens[p].rel.startswith("acl") else []
@@ -107,15 +112,15 @@ def attach_participles(
             last = p
         end = _participle_clause(tree, p)
         start, stop = token.start, tokens[end - 1].stop
-        clause_dates = [d.attrs["value"] for d, _ in dates_in(dates, start, stop, text)]
-        clause_places = places_in(names, start, stop, text)
+        clause_dates = [d.attrs["value"] for d, _ in dates_in(dates, start, stop, text, tree.lang)]
+        clause_places = places_in(names, start, stop, text, tree.lang)
         parties: list = []
         group = None
         agent = next((k for k in range(p + 1, end) if _instrumental_agent(tree, k)), None)
         if agent is not None:  # "подписанного председателями парламентов Азербайджана, Казахстана …"
             parties.extend(party_list(tree, agent - 1, names)[0])
         for k in range(p + 1, end):
-            if tokens[k].text.lower() in PARTY_PREPOSITIONS:
+            if tokens[k].text.lower() in tree.lex.PARTY_PREPOSITIONS:
                 listed, _, listed_group = party_list(tree, k, names)
                 parties.extend(listed)
                 group = group if group is not None else listed_group
@@ -123,7 +128,7 @@ def attach_participles(
             lemma(t)
             for t in tokens[p + 1 : end]
             if t.pos in ("NOUN", "ADJ")
-            and lemma(t) not in NEUTRAL_MODIFIERS | STOP_WORDS | _CLAUSE_WORDS
+            and lemma(t) not in tree.lex.NEUTRAL_MODIFIERS | tree.lex.STOP_WORDS | tree.lex.CLAUSE_WORDS
             and not names.covering(t.start)
             and not any(d.start <= t.start < d.stop for d in dates)
         }

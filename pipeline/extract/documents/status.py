@@ -12,42 +12,11 @@ import re
 from dataclasses import dataclass, replace
 
 from .syntax import CLOSING_QUOTES, OPENING_QUOTES, Tree, is_finite, is_participle, is_verb, lemma
-from .vocab import (
-    ACTION_NOUNS,
-    AMENDMENT_HEADS,
-    BILL_NOUNS,
-    DISCUSSING_VERBS,
-    DRAFT_NOUNS,
-    DRAFTING_VERBS,
-    EVENT_NOUNS,
-    EVENTS,
-    FINAL_ADJECTIVES,
-    FINAL_TYPES,
-    FIRST_READING,
-    FUTURE_AUX,
-    FUTURE_WORDS,
-    GENERIC_LEMMAS,
-    IDIOM_VERBS,
-    LAW_NOUNS,
-    LEGISLATURES,
-    NEGATIONS,
-    NOT_YET,
-    PLANNING_VERBS,
-    REFERENCE_HEADS,
-    REFUSING_VERBS,
-    STATUS_STEMS,
-    STATUS_VERBS,
-    TYPED_VERBS,
-)
 
-# Verbs whose infinitive complement happened: "удалось подписать", "managed to sign".
-_ACHIEVED = {"удаться", "успеть", "смочь", "manage"}
+FINAL_TYPES = {"resolution", "declaration", "communique"}  # types adopted as an event's outcome
 _MODIFIER_RELS = ("aux", "advmod", "amod", "mark", "neg")
 # The document as a drafting verb's object or passive subject: "подготовили проект соглашения".
 _OBJECT_RELS = ("obj", "dobj", "nsubj:pass", "nsubjpass", "iobj")
-# "be about to sign", "is set to be signed": the infinitive under them is an intention.
-_ABOUT_TO = {"about", "set"}
-_WORKING = {"работать", "трудиться", "work"}  # "are working on the final declaration"
 _CLAUSE_LINKS = ("xcomp", "ccomp", "csubj", "advcl", "conj", "acl", "obj", "obl", "nmod", "pcomp", "prep")
 
 
@@ -68,11 +37,11 @@ def status_word(tree: Tree, i: int, doc_type: str) -> str | None:
     word = lemma(tree.tokens[i])
     text = tree.tokens[i].text.lower()
     return (
-        STATUS_VERBS.get(word)
-        or STATUS_VERBS.get(text)
-        or TYPED_VERBS.get((word, doc_type))
-        or ("planned" if word in DRAFTING_VERBS else None)
-        or next((status for stem, status in STATUS_STEMS if text.startswith(stem)), None)
+        tree.lex.STATUS_VERBS.get(word)
+        or tree.lex.STATUS_VERBS.get(text)
+        or tree.lex.TYPED_VERBS.get((word, doc_type))
+        or ("planned" if word in tree.lex.DRAFTING_VERBS else None)
+        or next((status for stem, status in tree.lex.STATUS_STEMS if text.startswith(stem)), None)
     )
 
 
@@ -83,20 +52,31 @@ def is_planned(tree: Tree, v: int, *, in_title: bool = False) -> bool:
     token = tokens[v]
     kids = [c for c in tree.children[v] if tokens[c].rel.startswith(_MODIFIER_RELS)]
     kid_words = {tokens[c].text.lower() for c in kids} | {lemma(tokens[c]) for c in kids}
-    if token.feats.get("Tense") == "Fut" or kid_words & FUTURE_AUX or kid_words & FUTURE_WORDS:
+    if (
+        token.feats.get("Tense") == "Fut"
+        or kid_words & tree.lex.FUTURE_AUX
+        or kid_words & tree.lex.FUTURE_WORDS
+    ):
         return True
-    if any(lemma(tokens[c]) == "быть" and tokens[c].feats.get("Tense") == "Fut" for c in kids):
+    if any(lemma(tokens[c]) in tree.lex.COPULAS and tokens[c].feats.get("Tense") == "Fut" for c in kids):
         return True
-    infinitive = token.feats.get("VerbForm") == "Inf" or "to" in kid_words
+    marked = bool(kid_words & tree.lex.INFINITIVE_MARKERS)  # "to sign"
+    infinitive = token.feats.get("VerbForm") == "Inf" or marked
     if infinitive and _about_to(tree, v):
         return True
     for h in tree.heads(v):
         word = lemma(tokens[h])
-        if word in PLANNING_VERBS or word in FUTURE_WORDS or tokens[h].text.lower() in FUTURE_WORDS:
+        if (
+            word in tree.lex.PLANNING_VERBS
+            or word in tree.lex.FUTURE_WORDS
+            or tokens[h].text.lower() in tree.lex.FUTURE_WORDS
+        ):
             return True
-        if infinitive and word in _ACHIEVED:
+        if infinitive and word in tree.lex.ACHIEVING_VERBS:
             return False
-        if infinitive and (tokens[h].feats.get("Tense") == "Fut" or tree.child_lemmas(h) & FUTURE_AUX):
+        if infinitive and (
+            tokens[h].feats.get("Tense") == "Fut" or tree.child_lemmas(h) & tree.lex.FUTURE_AUX
+        ):
             return is_verb(tokens[h])
         if (
             is_finite(tokens[h])
@@ -105,7 +85,7 @@ def is_planned(tree: Tree, v: int, *, in_title: bool = False) -> bool:
         ):
             break  # a noun ends the clause: "The MOU, signed …, aims to …" is no intention to sign
         v = h
-    return infinitive and not in_title or (in_title and "to" in kid_words)
+    return infinitive and not in_title or (in_title and marked)
 
 
 def _about_to(tree: Tree, v: int) -> bool:
@@ -113,10 +93,10 @@ def _about_to(tree: Tree, v: int) -> bool:
     to be signed"); "set up a commission and signed" is no intention."""
     tokens = tree.tokens
     h = tree.head(v)
-    if h < 0 or tokens[v].rel != "xcomp" or lemma(tokens[h]) not in _ABOUT_TO:
+    if h < 0 or tokens[v].rel != "xcomp" or lemma(tokens[h]) not in tree.lex.ABOUT_TO:
         return False
     near = [*tree.children[h], tree.head(h)]  # "is set" (auxiliary below), "are about" (copula above)
-    return any(k >= 0 and lemma(tokens[k]) == "be" for k in near)
+    return any(k >= 0 and lemma(tokens[k]) in tree.lex.COPULAS for k in near)
 
 
 def _refused(tree: Tree, v: int) -> bool:
@@ -124,7 +104,7 @@ def _refused(tree: Tree, v: int) -> bool:
     tokens = tree.tokens
     for h in tree.heads(v):
         word = lemma(tokens[h])
-        if word in REFUSING_VERBS or (word in _ACHIEVED and _negated(tree, h)[0]):
+        if word in tree.lex.REFUSING_VERBS or (word in tree.lex.ACHIEVING_VERBS and _negated(tree, h)[0]):
             return True
         if tokens[v].rel not in ("xcomp", "ccomp", "csubj", "csubj:pass", "advcl") and tokens[v].pos != "AUX":
             return False
@@ -135,7 +115,7 @@ def _refused(tree: Tree, v: int) -> bool:
 def _negated(tree: Tree, v: int) -> tuple[bool, bool]:
     """Give (negated, not yet) for predicate `v`: "не подписали", "ещё не принято", "not yet signed"."""
     words = {tree.tokens[c].text.lower() for c in tree.children[v]}
-    return bool(words & NEGATIONS), bool(words & NOT_YET)
+    return bool(words & tree.lex.NEGATIONS), bool(words & tree.lex.NOT_YET)
 
 
 def _verb_status(tree: Tree, v: int, doc_type: str, *, in_title: bool) -> Status:
@@ -173,7 +153,7 @@ def _law_status(tree: Tree, h: int, text: str, *, bill_passed: bool) -> Status:
     the act noun: long titles defeat the parser, the word order does not."""
     tokens = tree.tokens
     sentence = text[tree.sentence.start : tree.sentence.stop]
-    carriers = LAW_NOUNS | BILL_NOUNS
+    carriers = tree.lex.LAW_NOUNS | tree.lex.BILL_NOUNS
     carrier = next((j for j in range(h - 1, max(-1, h - 9), -1) if lemma(tokens[j]) in carriers), None)
     if carrier is None:  # "Законов «О ратификации …» и «О ратификации …»": the law outside the quotes
         carrier = next(
@@ -187,8 +167,8 @@ def _law_status(tree: Tree, h: int, text: str, *, bill_passed: bool) -> Status:
     if carrier is None:
         carrier = next((j for j in tree.heads(h) if lemma(tokens[j]) in carriers), None)
     if carrier is not None:
-        bill = lemma(tokens[carrier]) in BILL_NOUNS or any(
-            lemma(tokens[j]) in DRAFT_NOUNS for j in range(max(0, carrier - 2), carrier)
+        bill = lemma(tokens[carrier]) in tree.lex.BILL_NOUNS or any(
+            lemma(tokens[j]) in tree.lex.DRAFT_NOUNS for j in range(max(0, carrier - 2), carrier)
         )
         if not bill:
             return Status("ratified", h, "ratification")
@@ -198,13 +178,13 @@ def _law_status(tree: Tree, h: int, text: str, *, bill_passed: bool) -> Status:
         verbs = [j for j in tree.heads(h) if is_verb(tokens[j])][:1]
     for j in verbs:
         word = lemma(tokens[j])
-        if word in ("ратифицировать", "ratify") or (
-            word in ("принять", "pass", "adopt", "одобрить", "approve")
+        if word in tree.lex.RATIFYING_VERBS or (
+            word in tree.lex.PASSING_VERBS | tree.lex.APPROVING_VERBS
             and carrier is None
             and _by_legislature(tree, j)
         ):  # "Сенат одобрил ратификацию"; not "Правительство одобрило ратификацию" (it goes to parliament)
             return Status("ratified", j, "ratification")
-        if word in ("принять", "pass", "adopt") and not re.search(FIRST_READING, sentence):
+        if word in tree.lex.PASSING_VERBS and not re.search(tree.lex.FIRST_READING, sentence):
             if not _negated(tree, j)[0] and not is_planned(tree, j):
                 return Status("ratified", j, "ratification")
     return Status("ratified" if bill_passed else "signed", h, "ratification")
@@ -215,7 +195,7 @@ def _by_legislature(tree: Tree, v: int) -> bool:
     tokens = tree.tokens
     for c in tree.children[v]:
         if tokens[c].rel.startswith(("nsubj", "obl", "agent")) and tokens[c].rel != "nsubj:pass":
-            if {lemma(tokens[k]) for k in tree.subtree(c)} & LEGISLATURES:
+            if {lemma(tokens[k]) for k in tree.subtree(c)} & tree.lex.LEGISLATURES:
                 return True
     return False
 
@@ -227,17 +207,17 @@ def _linear_act(tree: Tree, i: int) -> int | None:
     j = i - 1
     while j >= 0 and tokens[j].pos == "ADJ":
         j -= 1
-    if j >= 0 and tokens[j].text.lower() in ("к", "to"):
+    if j >= 0 and tokens[j].text.lower() in tree.lex.ACCESSION_PREPOSITIONS:
         k = j - 1
         while (
             k >= 0
             and j - k <= 4
             and tokens[k].pos in ("PROPN", "ADJ", "NOUN")
-            and lemma(tokens[k]) not in ACTION_NOUNS
+            and lemma(tokens[k]) not in tree.lex.ACTION_NOUNS
         ):
             k -= 1
         j = k
-    if j >= 0 and ACTION_NOUNS.get(lemma(tokens[j])) == "ratified":
+    if j >= 0 and tree.lex.ACTION_NOUNS.get(lemma(tokens[j])) == "ratified":
         return j
     return None
 
@@ -255,9 +235,9 @@ def _quoted_act(tree: Tree, i: int) -> int | None:
                 level -= 1
                 continue
             k = j + 1
-            if k < len(tokens) and tokens[k].text.lower() in ("о", "об"):
+            if k < len(tokens) and tokens[k].text.lower() in tree.lex.ABOUT_PREPOSITIONS:
                 k += 1
-            if k < len(tokens) and ACTION_NOUNS.get(lemma(tokens[k])) == "ratified":
+            if k < len(tokens) and tree.lex.ACTION_NOUNS.get(lemma(tokens[k])) == "ratified":
                 return k
             return None
     return None
@@ -267,17 +247,22 @@ def _action_status(tree: Tree, h: int, status: str) -> Status:
     """Give the status of a document under an act noun: "подписание протокола состоялось" -> signed,
     "планируется подписание", "для последующего подписания" -> planned."""
     tokens = tree.tokens
-    if tree.child_lemmas(h) & FUTURE_WORDS:
+    if tree.child_lemmas(h) & tree.lex.FUTURE_WORDS:
         return Status("planned", h, "action")
     topic = False  # a noun between the act and its verb: "обсудили вопросы подписания"
     for j in tree.heads(h):
         word = lemma(tokens[j])
         if is_verb(tokens[j]):
-            planned = word in PLANNING_VERBS or word in DISCUSSING_VERBS or topic or is_planned(tree, j)
+            planned = (
+                word in tree.lex.PLANNING_VERBS
+                or word in tree.lex.DISCUSSING_VERBS
+                or topic
+                or is_planned(tree, j)
+            )
             return Status("planned" if planned else status, h, "action")
-        if word in FUTURE_WORDS or word in PLANNING_VERBS:  # "readiness for signing"
+        if word in tree.lex.FUTURE_WORDS or word in tree.lex.PLANNING_VERBS:  # "readiness for signing"
             return Status("planned", h, "action")
-        if tokens[j].pos in ("NOUN", "PROPN") and word not in EVENT_NOUNS:
+        if tokens[j].pos in ("NOUN", "PROPN") and word not in tree.lex.EVENT_NOUNS:
             topic = True
     return Status("planned" if topic else status, h, "action")
 
@@ -291,8 +276,8 @@ def amended(tree: Tree, i: int) -> bool:
         j -= 1
     return (
         j >= 1
-        and tokens[j].text.lower() in ("в", "во", "к", "to", "of")
-        and lemma(tokens[j - 1]) in AMENDMENT_HEADS
+        and tokens[j].text.lower() in tree.lex.AMENDMENT_PREPOSITIONS
+        and lemma(tokens[j - 1]) in tree.lex.AMENDMENT_HEADS
     )
 
 
@@ -311,7 +296,7 @@ def governing_status(
 ) -> Status:
     """Give the status the predicate above document noun `i` gives it (NONE when there is none)."""
     tokens = tree.tokens
-    if _preposition_words(tree, i) & (REFERENCE_HEADS | {"согласно", "under", "per"}):
+    if _preposition_words(tree, i) & (tree.lex.REFERENCE_HEADS | tree.lex.REFERENCE_PREPOSITIONS):
         return Status("mentioned", i, "reference")
     if amended(tree, i):
         return Status("mentioned", i, "amendment")
@@ -319,7 +304,7 @@ def governing_status(
     act = act if act is not None else _quoted_act(tree, i)
     if act is not None:
         return _law_status(tree, act, text, bill_passed=bill_passed)
-    draft = bool(tree.child_lemmas(i, ("amod", "compound", "nmod")) & {"draft"})
+    draft = bool(tree.child_lemmas(i, ("amod", "compound", "nmod")) & tree.lex.DRAFT_ADJECTIVES)
     through = bool(_preposition_words(tree, i))  # "через соглашение": a preposition of its own
     j = i
     for _ in range(12):
@@ -329,23 +314,27 @@ def governing_status(
         if h < 0:
             break
         head, word = tokens[h], lemma(tokens[h])
-        if word in AMENDMENT_HEADS:
+        if word in tree.lex.AMENDMENT_HEADS:
             return Status("mentioned", h, "amendment")
-        if word in REFERENCE_HEADS or head.text.lower() in REFERENCE_HEADS:
+        if word in tree.lex.REFERENCE_HEADS or head.text.lower() in tree.lex.REFERENCE_HEADS:
             return Status("mentioned", h, "reference")
-        if word in ACTION_NOUNS and not is_verb(head):
-            if ACTION_NOUNS[word] == "ratified":
+        if word in tree.lex.ACTION_NOUNS and not is_verb(head):
+            if tree.lex.ACTION_NOUNS[word] == "ratified":
                 return _law_status(tree, h, text, bill_passed=bill_passed)
-            found = _action_status(tree, h, ACTION_NOUNS[word])
+            found = _action_status(tree, h, tree.lex.ACTION_NOUNS[word])
             return Status("planned", h, "action") if draft else found
-        if word in DRAFT_NOUNS and not is_verb(head):
+        if word in tree.lex.DRAFT_NOUNS and not is_verb(head):
             draft = True
-        elif head.pos == "ADP" or word in GENERIC_LEMMAS or word in ("обмен", "exchange"):
+        elif head.pos == "ADP" or word in tree.lex.GENERIC_DOCUMENTS or word in tree.lex.EXCHANGE_NOUNS:
             pass  # English prepositions head their noun; "a document setting the roadmap"; "signed an exchange of notes"
         elif is_verb(head) or (head.pos in ("ADJ", "ADV") and status_word(tree, h, doc_type)):
-            if word in IDIOM_VERBS:
+            if word in tree.lex.IDIOM_VERBS:
                 return NONE
-            if word in DRAFTING_VERBS and not draft and (through or tokens[j].rel not in _OBJECT_RELS):
+            if (
+                word in tree.lex.DRAFTING_VERBS
+                and not draft
+                and (through or tokens[j].rel not in _OBJECT_RELS)
+            ):
                 return NONE  # "Through the agreement …, the fund was finalized": not what was drafted
             found = replace(_verb_status(tree, h, doc_type, in_title=in_title), indirect=through)
             if found.status is None and tokens[j].rel.startswith("nsubj"):
@@ -361,7 +350,7 @@ def governing_status(
                 found = _verb_status(tree, x, doc_type, in_title=in_title) if x is not None else found
             if found.status is None and head.rel in ("acl", "relcl") and not status_word(tree, h, doc_type):
                 generic = tree.head(h)
-                if generic >= 0 and lemma(tokens[generic]) in GENERIC_LEMMAS:
+                if generic >= 0 and lemma(tokens[generic]) in tree.lex.GENERIC_DOCUMENTS:
                     j = generic
                     continue
             if draft:  # "проект соглашения", "a draft roadmap was discussed": a draft is planned
@@ -369,7 +358,7 @@ def governing_status(
             return found
         elif tokens[j].rel not in ("appos", "flat", "nmod", "compound") or not head.text[:1].isupper():
             break
-        through = through or word not in DRAFT_NOUNS
+        through = through or word not in tree.lex.DRAFT_NOUNS
         j = h
     return NONE
 
@@ -381,12 +370,16 @@ def modifier_status(tree: Tree, i: int, doc_type: str, *, in_title: bool = False
     for c in tree.children[i]:
         word = lemma(tokens[c])
         if tokens[c].rel in ("amod", "acl", "acl:relcl", "relcl") and (
-            is_participle(tokens[c]) or word in STATUS_VERBS
+            is_participle(tokens[c]) or word in tree.lex.STATUS_VERBS
         ):
             found = _verb_status(tree, c, doc_type, in_title=in_title)
             if found.status:
                 return Status(found.status, c, "participle")
-    if tree.child_lemmas(i) & FINAL_ADJECTIVES and doc_type in FINAL_TYPES and _past_outcome(tree, i):
+    if (
+        tree.child_lemmas(i) & tree.lex.FINAL_ADJECTIVES
+        and doc_type in FINAL_TYPES
+        and _past_outcome(tree, i)
+    ):
         return Status("adopted", i, "final")
     return NONE
 
@@ -402,8 +395,10 @@ def _past_outcome(tree: Tree, i: int) -> bool:
         if tokens[c].rel.startswith(("nmod", "poss", "prep"))
         for k in tree.subtree(c)
     }
-    events = [k for k in below if lemma(tokens[k]) in EVENTS]
-    if not events or any(tree.child_lemmas(k) & (FUTURE_WORDS | FUTURE_AUX) for k in events):
+    events = [k for k in below if lemma(tokens[k]) in tree.lex.EVENTS]
+    if not events or any(
+        tree.child_lemmas(k) & (tree.lex.FUTURE_WORDS | tree.lex.FUTURE_AUX) for k in events
+    ):
         return False
     if tokens[i].rel.startswith("nsubj"):
         return True  # "The final declaration of the summit calls for …"
@@ -411,7 +406,8 @@ def _past_outcome(tree: Tree, i: int) -> bool:
     if verb is None:
         return True
     word = lemma(tokens[verb])
-    busy = DRAFTING_VERBS | DISCUSSING_VERBS | PLANNING_VERBS | _WORKING
+    lex = tree.lex
+    busy = lex.DRAFTING_VERBS | lex.DISCUSSING_VERBS | lex.PLANNING_VERBS | lex.WORKING_VERBS
     return word not in busy and not is_planned(tree, verb)
 
 
