@@ -24,10 +24,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..article import Annotated, NerSpan, Token
-from ..gazetteer import lookup_organisation
-from ..lexicon import lexicon
-from .common import english_name, tokens_in
+from ...article import Annotated, NerSpan, Token
+from ...gazetteer import lookup_organisation
+from ...lexicon import lexicon
+from ...rules import rule
+from ..common import english_name, tokens_in
 
 # Kinds of the organisation gazetteer that have sub-bodies named with their abbreviation.
 INTERNATIONAL_KINDS = {"un", "regional", "finance", "development", "intergovernmental"}
@@ -84,7 +85,8 @@ def _hangs_on(annotated: Annotated, dependent: NerSpan, governor: NerSpan) -> bo
     return root is not None and bool(set(_ancestors(sentence, root)) & set(outer))
 
 
-def _join_parent(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+@rule("org.parent_body", stage="spans", langs=("ru",), touches=("ORG",))
+def join_parent(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
     """Join an organisation span and the known international organisation that follows it and
     that it governs ("Управления" + "ООН"); right to left, so "Постоянной комиссии" + "МПА" +
     "СНГ" becomes one name."""
@@ -144,7 +146,10 @@ def _known_before(annotated: Annotated, span: NerSpan, floor: int) -> int | None
     return None
 
 
-def _join_governing_phrase(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+@rule("org.governing_phrase", stage="spans", langs=("ru",), touches=("ORG",))
+def join_governing_phrase(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """The institution phrase that governs a known international organisation joins it when NER
+    tagged only the parent: "Программы развития" + "ООН"."""
     out = []
     for span in spans:
         if span.type == "ORG" and _known_international(span.text):
@@ -156,7 +161,8 @@ def _join_governing_phrase(annotated: Annotated, spans: list[NerSpan]) -> list[N
     return out
 
 
-def _join_coordinated_part(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+@rule("org.coordinated_part", stage="spans", langs=("ru",), touches=("ORG",))
+def join_coordinated_part(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
     """Join "… обществ Красного креста" + "и Красного полумесяца": the second span is a conjunct
     of a dependent inside the first, not of its head."""
     text, out = annotated.text, []
@@ -258,7 +264,7 @@ def _po_phrase(sentence: Sequence[Token], indices: list[int], taken: list[tuple[
 def _can_be(word: Token, case: str) -> bool:
     """Tell whether a noun can be in the UD `case` (pymorphy's readings: "безопасности" is
     genitive, dative or prepositional, whatever the tagger chose)."""
-    from ..normalise import CASES, parses
+    from ...normalise import CASES, parses
 
     wanted = CASES.get(case)
     return word.feats.get("Case") == case or any(
@@ -301,7 +307,10 @@ def _list_extension(
     return stop
 
 
-def _extend_complements(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+@rule("org.complement", stage="spans", langs=("ru",), touches=("ORG",))
+def extend_complements(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """The complement an institution name governs, which NER cut off, joins it: a "по" phrase with
+    its list, the rest of a list cut at its first comma, the seat of an office."""
     out, added = [], []
     for i, span in enumerate(spans):
         if span.type == "ORG" and lookup_organisation(span.text) is None:  # a known name is whole
@@ -322,7 +331,8 @@ def _extend_complements(annotated: Annotated, spans: list[NerSpan]) -> list[NerS
     return [s for s in out if s.type == "LOC" or not any(a <= s.start and s.stop <= b for a, b in added)]
 
 
-def _body_of_place(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+@rule("org.body_of_place", stage="spans", langs=("ru",), touches=("ORG", "LOC"))
+def body_of_place(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
     """Give "Правительством" + a place it governs as an organisation "Правительством Санкт-
     Петербурга" (also when NER left the institution word untagged); the place stays a place."""
     text, out = annotated.text, []
@@ -374,7 +384,8 @@ def _word_before(annotated: Annotated, span: NerSpan) -> Token | None:
     return word if word.stop + 1 == span.start and word.text[:1].isupper() else None
 
 
-def _close_quote(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+@rule("org.closing_quote", stage="spans", langs=("ru",), touches=("ORG",))
+def close_quote(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
     """Give a span with an unclosed opening quote the closing quote that follows on its line."""
     text, out = annotated.text, []
     for span in spans:
@@ -393,7 +404,8 @@ def _lookup(annotated: Annotated, name: str):
     return lookup_organisation(english_name(name) if annotated.lang == "en" else name)
 
 
-def _extend_to_known(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+@rule("org.known_name_end", stage="spans", touches=("ORG",))
+def extend_to_known(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
     """Extend a span by the words after it that complete a known organisation's name
     ("Парламентской Ассамблеи" + "тюркских государств")."""
     text, out = annotated.text, []
@@ -410,17 +422,3 @@ def _extend_to_known(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan
                     break
         out.append(span)
     return out
-
-
-def repair_organisation_spans(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
-    """Give the spans with the organisation repairs of the module docstring made (English names
-    only get the known organisations' words: "Conference on … Measures" + "in Asia")."""
-    if annotated.lang != "ru":
-        return _extend_to_known(annotated, spans)
-    spans = _join_parent(annotated, spans)
-    spans = _join_governing_phrase(annotated, spans)
-    spans = _join_coordinated_part(annotated, spans)
-    spans = _extend_to_known(annotated, spans)
-    spans = _extend_complements(annotated, spans)
-    spans = _body_of_place(annotated, spans)
-    return _close_quote(annotated, spans)
