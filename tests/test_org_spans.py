@@ -1,5 +1,5 @@
-"""Names NER cuts, splits, mistypes or misses, repaired (pipeline/extract/spans.py, org_spans.py,
-en_org_spans.py) and merged into one entity per article (pipeline/merge.py). The sentences are the
+"""Names NER cuts, splits, mistypes or misses, repaired (pipeline/extract/repairs/)
+and merged into one entity per article (pipeline/merge.py). The sentences are the
 project's own; each reproduces an error natasha or spaCy makes on it without the repair."""
 
 from __future__ import annotations

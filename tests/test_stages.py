@@ -49,7 +49,7 @@ def test_canonical_person_puts_initials_first():
     ],
 )
 def test_people(annotate, text, expected):
-    from pipeline.extract.spans import repair_spans
+    from pipeline.extract.repairs import repair_spans
 
     assert [m.normal for m in extract_people(repair_spans(annotate(text)))] == expected
 
@@ -70,7 +70,7 @@ def test_people(annotate, text, expected):
     ],
 )  # fmt: skip
 def test_places(annotate, text, expected):
-    from pipeline.extract.spans import repair_spans
+    from pipeline.extract.repairs import repair_spans
 
     found = [
         (m.attrs.get("canonical") or m.normal, m.attrs["kind"], m.attrs["country"])
@@ -175,7 +175,7 @@ def test_place_span_beginning_with_an_organisation(annotate):
     from dataclasses import replace
 
     from pipeline.article import NerSpan
-    from pipeline.extract.spans import repair_spans
+    from pipeline.extract.repairs import repair_spans
 
     text = "Депутат Жогорку Кенеша Кыргызской Республики выступил."
     start = text.index("Жогорку")
@@ -194,7 +194,7 @@ def test_place_span_beginning_with_an_organisation(annotate):
     ],
 )  # fmt: skip
 def test_span_repairs(annotate, text, expected):
-    from pipeline.extract.spans import repair_spans
+    from pipeline.extract.repairs import repair_spans
 
     repaired = {(s.type, s.text) for s in repair_spans(annotate(text)).spans}
     assert expected <= repaired
@@ -246,7 +246,7 @@ def test_dateline_glued_to_a_name_is_cut(annotate):
     from dataclasses import replace
 
     from pipeline.article import NerSpan
-    from pipeline.extract.spans import repair_spans
+    from pipeline.extract.repairs import repair_spans
 
     text = "TEHRAN - Uzbek Parliament Speaker arrived in Isfahan."
     span = NerSpan(0, 25, "ORG", text[:25], text[:25])
@@ -258,7 +258,7 @@ def test_organisation_span_of_place_names_becomes_places(annotate):
     from dataclasses import replace
 
     from pipeline.article import NerSpan
-    from pipeline.extract.spans import repair_spans
+    from pipeline.extract.repairs import repair_spans
 
     text = "Flights between Tehran Dushanbe resumed."
     start = text.index("Tehran")
