@@ -19,6 +19,7 @@ from .extract.common import surname
 from .gazetteer import lemma_key, lookup_organisation, lookup_place
 from .keys import has_cyrillic, name_key
 from .lexicon import all_lexicons, alternatives
+from .rules import Computed, rule
 
 _PREFIX = {"person": "per", "organisation": "org", "place": "loc"}
 
@@ -64,6 +65,7 @@ def _group(mentions: Sequence[Mention], keys: Callable[[Mention], Sequence[str]]
     return list(groups.values())
 
 
+@rule("merge.unknown_place_country", stage="merge", touches=("LOC",), off=None)
 def _main_country(mentions: Sequence[Mention]) -> str | None:
     """Give the country the article's known places name most often."""
     counts = Counter(m.attrs["country"] for m in mentions if m.attrs.get("key") and m.attrs.get("country"))
@@ -136,6 +138,7 @@ def _reduced_form(normal: str) -> str | None:
     return head.casefold() if rest and lookup_organisation(rest) is not None else None
 
 
+@rule("merge.bare_form", stage="merge", touches=("ORG",), off=Computed(lambda groups: (groups, set())))
 def _join_bare_forms(groups: list[list[Mention]]) -> tuple[list[list[Mention]], set[str]]:
     """Join a group named only by a bare form ("Министерство финансов", "Чакан ГЭС") or by a
     reduced one ("Комитет Жогорку Кенеша") to the one group whose fuller name reduces to it;
@@ -171,17 +174,21 @@ def _join_bare_forms(groups: list[list[Mention]]) -> tuple[list[list[Mention]], 
     return [sorted(g, key=lambda m: m.start) for _, g in sorted(joined.items())], reduced
 
 
+@rule("merge.bracketed_abbreviation", stage="merge", touches=("ORG",), off="")
+def _abbreviation_key(m: Mention) -> str:
+    """An abbreviation defined in brackets names the organisation it follows: "… по
+    промышленному развитию (ЮНИДО)" and a later "ЮНИДО" are one."""
+    abbreviation = m.attrs.get("abbreviation")
+    return name_key(abbreviation) if abbreviation else ""
+
+
 def _organisations(mentions: Sequence[Mention], lang: str) -> list[Entity]:
     """Group organisation mentions sharing a name, an abbreviation defined in brackets, or an
     entry of the organisation gazetteer; a known organisation takes its canonical name and id."""
 
     def keys(m: Mention) -> list[str]:
-        abbreviation, known = m.attrs.get("abbreviation"), m.attrs.get("known")
-        return [
-            name_key(m.normal),
-            name_key(abbreviation) if abbreviation else "",
-            f"gaz:{known.key}" if known else "",
-        ]
+        known = m.attrs.get("known")
+        return [name_key(m.normal), _abbreviation_key(m), f"gaz:{known.key}" if known else ""]
 
     entities = []
     groups, reduced = _join_bare_forms(_group(mentions, keys))
@@ -214,7 +221,9 @@ def _first_initial(name: str) -> str:
     return name.split()[0][0].casefold() if name.split() else ""
 
 
+@rule("merge.name_ending", stage="merge", touches=("PER",), off=False)
 def _ends_with(name: str, part: str) -> bool:
+    """A name that ends another is the same person: "Amir Abdollahian" of "Hossein Amir Abdollahian"."""
     words, tail = name_key(name).split(), name_key(part).split()
     return len(words) > len(tail) and words[-len(tail) :] == tail
 

@@ -32,6 +32,23 @@ UNCHANGED: Any = _Unchanged()
 
 
 @dataclass(frozen=True)
+class Computed:
+    """An `off` value computed from the rule's arguments: `Computed(lambda groups: (groups, set()))`."""
+
+    give: Callable
+
+
+_caches: list[Callable] = []
+
+
+def cached(func: Callable) -> Callable:
+    """Mark a cached function (functools.cache / lru_cache) whose results depend on rules: its
+    cache is cleared whenever the rules switched off change."""
+    _caches.append(func)
+    return func
+
+
+@dataclass(frozen=True)
 class Rule:
     """A registered rule: its name, where it runs, what it touches and what it does."""
 
@@ -71,7 +88,9 @@ def rule(
         @functools.wraps(func)
         def run(*args, **kwargs):
             if name in _disabled:
-                return args[1] if off is UNCHANGED else off
+                if off is UNCHANGED:
+                    return args[1]
+                return off.give(*args, **kwargs) if isinstance(off, Computed) else off
             return func(*args, **kwargs)
 
         doc = (func.__doc__ or "").strip().split("\n\n")[0]
@@ -120,19 +139,22 @@ def check_names(names: Iterable[str]) -> frozenset[str]:
 def set_disabled(names: Iterable[str]) -> None:
     """Switch off the rules named (and switch on every other one), for this process."""
     global _disabled
-    _disabled = check_names(names)
+    names = check_names(names)
+    if names != _disabled:
+        for cache in _caches:
+            cache.cache_clear()
+    _disabled = names
 
 
 @contextmanager
 def disabled(names: Iterable[str]) -> Iterator[None]:
     """Switch off the rules named while the block runs."""
-    global _disabled
     before = _disabled
     set_disabled(names)
     try:
         yield
     finally:
-        _disabled = before
+        set_disabled(before)
 
 
 def _load_all() -> None:

@@ -9,8 +9,10 @@ from functools import cache, lru_cache
 
 from ..article import Annotated
 from ..lexicon import LANGS, lexicon, pattern
+from ..rules import cached, rule
 from .date_grammar import anchor_indexes, date_parser, max_tokens
 from .date_values import parse_free
+from .overlaps import filter_spans, overlaps
 
 
 def _relative(lang: str) -> re.Pattern:
@@ -110,14 +112,12 @@ def _longest_matches(lang: str, text: str) -> list:
         for m in parser.extract(text[lo:hi]):
             m.span = type(m.span)(m.span.start + lo, m.span.stop + lo)
             found.append(m)
-    matches = sorted(found, key=lambda m: (-length(m), m.span.start))
-    taken: list = []
-    for m in matches:
-        if all(m.span.stop <= t.span.start or t.span.stop <= m.span.start for t in taken):
-            taken.append(m)
-    return sorted(taken, key=lambda m: m.span.start)
+    return filter_spans(
+        found, key=lambda m: (-length(m), m.span.start), bounds=lambda m: (m.span.start, m.span.stop)
+    )
 
 
+@cached  # cleared when rules are switched off: the two below are read here
 @lru_cache(maxsize=8)  # the publication date and the stage read the same article's candidates
 def grammar_candidates(text: str, lang: str) -> tuple[Candidate, ...]:
     """Give the grammar's date candidates in `text`, a leading "in"/"в" cut off the span."""
@@ -133,9 +133,9 @@ def grammar_candidates(text: str, lang: str) -> tuple[Candidate, ...]:
             start += lead.end()
         fact = match.fact
         parts = {k: getattr(fact, k) for k in ("day1", "month1", "year1", "day", "month", "year")}
-        if not parts["month"] and not parts["year1"] and _counted(lang).match(text[stop : stop + 20]):
-            continue  # "by 2000 students": a number, not a year
-        after = _year_after(lang).match(text[stop:]) if not parts["year"] else None
+        if not parts["month"] and not parts["year1"] and counted_number(text, stop, lang):
+            continue
+        after = year_after(text, stop, lang) if not parts["year"] else None
         offset = lexicon(lang).YEAR_STEPS[after.group(lang).lower()] if after else None
         out.append(Candidate(start, stop + (after.end() if after else 0), parts=parts, year_offset=offset))
     return tuple(out)
@@ -144,11 +144,24 @@ def grammar_candidates(text: str, lang: str) -> tuple[Candidate, ...]:
 _BARE_YEAR = re.compile(r"(?<![\w$€£#№./:-])(?:19|20)\d{2}(?![\w%/:-]|[.,]\d)")
 
 
+@rule("date.counted_number", stage="dates", off=False)
+def counted_number(text: str, stop: int, lang: str) -> bool:
+    """A year-like number before a counted noun is a count: "by 2000 students", "2020 tons"."""
+    return bool(_counted(lang).match(text[stop : stop + 20]))
+
+
+@rule("date.year_after", stage="dates", off=None)
+def year_after(text: str, stop: int, lang: str) -> re.Match | None:
+    """A date followed by "этого года" or "of last year" takes its year from the publication's."""
+    return _year_after(lang).match(text[stop:])
+
+
 def _counted(lang: str) -> re.Pattern:
     """Give the pattern of a counted noun after a number ("2000 people", "1990 tons", "students")."""
     return pattern(lang, "COUNTED_NOUNS", r"^\s+(?:[a-z]{{2,}}[^s\W]s|{})\b", 0)
 
 
+@rule("date.bare_year", stage="dates", langs=("en",), off=())
 def bare_year_candidates(text: str, taken: list[Candidate]) -> list[Candidate]:
     """English years standing alone ("the 1957 treaty", "(2019)"): not after a capitalised word,
     which makes a name ("Agenda 2030", "Expo 2017"), nor before a counted noun ("2000 students")."""
@@ -167,7 +180,10 @@ def bare_year_candidates(text: str, taken: list[Candidate]) -> list[Candidate]:
     return out
 
 
+@rule("date.relative", stage="dates", off=())
 def relative_candidates(text: str, lang: str) -> list[Candidate]:
+    """Relative expressions are dates of the publication's calendar: "вчера", "на прошлой
+    неделе", "в понедельник", "two years ago", "last June"."""
     lex = lexicon(lang)
     out = []
     for m in _relative(lang).finditer(text):
@@ -212,10 +228,7 @@ def relative_candidates(text: str, lang: str) -> list[Candidate]:
     return out
 
 
-def overlaps(c: Candidate, taken: list[Candidate]) -> bool:
-    return any(c.start < t.stop and t.start < c.stop for t in taken)
-
-
+@rule("date.spacy_dates", stage="dates", langs=("en",), off=())
 def spacy_candidates(annotated: Annotated, taken: list[Candidate]) -> list[Candidate]:
     """English DATE spans with an explicit year that the grammar missed ("mid-2020")."""
     out = []

@@ -21,11 +21,11 @@ from functools import cache
 
 from ..article import Annotated, Mention
 from ..lexicon import alternatives, lexicon, pattern
+from ..rules import rule
 from .date_candidates import (
     Candidate,
     bare_year_candidates,
     grammar_candidates,
-    overlaps,
     relative_candidates,
     spacy_candidates,
 )
@@ -38,6 +38,7 @@ from .date_values import (
     precision,
     relative_value,
 )
+from .overlaps import filter_spans
 
 __all__ = ["bounds", "extract_dates", "publication_date", "relative_value"]
 
@@ -69,6 +70,7 @@ def _sentence_bounds(text: str, offset: int) -> tuple[int, int]:
     return start, line_stop
 
 
+@rule("date.publication_line", stage="dates", off=False)
 def is_publication_line(text: str, offset: int, lang: str) -> bool:
     """Tell whether `offset` lies on a 'Дата публикации: …' / 'Published: …' line."""
     start, stop = _line_bounds(text, offset)
@@ -76,6 +78,7 @@ def is_publication_line(text: str, offset: int, lang: str) -> bool:
     return bool(line.match(text[start:stop]))
 
 
+@rule("date.dateline", stage="dates", off=False)
 def is_dateline(text: str, start: int, stop: int) -> bool:
     """Tell a dateline date: "Бишкек, 24.12.19. /Кабар/.", "ALMATY, 3 March 2025 -", near the top."""
     line_start, line_stop = _line_bounds(text, start)
@@ -96,6 +99,7 @@ def _not_event_before(lang: str) -> re.Pattern:
     return re.compile(rf"(?:(?<!\w){prepositions}|{participles}\w*)\s+(?:№\s*\S+\s+)?$", re.IGNORECASE)
 
 
+@rule("date.not_event_context", stage="dates", off=False)
 def is_not_event_date(text: str, start: int, lang: str) -> bool:
     """Tell a date that is not the news event's: inside a quoted title («О ратификации Соглашения…,
     подписанного 31 января 2023 года»); a document's date after "от", "of", "dated" or a participle
@@ -147,25 +151,47 @@ def _lend_year(
     its sentence, else the year nearest the publication date, else the nearest dated mention before
     it in its paragraph. A writer leaves out a year already given; a later year in the sentence
     usually belongs to something else ("сегодня, 3 мая … Закон от 7 декабря 2022 года")."""
+    if today_before(text, c, lang):
+        return year_of_publication(c, text, published, lang)
+    return (
+        year_in_sentence(c, dated, text)
+        or year_of_publication(c, text, published, lang)
+        or year_in_paragraph(c, dated, text)
+    )
 
-    if pattern(lang, "RELATIVE_DAY_BEFORE", r"{}\s*,?\s*$").search(text[max(0, c.start - 20) : c.start]):
-        # "сегодня, 3 мая": the day of publication, whose year only the publication date gives
-        return (
-            nearest_year(c.parts, published, future=speaks_of_future(text, c.start, lang))
-            if published
-            else None
-        )
 
-    def nearest_before(lo: int) -> int | None:
-        before = [(c.start - d.start, y) for d, y in dated if lo <= d.start < c.start]
-        return min(before)[1] if before else None
+def _nearest_before(c: Candidate, dated: list[tuple[Candidate, int]], lo: int) -> int | None:
+    before = [(c.start - d.start, y) for d, y in dated if lo <= d.start < c.start]
+    return min(before)[1] if before else None
 
-    year = nearest_before(_sentence_bounds(text, c.start)[0])
-    if year is None and published:
-        year = nearest_year(c.parts, published, future=speaks_of_future(text, c.start, lang))
-    if year is None:
-        year = nearest_before(_line_bounds(text, c.start)[0])
-    return year
+
+@rule("date.today_is_publication", stage="dates", off=False)
+def today_before(text: str, c: Candidate, lang: str) -> bool:
+    """ "сегодня, 3 мая": the day of publication, whose year only the publication date gives."""
+    return bool(
+        pattern(lang, "RELATIVE_DAY_BEFORE", r"{}\s*,?\s*$").search(text[max(0, c.start - 20) : c.start])
+    )
+
+
+@rule("date.year_in_sentence", stage="dates", off=None)
+def year_in_sentence(c: Candidate, dated: list[tuple[Candidate, int]], text: str) -> int | None:
+    """A date without a year takes the year of the nearest dated mention before it in its sentence."""
+    return _nearest_before(c, dated, _sentence_bounds(text, c.start)[0])
+
+
+@rule("date.year_of_publication", stage="dates", off=None)
+def year_of_publication(c: Candidate, text: str, published: dt.date | None, lang: str) -> int | None:
+    """A date without a year takes the year that puts it nearest the publication date (later dates
+    count thrice as far, unless the sentence speaks of the future)."""
+    if not published:
+        return None
+    return nearest_year(c.parts, published, future=speaks_of_future(text, c.start, lang))
+
+
+@rule("date.year_in_paragraph", stage="dates", off=None)
+def year_in_paragraph(c: Candidate, dated: list[tuple[Candidate, int]], text: str) -> int | None:
+    """A date without a year takes the year of the nearest dated mention before it in its paragraph."""
+    return _nearest_before(c, dated, _line_bounds(text, c.start)[0])
 
 
 def unresolved_value(c: Candidate) -> str | None:
@@ -196,22 +222,36 @@ def _value(c: Candidate, dated: list, text: str, pub: dt.date | None, lang: str)
     return grammar_value(c.parts, year) if year else None
 
 
+@rule("date.event_in_lead", stage="dates", off=False)
+def is_event_date(text: str, c: Candidate, value: str, lead_end: int, lang: str) -> bool:
+    """The event of the article is its first day-precise date in the headline and lead that is not
+    a document's own date, a deadline or a starting point."""
+    return c.start < lead_end and precision(value) == "day" and not is_not_event_date(text, c.start, lang)
+
+
 def extract_dates(annotated: Annotated, *, published: str | None = None) -> Iterator[Mention]:
     """Yield date mentions. Resolved ones have attrs value, start_date, end_date, precision and
     role; a date the text does not anchor (no year, no publication date) keeps a TIMEX3-style
     `normal` ("XXXX-06-21") and `value` None, so it is a mention but not a row of `dates`."""
     text, lang = annotated.text, annotated.lang
     pub = dt.date.fromisoformat(published) if published else None
-    found = list(grammar_candidates(text, lang))
-    starts = {c.start for c in found}
+    grammar = list(grammar_candidates(text, lang))
+    starts = {c.start for c in grammar}
+    ranked = [(0, c) for c in grammar]
     for c in relative_candidates(text, lang):
         apposition = re.match(r"\s*,?\s*", text[c.stop :]).end() + c.stop
-        if not overlaps(c, found) and apposition not in starts:  # "сегодня, 3 мая" is one date: 3 мая
-            found.append(c)
+        if apposition not in starts:  # "сегодня, 3 мая" is one date: 3 мая
+            ranked.append((1, c))
     if lang == "en":
-        found += spacy_candidates(annotated, found)
-        found += bare_year_candidates(text, found)
-    found.sort(key=lambda c: c.start)
+        ranked += [(2, c) for c in spacy_candidates(annotated, grammar)]
+        ranked += [(3, c) for c in bare_year_candidates(text, grammar)]
+    # where candidates overlap, the grammar's win, then relative expressions, spaCy's, bare years
+    found = [
+        c
+        for _, c in filter_spans(
+            ranked, key=lambda rc: (rc[0], rc[1].start), bounds=lambda rc: (rc[1].start, rc[1].stop)
+        )
+    ]
     dated = [(c, c.parts["year"]) for c in found if c.parts and c.parts.get("year")]
 
     lead_end = _lead_end(text, lang)
@@ -227,12 +267,7 @@ def extract_dates(annotated: Annotated, *, published: str | None = None) -> Iter
             normal = value
             if is_publication_line(text, c.start, lang) or is_dateline(text, c.start, c.stop):
                 role = "published"
-            elif (
-                not event_taken
-                and c.start < lead_end
-                and precision(value) == "day"
-                and not is_not_event_date(text, c.start, lang)
-            ):
+            elif not event_taken and is_event_date(text, c, value, lead_end, lang):
                 role, event_taken = "event", True
             else:
                 role = "other"

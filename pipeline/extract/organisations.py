@@ -16,6 +16,7 @@ from ..article import Annotated, Mention
 from ..gazetteer import is_demonym, lookup_organisation
 from ..keys import name_key
 from ..lexicon import lexicon, pattern
+from ..rules import REGISTRY, rule
 from .common import (
     abbreviation_after,
     normaliser,
@@ -39,7 +40,8 @@ def _first_word_lemma(mention: Mention, annotated: Annotated) -> str:
     return (words[0].lemma if words else mention.text.split()[0]).lower()
 
 
-def _join_coordinated(mentions: list[Mention], annotated: Annotated) -> list[Mention]:
+@rule("org.comma_split_name", stage="organisations", langs=("en",), touches=("ORG",))
+def join_coordinated(annotated: Annotated, mentions: list[Mention]) -> list[Mention]:
     """Join a name NER split at its commas: an institution name followed, across ", " or "and",
     by pieces that do not begin an institution name of their own."""
     text, out = annotated.text, []
@@ -66,29 +68,73 @@ def _join_coordinated(mentions: list[Mention], annotated: Annotated) -> list[Men
     return out
 
 
+@rule("org.not.disease", stage="organisations", touches=("ORG",), off=False)
+def disease(mention: Mention, annotated: Annotated, people_keys: set[str]) -> bool:
+    """A disease or the like NER tags as an organisation is none: "COVID-19", "коронавирус"."""
+    return bool(pattern(annotated.lang, "NOT_ORGANISATIONS", r"^{}$").match(mention.text))
+
+
+@rule("org.not.photo_credit", stage="organisations", touches=("ORG",), off=False)
+def photo_credit(mention: Mention, annotated: Annotated, people_keys: set[str]) -> bool:
+    """A photo credit is no organisation: "MA/MA Photo"."""
+    return bool(_PHOTO_CREDIT.match(mention.text))
+
+
+@rule("org.not.common_abbreviation", stage="organisations", touches=("ORG",), off=False)
+def common_abbreviation(mention: Mention, annotated: Annotated, people_keys: set[str]) -> bool:
+    """An abbreviation of a common noun is no body: "СМИ", "ГЭС", "GDP"."""
+    return mention.text in lexicon(annotated.lang).GENERIC_ABBREVIATIONS
+
+
+@rule("org.not.nationality_word", stage="organisations", langs=("en",), touches=("ORG",), off=False)
+def nationality_word(mention: Mention, annotated: Annotated, people_keys: set[str]) -> bool:
+    """A nationality word is no organisation: "Kazakh"."""
+    words = mention.normal.split()
+    return len(words) == 1 and is_demonym(words[0])
+
+
+@rule("org.not.person", stage="organisations", touches=("ORG", "PER"), off=False)
+def person(mention: Mention, annotated: Annotated, people_keys: set[str]) -> bool:
+    """A person the article names is no organisation, nor is a name that ends with one
+    ("Kazakhstan Kassym-Jomart Tokayev")."""
+    words, key = mention.normal.split(), name_key(mention.normal)
+    if key in people_keys or (len(words) == 1 and name_key(words[0]) in people_keys):
+        return True
+    return any(len(p.split()) > 1 and key.endswith(" " + p) for p in people_keys)
+
+
+@rule("org.not.document_word", stage="organisations", touches=("ORG",), off=False)
+def document_word(mention: Mention, annotated: Annotated, people_keys: set[str]) -> bool:
+    """A document word is no organisation: "MOU", "Меморандум"."""
+    return mention.normal.lower() in lexicon(annotated.lang).DOCUMENT_TYPES
+
+
+@rule("org.not.lone_institution_word", stage="organisations", touches=("ORG",), off=False)
+def lone_institution_word(mention: Mention, annotated: Annotated, people_keys: set[str]) -> bool:
+    """A lone institution word names no one body: "Правительство", "Parliament"."""
+    normal = mention.normal
+    if len(normal.split()) != 1 or lookup_organisation(normal) is not None:
+        return False
+    heads = lexicon(annotated.lang).INSTITUTION_HEADS
+    return _first_word_lemma(mention, annotated) in heads or normal.lower() in heads
+
+
+FILTERS = (
+    disease,
+    photo_credit,
+    common_abbreviation,
+    nationality_word,
+    person,
+    document_word,
+    lone_institution_word,
+)
+
+
 def is_not_organisation(mention: Mention, annotated: Annotated, people_keys: set[str]) -> bool:
-    """Tell an organisation span that names no organisation (see the module docstring)."""
-    text, normal, lex = mention.text, mention.normal, lexicon(annotated.lang)
-    words = normal.split()
-    if (
-        pattern(annotated.lang, "NOT_ORGANISATIONS", r"^{}$").match(text)
-        or _PHOTO_CREDIT.match(text)
-        or text in lex.GENERIC_ABBREVIATIONS
-    ):
-        return True
-    if annotated.lang == "en" and len(words) == 1 and is_demonym(words[0]):
-        return True
-    if name_key(normal) in people_keys or (len(words) == 1 and name_key(words[0]) in people_keys):
-        return True
-    key = name_key(normal)
-    if any(len(p.split()) > 1 and key.endswith(" " + p) for p in people_keys):
-        return True  # a person swallowed by the span: "Kazakhstan Kassym-Jomart Tokayev"
-    if normal.lower() in lex.DOCUMENT_TYPES:
-        return True
-    if len(words) == 1 and lookup_organisation(normal) is None:
-        heads = lex.INSTITUTION_HEADS
-        return _first_word_lemma(mention, annotated) in heads or normal.lower() in heads
-    return False
+    """Tell an organisation span that names no organisation (see the filters above)."""
+    return any(
+        annotated.lang in REGISTRY[f.rule_name].langs and f(mention, annotated, people_keys) for f in FILTERS
+    )
 
 
 def extract_organisations(annotated: Annotated, *, people: Sequence[Mention] = ()) -> Iterator[Mention]:
@@ -97,7 +143,7 @@ def extract_organisations(annotated: Annotated, *, people: Sequence[Mention] = (
     text = annotated.text
     people_keys = {name_key(p.normal) for p in people} | {name_key(surname(p.normal)) for p in people}
     mentions = list(span_mentions(annotated, "ORG", "organisation"))
-    for mention in _join_coordinated(mentions, annotated):
+    for mention in join_coordinated(annotated, mentions):
         if is_not_organisation(mention, annotated, people_keys):
             continue
         normal, abbreviation = split_abbreviation(mention.normal)

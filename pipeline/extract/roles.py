@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from ..article import Annotated, Mention, Token
 from ..lexicon import lexicon
+from ..rules import rule
 
 # Words that may stand inside a position phrase between the position word and the name.
 _PHRASE_POS = {"NOUN", "PROPN", "ADJ", "ADP", "DET", "CCONJ", "NUM", "PART", "X"}
@@ -86,6 +87,7 @@ def _nominative_head(text: str, start: int, tokens: Sequence[Token], lang: str) 
     return text if re.match(r"^[A-ZА-ЯЁ]{2,}", text) else text[:1].lower() + text[1:]
 
 
+@rule("person.role", stage="people", touches=("PER",), off=None)
 def find_role(annotated: Annotated, person: Mention) -> str | None:
     """Give the position written next to a person's mention, or None."""
     sentence = annotated.sentence_at(person.start)

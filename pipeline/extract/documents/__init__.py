@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from ...article import Annotated, DocumentRecord, Mention
+from ...rules import rule
 from ..common import locative_before
 from .clauses import (
     Found,
@@ -76,6 +77,7 @@ def analyse(annotated: Annotated, names: Names, dates: Sequence[Mention]) -> lis
     return found
 
 
+@rule("doc.event_place", stage="documents", off=None)
 def _event_place(annotated: Annotated, event: Mention | None, names: Names) -> str | None:
     """Give the city of the article's main event: the first city written with a locative in the
     sentence that dates the event ("15 августа 2024 года в г. Чолпон-Ата … состоялся форум"), else
@@ -91,6 +93,24 @@ def _event_place(annotated: Annotated, event: Mention | None, names: Names) -> s
                 if locative_before(annotated.lang, text[max(0, m.start - 12) : m.start]):
                     return m.normal
     return None
+
+
+@rule("doc.unnamed_reference", stage="documents", off=False)
+def unnamed_reference(doc: list) -> bool:
+    """A document referred to without saying which makes no record: "в соответствии с данным
+    соглашением" (no title, number, date, parties or capital)."""
+    return not any(f.mention.specific for f in doc)
+
+
+@rule("doc.event_date", stage="documents", off=False)
+def event_date(doc: list, status: str, event: Mention, body: list) -> bool:
+    """A document signed, adopted or ratified with no date of its own takes the date (and place)
+    of the article's event, when the event is told before the document."""
+    return (
+        status in _EVENT_STATUSES
+        and not any(f.dated for f in doc)
+        and (not body or event.start < body[0].mention.start)
+    )
 
 
 def extract_documents(
@@ -113,18 +133,12 @@ def extract_documents(
         if chosen is None:
             continue
         status = chosen.status.status
-        if status == "mentioned" and not any(f.mention.specific for f in doc):
+        if status == "mentioned" and unnamed_reference(doc):
             continue
         date = chosen.date or next((f.date for f in doc if f.date), None)
         place = chosen.place or next((f.place for f in doc if f.place), None)
         body = [f for f in doc if not f.mention.in_title]
-        if (
-            date is None
-            and event
-            and status in _EVENT_STATUSES
-            and not any(f.dated for f in doc)
-            and (not body or event.start < body[0].mention.start)  # the event is told before the document
-        ):
+        if date is None and event and event_date(doc, status, event, body):
             date, place = event.attrs["value"], place or event_place
         parties = document_parties(chosen, doc, status)
         sentence = annotated.sentences[chosen.mention.sentence]

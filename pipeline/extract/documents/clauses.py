@@ -11,6 +11,7 @@ from functools import cache
 
 from ...article import Mention
 from ...lexicon import lexicon, pattern
+from ...rules import Computed, rule
 from ..common import locative_before
 from .names import Names, party_kind
 from .parties import antecedents, group_size, party_list, subject_parties
@@ -33,6 +34,7 @@ def _bill_patterns(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pa
     )
 
 
+@rule("doc.bill_passed", stage="documents", off=False)
 def bill_passed(text: str, bounds: Sequence[tuple[int, int]], lang: str) -> bool:
     """Tell an article whose ratification bill passed in its final reading, from a sentence that
     passes it: "приняли законопроект «О ратификации…» в трех чтениях", or a bill named by no title
@@ -68,6 +70,13 @@ class Found:
     signers: list = field(default_factory=list)  # the subject's parties: who signed or adopted it
 
 
+@rule("doc.numbered_adopted", stage="documents", off=False)
+def numbered_adopted(m: DocMention) -> bool:
+    """A resolution or declaration with a number or a date of its own and no predicate was
+    adopted: "resolution A/RES/76/129 of December 16, 2021"."""
+    return m.type in ADOPTED_TYPES and bool(m.number or m.own_date) and not m.plural
+
+
 def mention_status(tree: Tree, m: DocMention, text: str, *, bill_passed: bool) -> Status:
     governing = governing_status(tree, m.index, m.type, text, in_title=m.in_title, bill_passed=bill_passed)
     participle = next(
@@ -76,8 +85,8 @@ def mention_status(tree: Tree, m: DocMention, text: str, *, bill_passed: bool) -
     )
     modifier = modifier_status(tree, m.index, m.type, in_title=m.in_title)
     found = [s for s in (governing, participle, modifier) if s.status]
-    if not found and m.type in ADOPTED_TYPES and (m.number or m.own_date) and not m.plural:
-        return Status("adopted", m.index, "numbered")  # "resolution A/RES/76/129 of December 16, 2021"
+    if not found and numbered_adopted(m):
+        return Status("adopted", m.index, "numbered")
     if not found:
         return NONE
     if governing.status == "mentioned" or any(s.status == "ratified" for s in found):
@@ -188,7 +197,10 @@ def coordinated(text: str, a: DocMention, b: DocMention, lang: str) -> bool:
     )
 
 
+@rule("doc.group_noun_parties", stage="documents", off=Computed(lambda *args: []))
 def resolve_group(tree: Tree, g: int | None, names: Names, bounds: list[tuple[int, int]]) -> list[Mention]:
+    """A group noun stands for the parties named before it: "стороны подписали", "the two
+    countries signed" (the nearest distinct countries, or bodies)."""
     if g is None:
         return []
     countries = lemma(tree.tokens[g]) in tree.lex.COUNTRY_GROUPS
@@ -197,6 +209,7 @@ def resolve_group(tree: Tree, g: int | None, names: Names, bounds: list[tuple[in
     )
 
 
+@rule("doc.implicit_signers", stage="documents", off=None)
 def implicit_signers(found: list[Found], k: int) -> None:
     """Give a document signed "с X" / "with X" with no one said to sign it the signer of the
     document of its type just before: "Казахстан подписал меморандум с Узбекистаном. Также был
@@ -213,6 +226,7 @@ def implicit_signers(found: list[Found], k: int) -> None:
             f.parties = f.signers + f.parties
 
 
+@rule("doc.amended_parties", stage="documents", off=None)
 def amended_parties(found: list[Found], text: str) -> None:
     """Give a document that amends another the other's parties when it names none: "Протокол о
     внесении изменений в Соглашение между X и Y" is a protocol between X and Y."""
@@ -222,6 +236,7 @@ def amended_parties(found: list[Found], text: str) -> None:
                 a.parties = list(b.parties)
 
 
+@rule("doc.coordinated_status", stage="documents", off=None)
 def share_status(found: list[Found], text: str, lang: str) -> None:
     """Give coordinated documents of one sentence the status of the first when one act noun or
     predicate governs both: "О ратификации Кредитного соглашения … и Грантового соглашения",

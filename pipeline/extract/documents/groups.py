@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...rules import rule
 from .clauses import Found, clause, clause_parties, resolve_group
 from .status import Status, governing_status, modifier_status
 from .syntax import Tree, is_finite, is_participle, lemma
@@ -101,6 +102,7 @@ def _in_predicate(tree: Tree, i: int, v: int) -> bool:
     return h == v and not tree.tokens[k].rel.startswith("nsubj")
 
 
+@rule("doc.listed_with_generic", stage="documents", off=None)
 def inherit(f: Found, group: Group, earlier: Group | None) -> None:
     """Give a mention listed among documents the status, date, place and parties of their group."""
     f.status = Status(group.status, -1, "group")

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from ...article import Mention
 from ...lexicon import pattern
+from ...rules import rule
 from ..common import locative_before
 from .names import Names
 from .parties import party_list
@@ -85,6 +86,7 @@ def _instrumental_agent(tree: Tree, k: int) -> bool:
     )
 
 
+@rule("doc.participle_clause", stage="documents", off=None)
 def attach_participles(
     tree: Tree, mentions: dict[int, DocMention], names: Names, dates: Sequence[Mention], text: str
 ) -> None:

@@ -17,6 +17,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from ...article import Mention
+from ...rules import enabled, rule
 from .names import Names
 from .participles import attach_participles, dates_in, places_in
 from .parties import party_list
@@ -68,6 +69,45 @@ class DocMention:
         return not (self.words or self.number or self.own_date or self.listed_parties)
 
 
+@rule("doc.founding_charter", stage="documents", off=False)
+def founding_charter(tree: Tree, i: int, names: Names) -> bool:
+    """A charter named with an organisation is its founding treaty: "Устав Шанхайской организации
+    сотрудничества", "the UN Charter"."""
+    near = tree.tokens[max(0, i - 3) : i + 5]
+    start, stop = near[0].start, near[-1].stop
+    organisation = any(m.kind == "organisation" and start <= m.start < stop for m in names.mentions)
+    return organisation or bool({lemma(t) for t in near} & tree.lex.NAME_HEADS)
+
+
+@rule("doc.in_organisation_name", stage="documents", off=False)
+def in_organisation_name(tree: Tree, i: int, names: Names) -> bool:
+    """A document word inside an organisation's name is no document: "Организация Договора о
+    коллективной безопасности" (but "the United Nations Charter" ends the name)."""
+    token = tree.tokens[i]
+    organisation = names.covering(token.start, "organisation")
+    return bool(organisation and organisation.stop > token.stop) or bool(
+        i and lemma(tree.tokens[i - 1]) in tree.lex.NAME_HEADS
+    )
+
+
+@rule("doc.notes_as_means", stage="documents", off=False)
+def notes_as_means(tree: Tree, i: int, word: str) -> bool:
+    """Notes by means of which another document was made are none of their own: "изменения,
+    внесенные путем обмена нотами"."""
+    before = {t.text.lower() for t in tree.tokens[max(0, i - 3) : i]}
+    return word in tree.lex.PLURAL_NAMES and bool(before & tree.lex.MEANS_WORDS)
+
+
+@rule("doc.constituted", stage="documents", off=False)
+def constituted(tree: Tree, i: int) -> bool:
+    """A document that constitutes another is that one: "Обменные ноты, образующие международный
+    договор" (the notes are the treaty)."""
+    tokens, before = tree.tokens, i - 1
+    while before >= 0 and tokens[before].pos in ("ADJ", "DET"):
+        before -= 1
+    return bool({lemma(tokens[k]) for k in (tree.head(i), before) if k >= 0} & tree.lex.CONSTITUTING_VERBS)
+
+
 def document_type(tree: Tree, i: int, names: Names) -> str | None:
     """Give the type of document noun `i`, or None ("Организации Договора о коллективной
     безопасности" names an organisation; "agreement signing ceremony" is a ceremony)."""
@@ -86,30 +126,13 @@ def document_type(tree: Tree, i: int, names: Names) -> str | None:
         None,
     )
     kind = kind or tree.lex.DOCUMENT_TYPES.get(word) or tree.lex.DOCUMENT_TYPES.get(text)
-    if kind is None and word in tree.lex.CHARTER_NOUNS:
-        near = tokens[max(0, i - 3) : i + 5]
-        start, stop = near[0].start, near[-1].stop
-        organisation = any(m.kind == "organisation" and start <= m.start < stop for m in names.mentions)
-        if organisation or {lemma(t) for t in near} & tree.lex.NAME_HEADS:
-            return "treaty"
-    if kind is None:
+    if kind is None and word in tree.lex.CHARTER_NOUNS and founding_charter(tree, i, names):
+        return "treaty"
+    if kind is None or in_organisation_name(tree, i, names) or notes_as_means(tree, i, word):
         return None
-    organisation = names.covering(token.start, "organisation")
-    if (organisation and organisation.stop > token.stop) or (
-        i and lemma(tokens[i - 1]) in tree.lex.NAME_HEADS
-    ):
-        return None  # "Организация Договора о коллективной безопасности"; but "the United Nations Charter"
-    if (
-        word in tree.lex.PLURAL_NAMES
-        and {t.text.lower() for t in tokens[max(0, i - 3) : i]} & tree.lex.MEANS_WORDS
-    ):
-        return None  # "изменения, внесенные путем обмена нотами": the notes made another document
     head = tree.head(i)
-    before = i - 1
-    while before >= 0 and tokens[before].pos in ("ADJ", "DET"):
-        before -= 1
-    if {lemma(tokens[k]) for k in (head, before) if k >= 0} & tree.lex.CONSTITUTING_VERBS:
-        return None  # "Обменные ноты, образующие международный договор": the notes are the treaty
+    if constituted(tree, i):
+        return None
     if (
         token.rel == "compound"
         and head > i
@@ -252,6 +275,12 @@ def _title(tree: Tree, m: DocMention, end: int, left: int, text: str, names: Nam
         m.title = text[tokens[first].start : tokens[last - 1].stop].strip(' ,.;()«»"') or None
 
 
+@rule("doc.other_one", stage="documents", off=False)
+def _other_one() -> bool:
+    """ "The other one" after a document is a second document of its type."""
+    return True
+
+
 def sentence_mentions(
     tree: Tree,
     sentence_index: int,
@@ -266,7 +295,7 @@ def sentence_mentions(
     other one" after a document of type `last_type` is a second document of that type."""
     tokens = tree.tokens
     found = [(i, kind) for i in range(len(tokens)) if (kind := document_type(tree, i, names))]
-    if last_type:
+    if last_type and enabled("doc.other_one"):
         found += [
             (i, last_type)
             for i, t in enumerate(tokens)

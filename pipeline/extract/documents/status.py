@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from ...article import Token
+from ...rules import Computed, enabled, rule
 from .syntax import CLOSING_QUOTES, OPENING_QUOTES, Tree, is_finite, is_participle, is_verb, lemma
 
 FINAL_TYPES = {"resolution", "declaration", "communique"}  # types adopted as an event's outcome
@@ -45,6 +47,7 @@ def status_word(tree: Tree, i: int, doc_type: str) -> str | None:
     )
 
 
+@rule("doc.intention", stage="documents", off=False)
 def is_planned(tree: Tree, v: int, *, in_title: bool = False) -> bool:
     """Tell whether predicate `v` speaks of an intention: a future tense or auxiliary, an infinitive
     under a planning verb ("планируется подписать", "plans to sign"), "to be signed"."""
@@ -99,6 +102,7 @@ def _about_to(tree: Tree, v: int) -> bool:
     return any(k >= 0 and lemma(tokens[k]) in tree.lex.COPULAS for k in near)
 
 
+@rule("doc.refusal", stage="documents", off=False)
 def _refused(tree: Tree, v: int) -> bool:
     """Tell a predicate under a verb that denies it: "failed to reach", "не удалось подписать"."""
     tokens = tree.tokens
@@ -112,6 +116,7 @@ def _refused(tree: Tree, v: int) -> bool:
     return False
 
 
+@rule("doc.negation", stage="documents", off=Computed(lambda tree, v: (False, False)))
 def _negated(tree: Tree, v: int) -> tuple[bool, bool]:
     """Give (negated, not yet) for predicate `v`: "не подписали", "ещё не принято", "not yet signed"."""
     words = {tree.tokens[c].text.lower() for c in tree.children[v]}
@@ -131,13 +136,8 @@ def _verb_status(tree: Tree, v: int, doc_type: str, *, in_title: bool) -> Status
     token = tree.tokens[v]
     if status != "planned" and is_planned(tree, v, in_title=in_title):
         status = "planned"
-    elif (
-        not in_title
-        and token.feats.get("Tense") == "Pres"
-        and token.feats.get("Aspect") == "Imp"
-        and token.feats.get("VerbForm") == "Fin"
-    ):
-        return NONE  # habitual present: "компании заключают договора" names no one document
+    elif not in_title and habitual(token):
+        return NONE
     attributive = is_participle(token) and token.rel.startswith(("acl", "amod", "relcl"))
     gerund = token.feats.get("Aspect") == "Prog" and token.feats.get("VerbForm") == "Part"
     if gerund and not attributive and status != "planned":  # "discussed the issues of signing the MoU"
@@ -145,6 +145,19 @@ def _verb_status(tree: Tree, v: int, doc_type: str, *, in_title: bool) -> Status
     return Status(status, v, "participle" if attributive else "verb")
 
 
+@rule("doc.habitual_present", stage="documents", off=False)
+def habitual(token: Token) -> bool:
+    """A verb in the imperfective present tells of a habit, not of one document: "компании
+    заключают договоры"."""
+    feats = token.feats
+    return feats.get("Tense") == "Pres" and feats.get("Aspect") == "Imp" and feats.get("VerbForm") == "Fin"
+
+
+@rule(
+    "doc.ratification_law",
+    stage="documents",
+    off=Computed(lambda tree, h, text, *, bill_passed: Status("ratified", h, "ratification")),
+)
 def _law_status(tree: Tree, h: int, text: str, *, bill_passed: bool) -> Status:
     """Give the status of a document under ratification (act noun at `h`): ratified when a law on
     it exists ("Законов … «О ратификации …» от 10 июля 2017 года № 122"), or the bill was adopted
@@ -198,6 +211,15 @@ def _by_legislature(tree: Tree, v: int) -> bool:
             if {lemma(tokens[k]) for k in tree.subtree(c)} & tree.lex.LEGISLATURES:
                 return True
     return False
+
+
+@rule("doc.ratification_title", stage="documents", off=None)
+def ratification_act(tree: Tree, i: int) -> int | None:
+    """A document named right after a ratification act noun, or in a quoted title that opens with
+    one, is what the act ratifies: "О ратификации Кредитного соглашения", «О ратификации … и
+    Грантового соглашения»."""
+    act = _linear_act(tree, i)
+    return act if act is not None else _quoted_act(tree, i)
 
 
 def _linear_act(tree: Tree, i: int) -> int | None:
@@ -267,6 +289,7 @@ def _action_status(tree: Tree, h: int, status: str) -> Status:
     return Status("planned" if topic else status, h, "action")
 
 
+@rule("doc.amendment", stage="documents", off=False)
 def amended(tree: Tree, i: int) -> bool:
     """Tell a document that another one changes, read off the words before it (the parse often
     hangs it elsewhere): "Протокол о внесении изменений в Соглашение", "amendments to the Treaty"."""
@@ -279,6 +302,25 @@ def amended(tree: Tree, i: int) -> bool:
         and tokens[j].text.lower() in tree.lex.AMENDMENT_PREPOSITIONS
         and lemma(tokens[j - 1]) in tree.lex.AMENDMENT_HEADS
     )
+
+
+@rule("doc.reference", stage="documents", off=False)
+def reference(tree: Tree, words: set[str]) -> bool:
+    """A document governed by a word of reference is an existing one referred to: "в
+    соответствии с Соглашением", "в рамках меморандума", "under the Paris Agreement"."""
+    return bool(words & (tree.lex.REFERENCE_HEADS | tree.lex.REFERENCE_PREPOSITIONS))
+
+
+@rule("doc.draft", stage="documents", off=False)
+def draft_word(tree: Tree, word: str) -> bool:
+    """A draft of a document is planned: "проект соглашения", "a draft roadmap"."""
+    return word in tree.lex.DRAFT_NOUNS or word in tree.lex.DRAFT_ADJECTIVES
+
+
+@rule("doc.idiom", stage="documents", off=False)
+def idiom(tree: Tree, word: str) -> bool:
+    """A document noun in an idiom names no document: "пришли к соглашению"."""
+    return word in tree.lex.IDIOM_VERBS
 
 
 def _preposition_words(tree: Tree, i: int) -> set[str]:
@@ -296,15 +338,17 @@ def governing_status(
 ) -> Status:
     """Give the status the predicate above document noun `i` gives it (NONE when there is none)."""
     tokens = tree.tokens
-    if _preposition_words(tree, i) & (tree.lex.REFERENCE_HEADS | tree.lex.REFERENCE_PREPOSITIONS):
+    if reference(tree, _preposition_words(tree, i)):
         return Status("mentioned", i, "reference")
     if amended(tree, i):
         return Status("mentioned", i, "amendment")
-    act = _linear_act(tree, i)
-    act = act if act is not None else _quoted_act(tree, i)
+    act = ratification_act(tree, i)
     if act is not None:
         return _law_status(tree, act, text, bill_passed=bill_passed)
-    draft = bool(tree.child_lemmas(i, ("amod", "compound", "nmod")) & tree.lex.DRAFT_ADJECTIVES)
+    draft = any(
+        draft_word(tree, w) and w in tree.lex.DRAFT_ADJECTIVES
+        for w in tree.child_lemmas(i, ("amod", "compound", "nmod"))
+    )
     through = bool(_preposition_words(tree, i))  # "через соглашение": a preposition of its own
     j = i
     for _ in range(12):
@@ -314,9 +358,9 @@ def governing_status(
         if h < 0:
             break
         head, word = tokens[h], lemma(tokens[h])
-        if word in tree.lex.AMENDMENT_HEADS:
+        if word in tree.lex.AMENDMENT_HEADS and enabled("doc.amendment"):
             return Status("mentioned", h, "amendment")
-        if word in tree.lex.REFERENCE_HEADS or head.text.lower() in tree.lex.REFERENCE_HEADS:
+        if reference(tree, {word, head.text.lower()} & tree.lex.REFERENCE_HEADS):
             return Status("mentioned", h, "reference")
         if word in tree.lex.ACTION_NOUNS and not is_verb(head):
             if tree.lex.ACTION_NOUNS[word] == "ratified":
@@ -324,11 +368,11 @@ def governing_status(
             found = _action_status(tree, h, tree.lex.ACTION_NOUNS[word])
             return Status("planned", h, "action") if draft else found
         if word in tree.lex.DRAFT_NOUNS and not is_verb(head):
-            draft = True
+            draft = draft_word(tree, word)
         elif head.pos == "ADP" or word in tree.lex.GENERIC_DOCUMENTS or word in tree.lex.EXCHANGE_NOUNS:
             pass  # English prepositions head their noun; "a document setting the roadmap"; "signed an exchange of notes"
         elif is_verb(head) or (head.pos in ("ADJ", "ADV") and status_word(tree, h, doc_type)):
-            if word in tree.lex.IDIOM_VERBS:
+            if idiom(tree, word):
                 return NONE
             if (
                 word in tree.lex.DRAFTING_VERBS
@@ -384,6 +428,7 @@ def modifier_status(tree: Tree, i: int, doc_type: str, *, in_title: bool = False
     return NONE
 
 
+@rule("doc.final_outcome", stage="documents", off=False)
 def _past_outcome(tree: Tree, i: int) -> bool:
     """Tell "итоговая резолюция форума", "the final declaration of the summit" told as the outcome of
     an event that took place: the event is named with it and no verb above makes it an intention,
