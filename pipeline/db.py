@@ -19,7 +19,7 @@ VIEWS: dict[str, tuple[str, str]] = {
         "One row per document and party, in the order of the parties, with the party's entity id and kind.",
         """
         WITH parties AS (
-            SELECT article_id, document_id, type, status, date, place,
+            SELECT article_id, document_id, type, status, date, place, number, title,
                    unnest(generate_series(1, len(parties))) AS position,
                    unnest(parties) AS party, unnest(party_ids) AS party_id
             FROM documents)
@@ -46,24 +46,34 @@ VIEWS: dict[str, tuple[str, str]] = {
         """,
     ),
     "people_roles": (
-        "One row per person with a role in an article; the organisation is one the article names inside "
-        "the role's words next to the person's name, where there is one.",
+        "One row per person with a role in an article; the organisation is one the article names in the "
+        "role, or within the role's length before the name (or after it, behind a comma), where there is one.",
         """
         WITH person_mentions AS (
             SELECT p.article_id, p.entity_id, p.role, m.start, m."end"
             FROM people p JOIN mentions m
               ON m.article_id = p.article_id AND m.entity_id = p.entity_id AND m.kind = 'person'
             WHERE p.role IS NOT NULL),
-        inside AS (  -- organisation mentions within the role's length before or after the name
-            SELECT pm.article_id, pm.entity_id, o.entity_id AS organisation_id,
-                   least(abs(pm.start - o."end"), abs(o.start - pm."end")) AS distance
+        candidates AS (
+            -- an organisation written inside the role ("UNDP Resident Representative")
+            SELECT DISTINCT pm.article_id, pm.entity_id, o.entity_id AS organisation_id, -1 AS distance
             FROM person_mentions pm JOIN mentions o
-              ON o.article_id = pm.article_id AND o.kind = 'organisation'
+              ON o.article_id = pm.article_id AND o.kind = 'organisation' AND length(o.text) > 1
+             AND strpos(lower(pm.role), lower(o.text)) > 0
+            UNION ALL
+            -- an organisation mention within the role's length before the name, or after it behind a
+            -- comma ("Бакыт Джусупов, председатель Комитета …")
+            SELECT pm.article_id, pm.entity_id, o.entity_id,
+                   least(abs(pm.start - o."end"), abs(o.start - pm."end"))
+            FROM person_mentions pm
+            JOIN texts t ON t.article_id = pm.article_id
+            JOIN mentions o ON o.article_id = pm.article_id AND o.kind = 'organisation'
              AND ((o."end" <= pm.start AND o.start >= pm.start - length(pm.role) - 3)
-               OR (o.start >= pm."end" AND o."end" <= pm."end" + length(pm.role) + 4))),
+               OR (o.start >= pm."end" AND o."end" <= pm."end" + length(pm.role) + 4
+                   AND substr(t.text, pm."end" + 1, 1) = ','))),
         nearest AS (
             SELECT article_id, entity_id, arg_min(organisation_id, distance) AS organisation_id
-            FROM inside GROUP BY article_id, entity_id)
+            FROM candidates GROUP BY article_id, entity_id)
         SELECT p.article_id, p.entity_id AS person_id, p.name AS person, p.role,
                n.organisation_id, o.name AS organisation, a.lang, a.title
         FROM people p
