@@ -9,7 +9,7 @@ OUT    ?= data/out
 SHARED ?= ../shared
 DOMAIN := $(SHARED)/eval/domain
 
-.PHONY: install extract test lint clean evaluate evaluate-corpora evaluate-full bench
+.PHONY: install extract review test lint clean evaluate evaluate-corpora evaluate-full bench
 
 install: $(STAMP)
 
@@ -20,8 +20,13 @@ $(STAMP): pyproject.toml requirements.lock models/requirements-en.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
+# IN and OUT may hold spaces: make extract IN="my news"
 extract: $(STAMP)
-	$(BIN)/pipeline extract $(IN) --out $(OUT)
+	$(BIN)/pipeline extract "$(IN)" --out "$(OUT)"
+
+# Static review pages of the tables in OUT: OUT/review/index.html
+review: $(STAMP)
+	$(BIN)/pipeline review "$(OUT)"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

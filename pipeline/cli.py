@@ -29,7 +29,7 @@ def main() -> None:
 @app.command()
 def extract(
     path: Path = typer.Argument(
-        ..., help="Folder of articles (.txt .md .html .htm .json .jsonl), read recursively."
+        ..., help="Folder of articles (.txt .md .html .htm .json .jsonl), read recursively, or one such file."
     ),
     out: Path = typer.Option(Path("data/out"), "--out", "-o", help="Folder for the output tables."),
     en_model: str = typer.Option(
@@ -46,21 +46,42 @@ def extract(
     force: bool = typer.Option(
         False, "--force", help="Redo every file, not only those new or changed since the last run into --out."
     ),
+    corrections: Path | None = typer.Option(
+        None,
+        "--corrections",
+        "-c",
+        help="CSV of corrections (action,kind,name,target: alias, merge, rename, reject) applied to every article.",
+    ),
     disable: str = typer.Option(
         "", "--disable", help="Comma-separated rules to switch off (see `pipeline rules`), for ablation."
     ),
 ) -> None:
-    """Extract every article below PATH into CSV and Parquet tables in --out.
+    """Extract every article below PATH (a folder, or one file) into tables in --out.
+
+    Writes the tables articles, texts, mentions, people, organisations, places, dates, documents and
+    entities, each as NAME.csv (UTF-8 with BOM, for spreadsheets) and NAME.parquet; all of them in one
+    DuckDB database, pipeline.duckdb, with keys and views; and datapackage.json, the data dictionary
+    (every column's type and meaning, also in README, "Output tables", and `pipeline schema`).
 
     A re-run into the same --out redoes only new and changed files and drops deleted ones.
 
-    Example: pipeline extract data/raw --out data/out --workers 2
+    Example: pipeline extract data/raw --out data/out --workers 2 --corrections fixes.csv
     """
+    from .corrections import CorrectionsError, read_corrections
+    from .read import SUFFIXES
     from .run import extract_folder
 
-    if not path.is_dir():
-        typer.echo(f"error: input folder not found: {path}", err=True)
+    if not path.exists():
+        typer.echo(f"error: input not found (no such folder or file): {path}", err=True)
         raise typer.Exit(2)
+    if path.is_file() and not path.name.lower().endswith(SUFFIXES):
+        typer.echo(f"error: {path} is not an article file ({' '.join(SUFFIXES)})", err=True)
+        raise typer.Exit(2)
+    try:
+        rules = read_corrections(corrections) if corrections else None
+    except CorrectionsError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
 
     def report(result) -> None:
         if result.status == "error":
@@ -70,7 +91,8 @@ def extract(
     try:
         summary = extract_folder(
             path, out, en_model=en_model, max_bytes=int(max_mb * 2**20), on_result=report,
-            progress=not quiet and sys.stderr.isatty(), workers=workers, force=force, disable=off,
+            progress=not quiet and sys.stderr.isatty(), workers=workers, force=force, corrections=rules,
+            disable=off,
         )  # fmt: skip
     except ModelNotInstalled as exc:
         typer.echo(f"error: {exc}", err=True)
@@ -91,7 +113,77 @@ def summary_text(summary, out: Path) -> str:
     if summary.previous != "previous run":
         files += f" (full run: {summary.previous})"
     workers = f"{summary.workers} worker" + ("s" if summary.workers > 1 else "")
-    return f"articles: {counts}\nfiles: {files}\nrows: {tables}\n{summary.seconds:.1f} s, {workers} -> {out}"
+    return (
+        f"articles: {counts}\nfiles: {files}\nrows: {tables}\n{summary.seconds:.1f} s, {workers} -> {out}\n"
+        + outputs_text(out)
+    )
+
+
+def outputs_text(out: Path) -> str:
+    """Give the lines that name the database, the data dictionary and the review pages of `out`."""
+    from .review import review_state
+
+    review = {
+        "current": "",
+        "stale": " (out of date: rebuild it with `pipeline review " + str(out) + "`)",
+        "absent": " (not built yet: `pipeline review " + str(out) + "`)",
+    }[review_state(out)]
+    return (
+        f"database: {out / 'pipeline.duckdb'} (DuckDB: tables, keys, views)\n"
+        f"data dictionary: {out / 'datapackage.json'}\n"
+        f"review pages: {out / 'review' / 'index.html'}{review}"
+    )
+
+
+@app.command()
+def review(
+    out: Path = typer.Argument(
+        Path("data/out"), help="Folder of output tables written by `pipeline extract`."
+    ),
+    limit: int = typer.Option(
+        0, "--limit", min=0, help="Pages for at most this many articles (0: all); the index lists every one."
+    ),
+) -> None:
+    """Write review pages for the tables in OUT into OUT/review/ and print the index's path.
+
+    Static HTML that works offline: an index of articles with filters, one page per article with its
+    text, every mention highlighted, its documents and dates, a timeline and a map of places.
+
+    Example: pipeline review data/out  (then open data/out/review/index.html in a browser)
+    """
+    from .review import build_review
+
+    if not (out / "pipeline.duckdb").is_file():
+        typer.echo(f"error: no database in {out} (run `pipeline extract ... --out {out}` first)", err=True)
+        raise typer.Exit(2)
+    index = build_review(out, limit=limit or None)
+    typer.echo(str(index))
+
+
+@app.command()
+def schema(
+    table: str | None = typer.Argument(None, help="One table (default: all of them)."),
+    markdown: bool = typer.Option(False, "--markdown", help="Print README's column tables."),
+) -> None:
+    """Print the columns of the output tables: name, type and meaning.
+
+    Example: pipeline schema documents
+    """
+    from .schema import TABLES
+    from .schema import markdown as column_table
+
+    if table is not None and table not in TABLES:
+        typer.echo(f"error: unknown table {table!r}; choose one of: {', '.join(TABLES)}", err=True)
+        raise typer.Exit(2)
+    for t in [TABLES[table]] if table else TABLES.values():
+        if markdown:
+            typer.echo(f"<!-- columns: {t.name} -->\n{column_table(t)}\n")
+            continue
+        keys = f" (key: {', '.join(t.primary_key)})" if t.primary_key else ""
+        typer.echo(f"{t.name}{keys}: {t.description}")
+        for f in t.fields:
+            typer.echo(f"  {f.name:<12} {f.type:<8} {f.description}")
+        typer.echo("")
 
 
 def _rule_names(text: str) -> frozenset[str]:

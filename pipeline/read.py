@@ -53,10 +53,17 @@ class ReadError(Exception):
     """A file's bytes cannot be turned into article text; the message is for the user."""
 
 
-def article_id(file: str, record: str = "") -> str:
-    """Give the stable id of an article: a hash of its path in the input folder (and record key)."""
+def article_id(content: str, record: str = "") -> str:
+    """Give the stable id of an article from its content: a hash of the sha256 of the article's
+    bytes and its record key, so the same article has the same id from any folder."""
+    return hashlib.sha256(f"{content}#{record}".encode()).hexdigest()[:16]
+
+
+def path_id(file: str, record: str = "") -> str:
+    """Give the id of an article that could not be read (it has no content): a hash of its path in
+    the input folder and record key."""
     key = file if not record else f"{file}#{record}"
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(f"path:{key}".encode()).hexdigest()[:16]
 
 
 def list_files(root: Path) -> list[Path]:
@@ -70,6 +77,14 @@ def list_files(root: Path) -> list[Path]:
             if name.lower().endswith(SUFFIXES):
                 found.append(Path(dirpath) / name)
     return sorted(found, key=lambda p: relative_name(p, root))
+
+
+def input_files(path: Path) -> tuple[Path, list[Path]]:
+    """Give the folder that file names are relative to and the article files of `path`: a folder's
+    files below it, or one file itself."""
+    if path.is_file():
+        return path.parent, [path]
+    return path, list_files(path)
 
 
 def read_folder(root: Path, *, max_bytes: int = MAX_BYTES) -> Iterator[Source]:
@@ -103,10 +118,10 @@ def read_file(path: Path, *, root: Path, max_bytes: int = MAX_BYTES) -> Iterator
             raise ReadError(f"file too large: {size / 2**20:.1f} MiB > limit {max_bytes / 2**20:.1f} MiB")
         data = path.read_bytes()
     except ReadError as exc:
-        yield Source(article_id(rel), rel, "", error=str(exc))
+        yield Source(path_id(rel), rel, "", error=str(exc))
         return
     except OSError as exc:
-        yield Source(article_id(rel), rel, "", error=f"cannot read file: {exc.strerror or exc}")
+        yield Source(path_id(rel), rel, "", error=f"cannot read file: {exc.strerror or exc}")
         return
     digest = hashlib.sha256(data).hexdigest()
     try:
@@ -119,12 +134,12 @@ def read_file(path: Path, *, root: Path, max_bytes: int = MAX_BYTES) -> Iterator
         elif suffix in (".html", ".htm"):
             yield _read_html(text, rel, digest)
         else:
-            yield Source(article_id(rel), rel, digest, text=_require_text(text))
+            yield Source(article_id(digest), rel, digest, text=_require_text(text))
     except ReadError as exc:
-        yield Source(article_id(rel), rel, digest, error=str(exc))
+        yield Source(path_id(rel), rel, digest, error=str(exc))
     except Exception as exc:  # noqa: BLE001 - a parser failing on one file must not stop the run
         yield Source(
-            article_id(rel), rel, digest, error=f"cannot parse {suffix} file: {type(exc).__name__}: {exc}"
+            path_id(rel), rel, digest, error=f"cannot parse {suffix} file: {type(exc).__name__}: {exc}"
         )
 
 
@@ -223,7 +238,7 @@ def _read_html(html: str, rel: str, digest: str) -> Source:
     if doc is None or not (doc.text or "").strip():
         raise ReadError("HTML page without extractable main text")
     return Source(
-        article_id(rel),
+        article_id(digest),
         rel,
         digest,
         text=doc.text,
@@ -234,7 +249,7 @@ def _read_html(html: str, rel: str, digest: str) -> Source:
 
 
 def _record_source(obj: object, rel: str, digest: str, record: str) -> Source:
-    aid = article_id(rel, record)
+    aid = path_id(rel, record)
     if not isinstance(obj, dict):
         return Source(aid, rel, digest, record, error=f"record {record}: not a JSON object")
     text = obj.get("text")
@@ -245,8 +260,10 @@ def _record_source(obj: object, rel: str, digest: str, record: str) -> Source:
         value = obj.get(key)
         return valid_text(str(value)) if value not in (None, "") else None
 
+    # the record's own bytes, canonically: the id holds when the feed grows or its keys are reordered
+    content = json.dumps(obj, ensure_ascii=False, sort_keys=True).encode("utf-8", "surrogatepass")
     return Source(
-        aid, rel, digest, record, text=valid_text(text), title=opt("title"), published=opt("published"),
+        article_id(hashlib.sha256(content).hexdigest(), record), rel, digest, record, text=valid_text(text), title=opt("title"), published=opt("published"),
         url=opt("url"),
     )  # fmt: skip
 
@@ -287,16 +304,14 @@ def _read_jsonl(data: bytes, rel: str, digest: str, max_bytes: int) -> Iterator[
             continue
         record = f"line{number}"
         if len(line) > max_bytes:
-            yield Source(
-                article_id(rel, record), rel, digest, record, error=f"line {number}: record too large"
-            )
+            yield Source(path_id(rel, record), rel, digest, record, error=f"line {number}: record too large")
             continue
         try:
             obj = json.loads(decode(line))
         except (ReadError, json.JSONDecodeError) as exc:
             message = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
             yield Source(
-                article_id(rel, record), rel, digest, record, error=f"line {number}: invalid JSON: {message}"
+                path_id(rel, record), rel, digest, record, error=f"line {number}: invalid JSON: {message}"
             )
             continue
         yield _record_source(obj, rel, digest, _record_key(obj, record, seen))

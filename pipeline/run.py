@@ -18,11 +18,13 @@ from pathlib import Path
 from . import rules, state
 from .article import Annotated, Result, Source
 from .clean import prepare
+from .copies import Copies
+from .corrections import Corrections, read_corrections, touched_articles
 from .extract import extract_all
 from .merge import merge_article, merge_documents
 from .nlp import DEFAULT_EN_MODEL, ModelNotInstalled, backend_for
 from .parallel import executor, in_order, pin_threads
-from .read import MAX_BYTES, file_digest, list_files, read_file, relative_name
+from .read import MAX_BYTES, file_digest, input_files, read_file, relative_name
 from .write import TableWriter
 
 SUPPORTED_LANGUAGES = ("ru", "en")
@@ -40,6 +42,8 @@ class Summary:
     reused: int = 0  # unchanged files whose rows were copied from the previous tables
     workers: int = 1
     previous: str = ""  # "previous run" when built on it, else why everything was redone
+    out: Path | None = None  # the output folder, None for a run kept in memory
+    tables: dict | None = None  # a run kept in memory: its tables as pandas DataFrames
 
 
 @dataclass(frozen=True)
@@ -56,10 +60,13 @@ class Outcome:
         return self.source.file + (f"#{self.source.record}" if self.source.record else "")
 
 
-def process(source: Source, *, en_model: str = DEFAULT_EN_MODEL) -> Result:
-    """Give the Result of one source: its records, or why it was skipped or failed."""
+def process(
+    source: Source, *, en_model: str = DEFAULT_EN_MODEL, corrections: Corrections | None = None
+) -> Result:
+    """Give the Result of one source: its records (corrected by `corrections`), or why it was skipped
+    or failed."""
     annotated = annotate(source, en_model=en_model)
-    return annotated if isinstance(annotated, Result) else extract(annotated)
+    return annotated if isinstance(annotated, Result) else extract(annotated, corrections=corrections)
 
 
 def annotate(source: Source, *, en_model: str = DEFAULT_EN_MODEL) -> Annotated | Result:
@@ -69,6 +76,8 @@ def annotate(source: Source, *, en_model: str = DEFAULT_EN_MODEL) -> Annotated |
     stage = "cleaning"
     try:
         article = prepare(source)
+        if source.lang:
+            article = replace(article, lang=source.lang)
         if not article.text.strip():
             return Result(article=article, source=source, status="error", error="no text left after cleaning")
         if article.lang not in SUPPORTED_LANGUAGES:
@@ -89,12 +98,15 @@ def annotate(source: Source, *, en_model: str = DEFAULT_EN_MODEL) -> Annotated |
         )
 
 
-def extract(annotated: Annotated) -> Result:
-    """Give the Result of one annotated article: the stages' records, merged."""
+def extract(annotated: Annotated, *, corrections: Corrections | None = None) -> Result:
+    """Give the Result of one annotated article: the stages' records, merged (and corrected)."""
     article, source = annotated.article, annotated.article.source
     try:
         extraction = extract_all(annotated)
-        entities, mentions, dates = merge_article(extraction, lang=article.lang)
+        applied: list[str] = []
+        entities, mentions, dates = merge_article(
+            extraction, lang=article.lang, corrections=corrections, applied=applied
+        )
         published = extraction.published or article.published
         return Result(
             article=replace(article, published=published),
@@ -104,7 +116,8 @@ def extract(annotated: Annotated) -> Result:
             mentions=tuple(mentions),
             entities=tuple(entities),
             dates=tuple(dates),
-            documents=tuple(merge_documents(extraction, entities)),
+            documents=tuple(merge_documents(extraction, entities, corrections=corrections)),
+            corrections=tuple(applied),
         )
     except Exception as exc:  # noqa: BLE001 - one bad article must not stop the run
         return Result(
@@ -197,7 +210,14 @@ def entity_refs(result: Result) -> Iterator[dict]:
 
 def outcome(result: Result) -> Outcome:
     """Give the rows of one result, ready for the writer and light enough to cross processes."""
-    table_rows = [*rows(result), *(("entity_refs", ref) for ref in entity_refs(result))]
+    table_rows = [
+        *rows(result),
+        *(("entity_refs", ref) for ref in entity_refs(result)),
+        *(
+            ("corrections_applied", {"article_id": result.source.article_id, "rule": key})
+            for key in result.corrections
+        ),
+    ]
     return Outcome(replace(result.source, text=None), result.status, result.error, tuple(table_rows))
 
 
@@ -264,20 +284,20 @@ def init_worker(en_model: str, disable: tuple[str, ...] = ()) -> None:
     warm_up(en_model)
 
 
-def process_path(path: Path, root: Path, en_model: str, max_bytes: int) -> list[Outcome]:
+def process_path(path: Path, root: Path, en_model: str, max_bytes: int, corrections=None) -> list[Outcome]:
     """Give the outcomes of every article of one file (the job of a worker)."""
     return [
-        outcome(process(source, en_model=en_model))
+        outcome(process(source, en_model=en_model, corrections=corrections))
         for source in read_file(path, root=root, max_bytes=max_bytes)
     ]
 
 
-def process_source(source: Source, en_model: str) -> list[Outcome]:
+def process_source(source: Source, en_model: str, corrections=None) -> list[Outcome]:
     """Give the outcome of one article already read (a record of a JSON or JSONL file)."""
-    return [outcome(process(source, en_model=en_model))]
+    return [outcome(process(source, en_model=en_model, corrections=corrections))]
 
 
-def _jobs(plan, root: Path, en_model: str, max_bytes: int) -> Iterator[tuple]:
+def _jobs(plan, root: Path, en_model: str, max_bytes: int, corrections=None) -> Iterator[tuple]:
     """Give the jobs of a run in input order: an unchanged file's entry, or the work of a file to
     redo. JSON and JSONL files are read here and each record is a job, so that a big feed is
     spread over the workers and never held whole in a result."""
@@ -287,20 +307,25 @@ def _jobs(plan, root: Path, en_model: str, max_bytes: int) -> Iterator[tuple]:
         elif path.suffix.lower() in (".json", ".jsonl"):
             sources = list(read_file(path, root=root, max_bytes=max_bytes))
             for n, source in enumerate(sources):
-                yield process_source, (source, en_model), (index, n == len(sources) - 1)
+                yield process_source, (source, en_model, corrections), (index, n == len(sources) - 1)
             if not sources:  # read_file always gives one; a file must still close its entry
                 yield None, [], (index, True)
         else:
-            yield process_path, (path, root, en_model, max_bytes), (index, True)
+            yield process_path, (path, root, en_model, max_bytes, corrections), (index, True)
 
 
-def _plan(files: list[Path], root: Path, previous: state.PreviousRun | None, max_bytes: int) -> list:
-    """Give (path, previous entry or None) per file: the entry when the file is unchanged."""
+def _plan(
+    files: list[Path], root: Path, previous: state.PreviousRun | None, max_bytes: int, touched: set[str]
+) -> list:
+    """Give (path, previous entry or None) per file: the entry when the file is unchanged and none of
+    its articles is `touched` (by a change of the corrections)."""
     plan = []
     for path in files:
         entry = previous.files.get(relative_name(path, root)) if previous else None
         if entry is not None and (
-            entry.sha256 is None or file_digest(path, max_bytes=max_bytes) != entry.sha256
+            entry.sha256 is None
+            or touched.intersection(entry.articles)
+            or file_digest(path, max_bytes=max_bytes) != entry.sha256
         ):
             entry = None
         plan.append((path, entry))
@@ -309,7 +334,7 @@ def _plan(files: list[Path], root: Path, previous: state.PreviousRun | None, max
 
 def extract_folder(
     root: Path,
-    out: Path,
+    out: Path | None,
     *,
     en_model: str = DEFAULT_EN_MODEL,
     max_bytes: int = MAX_BYTES,
@@ -318,31 +343,40 @@ def extract_folder(
     workers: int = 1,
     force: bool = False,
     disable: Iterable[str] = (),
+    corrections: Path | Corrections | None = None,
 ) -> Summary:
-    """Extract every article below `root` into the tables in `out`; give the run's Summary.
+    """Extract every article below `root` (a folder, or one file) into the tables in `out`; give the
+    run's Summary. With `out` None, nothing is written: the tables are the Summary's `tables`.
 
     Files unchanged since the previous run into `out` (same sha256, same pipeline and options)
-    keep their rows; `force` redoes everything. `workers` > 1 processes files in that many
-    worker processes; the tables are the same as with one. `disable` names registered rules to
-    switch off (see `rules.py`), for ablation.
+    keep their rows; `force` redoes everything. `corrections` (a CSV file, see `corrections.py`) are
+    applied to every article; the articles a change of them concerns are redone. `workers` > 1
+    processes files in that many worker processes; the tables are the same as with one. `disable`
+    names registered rules to switch off (see `rules.py`), for ablation.
     """
     started = time.monotonic()
-    root, out = Path(root), Path(out)
-    summary = Summary(workers=max(1, workers))
-    files = list_files(root)
+    root, files = input_files(Path(root))
+    summary = Summary(workers=max(1, workers), out=Path(out) if out is not None else None)
+    if not isinstance(corrections, Corrections):
+        corrections = read_corrections(corrections) if corrections else Corrections(())
     options = {"en_model": en_model, "max_bytes": max_bytes}
     disable = tuple(sorted(rules.check_names(disable)))
     if disable:  # part of the fingerprint: tables made with rules off are not reused with them on
         options["disable"] = list(disable)
     rules.set_disabled(disable)  # before the workers fork
-    out.mkdir(parents=True, exist_ok=True)
-    state.remove_stale_temporaries(out)
-    previous, summary.previous = (None, "--force") if force else state.load_previous(out, options)
-    plan = _plan(files, root, previous, max_bytes)
+    previous, summary.previous = None, "kept in memory"
+    if out is not None:
+        out = Path(out)
+        out.mkdir(parents=True, exist_ok=True)
+        state.remove_stale_temporaries(out)
+        previous, summary.previous = (None, "--force") if force else state.load_previous(out, options)
+    touched = _touched(previous, corrections)
+    plan = _plan(files, root, previous, max_bytes, touched)
     to_do = sum(entry is None for _, entry in plan)
     # A worker costs a process start and a full model load: not worth it for a handful of files.
     summary.workers = max(1, min(workers, to_do // FILES_PER_WORKER))
     index = EntityIndex()
+    copies = Copies()
     entries: list[state.FileEntry] = []
     articles_done = 0
     with (
@@ -352,15 +386,16 @@ def extract_folder(
             initargs=(en_model, disable),
             preload=lambda: warm_up(en_model),
         ) as pool,
-        TableWriter(out) as writer,
+        TableWriter(out) if out is not None else _memory_writer() as writer,
         state.PreviousTables(previous) if previous else nullcontext() as old,
     ):
         bar = _progress_bar(to_do) if progress and to_do else None  # after the workers started
-        jobs = _jobs(plan, root, en_model, max_bytes)
+        jobs = _jobs(plan, root, en_model, max_bytes, corrections)
         file_articles: list[tuple[str, str]] = []  # (article_id, sha256) of the file being read
+        file_outcomes: list[Outcome] = []
         for (file_index, last), value in in_order(pool, jobs, window=4 * summary.workers):
             path, entry = plan[file_index]
-            outcomes = _reused(entry, old) if entry is not None else value
+            outcomes = [copies.check(o) for o in (_reused(entry, old) if entry is not None else value)]
             for result in outcomes:
                 for table, row in result.rows:
                     writer.add(table, row)
@@ -373,26 +408,48 @@ def extract_folder(
                     on_result(result)
             if entry is not None:
                 summary.reused += 1
-                entries.append(entry)
+                entries.append(copies.redo(entry, outcomes))
                 continue
             file_articles.extend((o.source.article_id, o.source.sha256) for o in outcomes)
+            file_outcomes.extend(outcomes)
             if last:
                 summary.processed += 1
-                entries.append(_entry(path, root, file_articles))
+                entries.append(copies.redo(_entry(path, root, file_articles), file_outcomes))
                 articles_done += len(file_articles)
-                file_articles = []
+                file_articles, file_outcomes = [], []
                 if bar is not None:
                     bar.update(1)
                     rate = articles_done / max(bar.format_dict["elapsed"], 1e-6)
                     bar.set_postfix_str(f"{rate:.1f} articles/s", refresh=False)
         for row in index.rows():
             writer.add("entities", row)
-        writer.manifest = state.manifest(writer.run_id, options, entries)
+        writer.manifest = {
+            **state.manifest(writer.run_id, options, entries),
+            "corrections": corrections.keys(),
+        }
         summary.rows = writer.counts()
         if bar is not None:
             bar.close()
+    if out is None:
+        summary.tables = writer.frames()
     summary.seconds = time.monotonic() - started
     return summary
+
+
+def _touched(previous: state.PreviousRun | None, corrections: Corrections) -> set[str]:
+    """Give the previous run's articles that a change of the corrections since that run concerns."""
+    if previous is None:
+        return set()
+    import json
+
+    manifest = json.loads((previous.out / state.STATE_DIR / state.MANIFEST).read_text(encoding="utf-8"))
+    return touched_articles(previous.out, manifest.get("corrections", []), corrections)
+
+
+def _memory_writer():
+    from .api import MemoryTables
+
+    return MemoryTables()
 
 
 def _reused(entry: state.FileEntry, old: state.PreviousTables) -> list[Outcome]:

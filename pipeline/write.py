@@ -2,7 +2,9 @@
 
 Rows arrive one article at a time and are flushed in Parquet row groups (at most ROW_GROUP rows
 or ROW_GROUP_BYTES of text), so memory does not grow with the corpus; an interrupted run leaves
-the previous tables untouched. Beside the tables, `OUT/.pipeline/` keeps the state of the run
+the previous tables untouched. When the tables are complete, the DuckDB database and the data
+package are made from them in the same temporary folder (`derived.py`) and renamed into place with
+them. Beside the tables, `OUT/.pipeline/` keeps the state of the run
 (state tables in Parquet and a manifest, written last): see `state.py`.
 """
 
@@ -19,52 +21,12 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-STR, INT, FLOAT, LIST = pa.string(), pa.int64(), pa.float64(), pa.list_(pa.string())
+from .derived import write_derived
+from .schema import LIST_SEPARATOR, STATE_TABLES, TABLES
 
-SCHEMAS: dict[str, list[tuple[str, pa.DataType]]] = {
-    "articles": [
-        ("article_id", STR), ("file", STR), ("record", STR), ("sha256", STR), ("lang", STR), ("title", STR),
-        ("published", STR), ("event_start", STR), ("event_end", STR), ("n_chars", INT), ("status", STR),
-        ("error", STR),
-    ],
-    "texts": [("article_id", STR), ("title", STR), ("text", STR)],
-    "mentions": [
-        ("article_id", STR), ("kind", STR), ("start", INT), ("end", INT), ("text", STR), ("normal", STR), ("entity_id", STR),
-    ],
-    "people": [
-        ("article_id", STR), ("entity_id", STR), ("name", STR), ("aliases", LIST), ("role", STR), ("mentions", INT),
-    ],
-    "organisations": [("article_id", STR), ("entity_id", STR), ("name", STR), ("aliases", LIST), ("mentions", INT)],
-    "places": [
-        ("article_id", STR), ("entity_id", STR), ("name", STR), ("aliases", LIST), ("kind", STR), ("country", STR),
-        ("geonames_id", INT), ("lat", FLOAT), ("lon", FLOAT), ("mentions", INT),
-    ],
-    "dates": [
-        ("article_id", STR), ("value", STR), ("start_date", STR), ("end_date", STR), ("precision", STR), ("role", STR),
-        ("text", STR), ("start", INT), ("end", INT),
-    ],
-    "documents": [
-        ("article_id", STR), ("type", STR), ("status", STR), ("date", STR), ("place", STR), ("number", STR),
-        ("parties", LIST), ("text", STR), ("start", INT), ("end", INT), ("document_id", STR), ("title", STR),
-        ("party_ids", LIST), ("mentions", INT),
-    ],
-    "entities": [
-        ("entity_id", STR), ("kind", STR), ("name", STR), ("aliases", LIST), ("articles", INT), ("mentions", INT),
-        ("article_ids", LIST),
-    ],
-}  # fmt: skip
-
+SCHEMAS: dict[str, list[tuple[str, pa.DataType]]] = {name: t.arrow_schema() for name, t in TABLES.items()}
 # Tables the next run reads to redo only what changed (Parquet only, in OUT/.pipeline/).
-STATE_SCHEMAS: dict[str, list[tuple[str, pa.DataType]]] = {
-    # each article's share of the entities table: the entity's names in the order EntityIndex adds them
-    "entity_refs": [
-        ("article_id", STR),
-        ("entity_id", STR),
-        ("kind", STR),
-        ("names", LIST),
-        ("mentions", INT),
-    ],
-}
+STATE_SCHEMAS = {name: t.arrow_schema() for name, t in STATE_TABLES.items()}
 STATE_DIR = ".pipeline"
 MANIFEST = "manifest.json"
 RUN_KEY = b"pipeline_run"  # Parquet metadata key holding the id of the run that wrote the table
@@ -73,11 +35,19 @@ ROW_GROUP = 1000
 ROW_GROUP_BYTES = 2 * 2**20  # texts are long: flush by size too, so a buffer stays small
 
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _csv_cell(value: object) -> object:
+    """Give a value as a spreadsheet-safe CSV cell: lists joined (a missing item empty, never "None"),
+    and text that a spreadsheet would read as a formula ("=…", "+…", "-…", "@…") after an apostrophe,
+    which Excel and LibreOffice take as "this cell is text" and do not show."""
     if value is None:
         return ""
     if isinstance(value, list | tuple):
-        return " | ".join(str(v) for v in value)
+        value = LIST_SEPARATOR.join("" if v is None else str(v) for v in value)
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
     return value
 
 
@@ -92,7 +62,7 @@ class _Table:
         self.schema = pa.schema(fields).with_metadata({RUN_KEY: run_id.encode()})
         self.csv_file = None
         if with_csv:
-            self.csv_file = open(folder / f"{name}.csv", "w", encoding="utf-8", newline="")  # noqa: SIM115
+            self.csv_file = open(folder / f"{name}.csv", "w", encoding="utf-8-sig", newline="")  # noqa: SIM115
             self.csv = csv.writer(self.csv_file)
             self.csv.writerow(self.columns)
         self.parquet = pq.ParquetWriter(folder / f"{name}.parquet", self.schema)
@@ -144,6 +114,7 @@ class TableWriter:
             for name, fields in STATE_SCHEMAS.items()
         }
         self.manifest: dict | None = None
+        self.derived: tuple[str, ...] = ()  # files made from the finished tables, switched in with them
 
     def add(self, table: str, row: dict) -> None:
         (self.tables.get(table) or self.state[table]).add(row)
@@ -159,6 +130,7 @@ class TableWriter:
             for table in (*self.tables.values(), *self.state.values()):
                 table.close()
             if exc_type is None:
+                self.derived = write_derived(self.tmp)
                 self._commit()
         finally:
             shutil.rmtree(self.tmp, ignore_errors=True)
@@ -172,6 +144,8 @@ class TableWriter:
         for name in SCHEMAS:
             for suffix in (".csv", ".parquet"):
                 os.replace(self.tmp / f"{name}{suffix}", self.out / f"{name}{suffix}")
+        for name in self.derived:
+            os.replace(self.tmp / name, self.out / name)
         for name in STATE_SCHEMAS:
             os.replace(self.tmp / f"{name}.parquet", state_dir / f"{name}.parquet")
         if self.manifest is not None:

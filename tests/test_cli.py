@@ -156,7 +156,7 @@ def test_csv_matches_parquet(run):
 
 def test_missing_folder_exits_2(tmp_path):
     result = CliRunner().invoke(app, ["extract", str(tmp_path / "nope"), "--out", str(tmp_path / "o")])
-    assert result.exit_code == 2 and "input folder not found" in result.stderr
+    assert result.exit_code == 2 and "input not found (no such folder or file)" in result.stderr
 
 
 def test_strict_turns_errors_into_exit_1(tmp_path):
