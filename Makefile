@@ -8,8 +8,9 @@ IN     ?= data/raw
 OUT    ?= data/out
 SHARED ?= ../shared
 DOMAIN := $(SHARED)/eval/domain
+SETS   := $(DOMAIN) $(SHARED)/eval/validation
 
-.PHONY: install extract review test lint clean evaluate evaluate-corpora evaluate-full bench
+.PHONY: install extract review test lint clean evaluate ablate evaluate-corpora evaluate-full bench
 
 install: $(STAMP)
 
@@ -37,15 +38,19 @@ bench: $(STAMP)
 
 evaluate: $(STAMP)
 	@if [ ! -d $(DOMAIN) ]; then echo "$(DOMAIN) is absent: nothing to evaluate"; exit 0; fi; \
-	tmp=$$(mktemp -d) && $(BIN)/pipeline extract $(DOMAIN)/raw --out $$tmp --quiet && \
-	$(BIN)/pipeline evaluate $(DOMAIN)/gold $$tmp $(EVAL_ARGS); status=$$?; rm -rf $$tmp; exit $$status
+	$(BIN)/pipeline evaluate-sets $(SETS) $(EVAL_ARGS)
+
+# Per registered rule, the change of each list's F1 on domain and validation when it is off.
+ablate: $(STAMP)
+	@if [ ! -d $(DOMAIN) ]; then echo "$(DOMAIN) is absent: nothing to ablate"; exit 0; fi; \
+	$(BIN)/pipeline ablate $(SETS) --report ablation.md
 
 evaluate-corpora: $(STAMP)
 	@if [ ! -d $(SHARED)/corpora ]; then echo "$(SHARED)/corpora is absent: nothing to evaluate"; exit 0; fi; \
 	$(BIN)/pipeline evaluate-corpus all $(SHARED)/corpora $(EVAL_ARGS)
 
 evaluate-full: $(STAMP)
-	$(MAKE) evaluate EVAL_ARGS="--details --report eval-domain.md"
+	$(MAKE) evaluate EVAL_ARGS="--details --report eval-sets.md"
 	$(MAKE) evaluate-corpora EVAL_ARGS="--limit 0 --report eval-corpora.md"
 
 lint: $(STAMP)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import rules
 from .article import Annotated, Result
-from .evaluate import LISTS, RecordReport, evaluate_predictions, predictions_of
+from .evaluate import ATTRIBUTES, LISTS, RecordReport, evaluate_predictions, predictions_of
 from .nlp import DEFAULT_EN_MODEL
 from .read import read_folder
 from .run import annotate, extract, rows
@@ -64,6 +64,12 @@ class Ablation:
             return off.macro_f1 - on.macro_f1
         return off.lists[list_name].f1 - on.lists[list_name].f1
 
+    def attribute_delta(self, rule: str, set_name: str, attribute: str) -> float:
+        """Give the accuracy of an attribute with the rule off minus with it on."""
+        off = self.without[rule][set_name].attributes[attribute].value or 0.0
+        on = self.baseline[set_name].attributes[attribute].value or 0.0
+        return off - on
+
     def ranked(self) -> list[str]:
         """Give the rules, the most harmful first: by the gain of switching them off on the last
         set (the held-out one), then on the others."""
@@ -107,6 +113,13 @@ def markdown(result: Ablation) -> str:
         for s in result.sets:
             cells += [_signed(result.delta(name, s))] + [_signed(result.delta(name, s, n)) for n in LISTS]
         lines.append("| " + " | ".join(cells) + " |")
+    lines += ["", "### Attributes: accuracy with the rule off minus with it on (rules that change any)", ""]
+    header = ["rule"] + [f"{s} {a}" for s in result.sets for a in ATTRIBUTES]
+    lines += ["| " + " | ".join(header) + " |", "|---|" + "---:|" * (len(header) - 1)]
+    for name in result.ranked():
+        deltas = [result.attribute_delta(name, s, a) for s in result.sets for a in ATTRIBUTES]
+        if any(abs(d) >= 0.0005 for d in deltas):
+            lines.append("| " + " | ".join([f"`{name}`", *map(_signed, deltas)]) + " |")
     return "\n".join(lines)
 
 
@@ -115,7 +128,11 @@ def as_dict(result: Ablation) -> dict:
         "baseline": {s: r.as_dict() for s, r in result.baseline.items()},
         "rules": {
             name: {
-                s: {"macro_f1": result.delta(name, s), **{n: result.delta(name, s, n) for n in LISTS}}
+                s: {
+                    "macro_f1": result.delta(name, s),
+                    **{n: result.delta(name, s, n) for n in LISTS},
+                    "attributes": {a: result.attribute_delta(name, s, a) for a in ATTRIBUTES},
+                }
                 for s in result.sets
             }
             for name in result.ranked()

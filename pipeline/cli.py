@@ -261,6 +261,56 @@ def evaluate(
         report.write_text(markdown, encoding="utf-8")
 
 
+@app.command("evaluate-sets")
+def evaluate_sets_command(
+    sets: list[Path] = typer.Argument(
+        ..., help="Evaluation sets: folders with raw/ (articles) and gold/ (records)."
+    ),
+    details: bool = typer.Option(
+        False, "--details", help="Also each set's report with missed and spurious entries."
+    ),
+    report: Path | None = typer.Option(
+        None, "--report", help="Also write the report as markdown to this file."
+    ),
+    disable: str = typer.Option(
+        "", "--disable", help="Rules to switch off while extracting (comma-separated)."
+    ),
+    en_model: str = typer.Option(
+        DEFAULT_EN_MODEL, "--en-model", help="Installed spaCy English pipeline to use."
+    ),
+) -> None:
+    """Extract and score several evaluation sets, side by side with the gap between them (the
+    development set first, then held-out ones: a rule that widens the gap is fitted to the first).
+
+    Example: pipeline evaluate-sets ../shared/eval/domain ../shared/eval/validation
+    """
+    import tempfile
+
+    from .evaluate import evaluate_records
+    from .report import records_markdown, sets_markdown
+    from .run import extract_folder
+
+    off = _rule_names(disable)
+    reports = {}
+    for folder in sets:
+        if not (folder / "raw").is_dir() or not (folder / "gold").is_dir():
+            typer.echo(f"error: {folder} is no evaluation set: it needs raw/ and gold/ folders", err=True)
+            raise typer.Exit(2)
+        with tempfile.TemporaryDirectory(prefix="pipeline-evaluate-") as scratch:
+            try:
+                extract_folder(folder / "raw", Path(scratch), en_model=en_model, disable=off)
+            except ModelNotInstalled as exc:
+                typer.echo(f"error: {exc}", err=True)
+                raise typer.Exit(2) from None
+            reports[folder.name] = evaluate_records(folder / "gold", Path(scratch))
+    text = sets_markdown(reports)
+    if details:
+        text += "".join("\n" + records_markdown(r, details=True, title=n) for n, r in reports.items())
+    typer.echo(text)
+    if report:
+        report.write_text(text, encoding="utf-8")
+
+
 @app.command("rules")
 def rules_command(
     stage: str | None = typer.Option(None, "--stage", help="Only the rules of this stage."),
