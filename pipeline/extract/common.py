@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 
 from ..article import Annotated, Mention, Token
-from ..gazetteer import lookup_place
+from ..gazetteer import is_demonym, lookup_place
 from ..lexicon import alternatives, lexicon, pattern
 from ..lexicon.common import ABBREVIATED_NAME_ENDS, SOCIAL_NETWORKS
 
@@ -71,6 +71,15 @@ def english_name(text: str) -> str:
     """Give an English name without a leading article or a possessive ending."""
     text = re.sub(rf"^{alternatives(lexicon('en').LEADING_ARTICLES)}\s+", "", text.strip())
     return re.sub(r"(?:'s|’s|'|’)$", "", text).strip()
+
+
+def is_nationality(annotated: Annotated, word: str) -> bool:
+    """Tell a nationality word: a known demonym ("Hungarian", "Tajik"), or a word the NER tags as
+    a nationality in the article (spaCy's NORP: "Saudi") and never as a name of another kind."""
+    if is_demonym(word):
+        return True
+    kinds = {s.type for s in annotated.spans if s.text == word}
+    return kinds == {"NORP"}
 
 
 def is_chrome_name(text: str) -> bool:

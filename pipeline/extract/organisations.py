@@ -13,12 +13,13 @@ import re
 from collections.abc import Iterator, Sequence
 
 from ..article import Annotated, Mention
-from ..gazetteer import is_demonym, lookup_organisation
+from ..gazetteer import lookup_organisation
 from ..keys import name_key
 from ..lexicon import lexicon, pattern
 from ..rules import REGISTRY, rule
 from .common import (
     abbreviation_after,
+    is_nationality,
     normaliser,
     span_mentions,
     split_abbreviation,
@@ -90,7 +91,7 @@ def common_abbreviation(mention: Mention, annotated: Annotated, people_keys: set
 def nationality_word(mention: Mention, annotated: Annotated, people_keys: set[str]) -> bool:
     """A nationality word is no organisation: "Kazakh"."""
     words = mention.normal.split()
-    return len(words) == 1 and is_demonym(words[0])
+    return len(words) == 1 and is_nationality(annotated, words[0])
 
 
 @rule("org.not.person", stage="organisations", touches=("ORG", "PER"), off=False)

@@ -23,6 +23,19 @@ class Group:
     parties: list
 
 
+@rule("doc.general_statement", stage="documents", off=False)
+def general_statement(tree: Tree, i: int, status: Status) -> bool:
+    """Documents described by a participle in a general statement in the present are existing
+    ones, no news: "Конвенция и другие документы, принятые нашими странами, являются механизмом",
+    "the conventions signed by the region's states remain its legal basis"."""
+    if status.how != "participle":
+        return False
+    verb = next((h for h in tree.heads(i) if tree.tokens[h].pos in ("VERB", "AUX")), None)
+    return (
+        verb is not None and is_finite(tree.tokens[verb]) and tree.tokens[verb].feats.get("Tense") == "Pres"
+    )
+
+
 def generic_groups(tree: Tree, k: int, text: str, dates, names, bounds, *, bill_passed: bool) -> list[Group]:
     """Give the generic document nouns of a sentence that have a status ("подписано 11 документов",
     "the documents signed in the joint session")."""
@@ -33,7 +46,7 @@ def generic_groups(tree: Tree, k: int, text: str, dates, names, bounds, *, bill_
         status = governing_status(tree, i, "document", text, bill_passed=bill_passed)
         if not status.status or status.status == "mentioned":
             status = modifier_status(tree, i, "document")
-        if not status.status or status.status == "mentioned":
+        if not status.status or status.status == "mentioned" or general_statement(tree, i, status):
             continue
         v = status.predicate
         values, places, _ = clause(tree, v, (), dates, names, text)

@@ -21,7 +21,7 @@ from ...rules import enabled, rule
 from .names import Names
 from .participles import attach_participles, dates_in, places_in
 from .parties import party_list
-from .syntax import Tree, is_participle, is_plural, lemma
+from .syntax import Tree, agrees, is_participle, is_plural, lemma
 
 NUMBER = re.compile(r"\s*(?:№|\bNo\.?|\bN)\s?(\d(?:[\w/.-]*\w)?)|\s*\b([A-Z]{1,4}/RES/[\dA-Z\-]+/\d+)\b")
 
@@ -100,12 +100,31 @@ def notes_as_means(tree: Tree, i: int, word: str) -> bool:
 
 @rule("doc.constituted", stage="documents", off=False)
 def constituted(tree: Tree, i: int) -> bool:
-    """A document that constitutes another is that one: "Обменные ноты, образующие международный
-    договор" (the notes are the treaty)."""
+    """A document named as what another constitutes is that one, not a second document: the
+    treaty of "Обменные ноты, образующие международный договор" is the notes."""
     tokens, before = tree.tokens, i - 1
     while before >= 0 and tokens[before].pos in ("ADJ", "DET"):
         before -= 1
     return bool({lemma(tokens[k]) for k in (tree.head(i), before) if k >= 0} & tree.lex.CONSTITUTING_VERBS)
+
+
+def constituted_type(tree: Tree, i: int) -> str | None:
+    """Give the type of the document that document noun `i` constitutes, or None: "Обменные
+    ноты …, образующие международный договор" are a treaty, "notes constituting an agreement" an
+    agreement. The constituting participle hangs on the noun or agrees with it, after it in its
+    sentence; what it constitutes is its object."""
+    tokens = tree.tokens
+    for k in range(i + 1, len(tokens)):
+        if lemma(tokens[k]) not in tree.lex.CONSTITUTING_VERBS:
+            continue
+        if tree.head(k) != i and not (tokens[k].feats.get("Case") and agrees(tokens[k], tokens[i])):
+            return None
+        for j in range(k + 1, min(len(tokens), k + 4)):
+            kind = tree.lex.DOCUMENT_TYPES.get(lemma(tokens[j]))
+            if kind and constituted(tree, j):
+                return kind
+        return None
+    return None
 
 
 def document_type(tree: Tree, i: int, names: Names) -> str | None:
@@ -126,6 +145,8 @@ def document_type(tree: Tree, i: int, names: Names) -> str | None:
         None,
     )
     kind = kind or tree.lex.DOCUMENT_TYPES.get(word) or tree.lex.DOCUMENT_TYPES.get(text)
+    if kind and enabled("doc.constituted"):
+        kind = constituted_type(tree, i) or kind
     if kind is None and word in tree.lex.CHARTER_NOUNS and founding_charter(tree, i, names):
         return "treaty"
     if kind is None or in_organisation_name(tree, i, names) or notes_as_means(tree, i, word):

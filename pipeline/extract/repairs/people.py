@@ -15,10 +15,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ...article import Annotated, NerSpan
-from ...gazetteer import is_demonym, lookup_organisation, lookup_place
+from ...gazetteer import lookup_organisation, lookup_place
 from ...lexicon import lexicon, pattern
 from ...rules import rule
-from ..common import after_place_preposition, is_misfiled_place, normaliser, tokens_in
+from ..common import after_place_preposition, is_misfiled_place, is_nationality, normaliser, tokens_in
 from .base import each, strip_titles, words_of
 
 
@@ -75,7 +75,11 @@ def title_cut_short(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]
 @rule("person.nationality_words", stage="spans", langs=("en",), touches=("PER",))
 def nationality_words(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
     """Nationality words name no one: "Kazakh", "Turkmen Tajik"."""
-    return each(spans, "PER", lambda span: [] if all(is_demonym(w) for w in span.text.split()) else [span])
+    return each(
+        spans,
+        "PER",
+        lambda span: [] if all(is_nationality(annotated, w) for w in span.text.split()) else [span],
+    )
 
 
 @rule("person.abbreviation", stage="spans", touches=("PER", "ORG"))

@@ -25,10 +25,10 @@ from collections import Counter
 from dataclasses import replace
 
 from ...article import Annotated, NerSpan, Token
-from ...gazetteer import country_pattern, is_demonym, lookup_organisation, lookup_place
+from ...gazetteer import country_pattern, lookup_organisation, lookup_place
 from ...lexicon import lexicon, pattern
 from ...rules import rule
-from ..common import english_name, is_misfiled_place, normaliser, tokens_in
+from ..common import english_name, is_misfiled_place, is_nationality, normaliser, tokens_in
 from ..overlaps import overlaps
 from .base import each, first_lemma, place_normal, strip_titles, words_of
 
@@ -114,7 +114,7 @@ def nationality_word(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan
 
     def demonym(span: NerSpan) -> bool:
         words = span.text.split()
-        return is_demonym(words[0]) and all(w.islower() for w in words[1:])
+        return is_nationality(annotated, words[0]) and all(w.islower() for w in words[1:])
 
     return _drop_places(spans, demonym)
 
@@ -269,4 +269,6 @@ def untagged_country(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan
         NerSpan(m.start(), m.end(), "LOC", m.group(), m.group())
         for m in country_pattern().finditer(annotated.text)
     ]
-    return spans + [s for s in found if not overlaps(s, spans)]
+    names = [s for s in spans if s.type != "NORP"]  # spaCy tags a country NORP at times: a place
+    found = [s for s in found if not overlaps(s, names)]
+    return [s for s in spans if not overlaps(s, found)] + found
