@@ -121,7 +121,7 @@ def lemma_key(name: str) -> str | None:
     inflection finds it ("Кыргызской Республики" ~ "Кыргызская Республика"); None for other names."""
     if not has_cyrillic(name):
         return None
-    from .normalise import parses
+    from .nlp.morph import parses
 
     words = re.findall(r"[\w-]+", name_key(name))
     return " ".join((parses(w)[0].normal_form if parses(w) else w).replace("ё", "е") for w in words)
@@ -206,17 +206,17 @@ def lookup_organisation(name: str) -> OrgInfo | None:
 
 
 @cache
-def country_pattern() -> re.Pattern:
-    """Give a pattern finding English country names as written ("Tajikistan", "United Arab
-    Emirates", "Kyrgyz Republic"), longest first, capitalised, between word boundaries."""
-    names = set()
-    for info in _index().values():
-        if info.kind == "country":
-            for name in (info.name_en, *info.aliases):
-                if re.fullmatch(r"[A-Z][A-Za-z' -]+", name) and "," not in name:
-                    names.add(name)
-    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w])")
+def country_names_written() -> tuple[str, ...]:
+    """Give the English names of countries as news writes them, capitalised ("Tajikistan", "United
+    Arab Emirates", "Kyrgyz Republic")."""
+    names = {
+        name
+        for info in _index().values()
+        if info.kind == "country"
+        for name in (info.name_en, *info.aliases)
+        if re.fullmatch(r"[A-Z][A-Za-z' -]+", name) and "," not in name
+    }
+    return tuple(sorted(names))
 
 
 @cache

@@ -12,13 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
-
-import pymorphy2
 
 from .article import Token
 from .lexicon import alternatives, lexicon
-from .nlp.morph import morph_vocab
+from .nlp.morph import known_word, parses
 
 _RU = lexicon("ru")
 CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
@@ -27,22 +24,6 @@ _CYRILLIC_WORD = re.compile(r"^[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*$")
 _AGREEING = {"ADJ", "DET", "NUM"}  # words before the head noun that agree with it
 
 
-@lru_cache(maxsize=1)
-def _analyzer() -> pymorphy2.MorphAnalyzer:
-    """Give a plain pymorphy analyser on natasha's dictionary (natasha's MorphVocab wraps the
-    results in its own types, which cannot inflect with OpenCorpora grammemes)."""
-    return pymorphy2.MorphAnalyzer(path=morph_vocab().dictionary.path)
-
-
-@lru_cache(maxsize=65536)
-def known_word(word: str) -> bool:
-    """Tell a word pymorphy's dictionary knows (its readings are not guesses)."""
-    return _analyzer().word_is_known(word.lower())
-
-
-def parses(word: str) -> tuple:
-    """Give pymorphy's analyses of a word."""
-    return tuple(_analyzer().parse(word.lower()))
 
 
 def restore_case(form: str, like: str) -> str:

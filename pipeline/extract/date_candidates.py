@@ -16,7 +16,7 @@ from .overlaps import filter_spans, overlaps
 
 
 def _relative(lang: str) -> re.Pattern:
-    return pattern(lang, "RELATIVE")
+    return pattern(lang, "RELATIVE_PATTERN")
 
 
 def _year_after(lang: str) -> re.Pattern:

@@ -19,20 +19,22 @@ def _bounds(span: Any) -> tuple[int, int]:
     return span.start, span.stop
 
 
-def longest_first(span: Any) -> tuple[int, int]:
-    start, stop = _bounds(span)
-    return -(stop - start), start
-
-
 def filter_spans(
     spans: Iterable[T],
     *,
-    key: Callable[[T], Any] = longest_first,
+    key: Callable[[T], Any] | None = None,
     bounds: Callable[[T], tuple[int, int]] = _bounds,
     nested: frozenset[tuple[str, str]] = NESTED,
 ) -> list[T]:
-    """Give the spans that survive, in text order: each taken in order of `key` unless it
-    overlaps a span taken before (a span of an allowed `nested` pair may lie inside the other)."""
+    """Give the spans that survive, in text order: each taken in order of `key` (by default the
+    longest first, then the earliest) unless it overlaps a span taken before (a span of an allowed
+    `nested` pair may lie inside the other)."""
+
+    def longest_first(span: T) -> tuple[int, int]:
+        start, stop = bounds(span)
+        return -(stop - start), start
+
+    key = key or longest_first
     taken: list[T] = []
     for span in sorted(spans, key=key):
         start, stop = bounds(span)

@@ -16,7 +16,7 @@ from functools import cache, cached_property
 from importlib import import_module
 from types import MappingProxyType
 
-from . import common
+from . import calendar, common
 
 LANGS = ("ru", "en")
 
@@ -67,9 +67,6 @@ class Lexicon:
     VOWELS: str = ""  # letters a foreign man's name read as inflected cannot end its stem with
 
     # --- dates -----------------------------------------------------------------------------------
-    MONTHS: Table  # month names (Russian lemmas, English names and abbreviations) -> 1..12
-    MONTH_TRIGGERS: str  # a pattern finding where a month name may stand (stems, abbreviations)
-    WEEKDAYS: Table  # weekday word forms -> 0 (Monday) .. 6
     RELATIVE_DAYS: Table  # "вчера", "today" -> days from the publication day
     RELATIVE_STEPS: Table  # "прошл", "next" -> -1, 0, +1 periods (Russian stems)
     TIME_UNITS: Table  # period words (Russian stems) -> week | month | year
@@ -77,7 +74,7 @@ class Lexicon:
     CARDINALS: Table  # number words -> their value
     GROUP_CARDINALS: Table  # number words counting a group of parties ("оба", "both", "two")
     YEAR_STEPS: Table  # "этого", "last" in "… of this year" -> years from the publication year
-    RELATIVE: str  # the pattern of relative expressions, its groups read by the dates stage
+    RELATIVE: str  # the pattern of relative expressions ({weekdays}, {months}: the calendar's names)
     YEAR_AFTER: str  # the pattern of "этого года" / "of last year" right after a date
     PUBLICATION_LABELS: Patterns  # labels of a publication-date line ("Дата публикации:", "Published:")
     LEADING_WORDS: Patterns  # words a date match may begin with that are no part of the date ("in", "в")
@@ -192,6 +189,30 @@ class Lexicon:
     def HEAD_WORDS(self) -> frozenset[str]:  # noqa: N802 - a concept, like the tables
         """Head nouns of any body's name: institutions and other bodies."""
         return self.INSTITUTION_HEADS | self.BODY_HEADS
+
+    @cached_property
+    def MONTHS(self) -> dict[str, int]:  # noqa: N802
+        """Month names (Russian lemmas, English names and abbreviations) -> 1..12, from Babel."""
+        return calendar.month_names(self.lang)
+
+    @cached_property
+    def WEEKDAYS(self) -> dict[str, int]:  # noqa: N802
+        """The weekday forms of "on Monday" ("в среду") -> 0 (Monday) .. 6, from Babel and pymorphy."""
+        return calendar.weekday_forms(self.lang)
+
+    @cached_property
+    def MONTH_TRIGGERS(self) -> str:  # noqa: N802
+        """A pattern finding where a month name may stand: its case forms, its abbreviations."""
+        return calendar.month_trigger(self.lang)
+
+    @cached_property
+    def RELATIVE_PATTERN(self) -> str:  # noqa: N802
+        """The pattern of relative expressions, with the calendar's weekday and month names."""
+        names = {"{weekdays}": self.WEEKDAYS, "{months}": calendar.month_names(self.lang, abbreviated=False)}
+        pattern = self.RELATIVE
+        for placeholder, words in names.items():
+            pattern = pattern.replace(placeholder, "|".join(words))
+        return pattern
 
     @cached_property
     def NEUTRAL_MODIFIERS(self) -> frozenset[str]:  # noqa: N802

@@ -65,16 +65,6 @@ CHROME_LINES = (
 
 # --- dates -----------------------------------------------------------------------------------------
 
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-    "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
-    "nov": 11, "dec": 12,
-}  # fmt: skip
-MONTH_TRIGGERS = (
-    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"
-)
-WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tomorrow": 1}
 RELATIVE_STEPS = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1}
 TIME_UNITS = {"week": "week", "month": "month", "year": "year"}
@@ -85,14 +75,13 @@ CARDINALS = {
 }  # fmt: skip
 GROUP_CARDINALS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 YEAR_STEPS = {"this": 0, "last": -1, "next": 1}
-_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
 _NUMBERS = r"\d{1,2}|a|an|" + "|".join(CARDINALS)
 RELATIVE = (
     r"(?<!\w)(?:(?P<days>yesterday|today|tomorrow)"
     r"|(?P<step>last|previous|this|current|next|coming)\s+(?:fiscal\s+)?(?P<unit>week|month|year)"
     r"|(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+(?:the\s+|this\s+)?(?P<this_year>year)"
-    rf"|(?P<month_step>last|this|next)\s+(?P<month_name>{_MONTH_NAMES})"
-    r"|(?:(?:on|last|this|past)\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"|(?P<month_step>last|this|next)\s+(?P<month_name>{months})"
+    r"|(?:(?:on|last|this|past)\s+)?(?P<weekday>{weekdays})"
     rf"|(?P<count>{_NUMBERS})\s+(?P<ago_unit>year|month|week|day)s?\s+ago"
     r"|(?P<now>now|currently|at present|at the moment|nowadays))(?!\w)"
 )

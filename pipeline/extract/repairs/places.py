@@ -23,13 +23,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from functools import cache
 
 from ...article import Annotated, NerSpan, Token
-from ...gazetteer import country_pattern, lookup_organisation, lookup_place
+from ...gazetteer import country_names_written, lookup_organisation, lookup_place
 from ...lexicon import lexicon, pattern
 from ...rules import rule
 from ..common import english_name, is_misfiled_place, is_nationality, normaliser, tokens_in
-from ..overlaps import overlaps
+from ..overlaps import filter_spans, overlaps
 from .base import each, first_lemma, place_normal, strip_titles, words_of
 
 _DATELINE_PREFIX = re.compile(r"^[A-ZА-ЯЁ]{3,}(?:[ -][A-ZА-ЯЁ]{3,})?\s*[-–—]\s+")
@@ -180,7 +181,7 @@ def known_body(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
 
 def _is_common_noun(token: Token) -> bool:
     """Tell a noun that names no one thing ("Законов"), whatever the tagger says of its capital."""
-    from ...normalise import known_word, parses
+    from ...nlp.morph import known_word, parses
 
     if token.pos not in ("NOUN", "PROPN") or not known_word(token.text):
         return False  # an unknown word ("Жогорку") is a name
@@ -261,13 +262,30 @@ def organisation_of_places(annotated: Annotated, spans: list[NerSpan]) -> list[N
     return each(spans, "ORG", repair)
 
 
+@cache
+def _country_matcher():
+    """Give spaCy's English tokenizer and a PhraseMatcher of the countries' written names (exact
+    words, capitalised as written)."""
+    import spacy
+    from spacy.matcher import PhraseMatcher
+
+    nlp = spacy.blank("en")
+    matcher = PhraseMatcher(nlp.vocab)
+    matcher.add("COUNTRY", list(nlp.tokenizer.pipe(country_names_written())))
+    return nlp.tokenizer, matcher
+
+
 @rule("place.untagged_country", stage="spans", langs=("en",), touches=("LOC",))
 def untagged_country(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
     """English country names NER left untagged (spaCy's small model often misses
     "Tajikistan") are places, outside every other span."""
+    tokenizer, matcher = _country_matcher()
+    doc = tokenizer(annotated.text)
     found = [
-        NerSpan(m.start(), m.end(), "LOC", m.group(), m.group())
-        for m in country_pattern().finditer(annotated.text)
+        NerSpan(s.start_char, s.end_char, "LOC", s.text, s.text)
+        for s in filter_spans(
+            [doc[start:end] for _, start, end in matcher(doc)], bounds=lambda s: (s.start, s.end)
+        )
     ]
     names = [s for s in spans if s.type != "NORP"]  # spaCy tags a country NORP at times: a place
     found = [s for s in found if not overlaps(s, names)]
