@@ -24,8 +24,6 @@ _CYRILLIC_WORD = re.compile(r"^[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*$")
 _AGREEING = {"ADJ", "DET", "NUM"}  # words before the head noun that agree with it
 
 
-
-
 def restore_case(form: str, like: str) -> str:
     """Give `form` written with the capitals of `like` ("кыргызская" like "Кыргызской" -> "Кыргызская"),
     and with е where `like` writes е for ё."""

@@ -103,7 +103,6 @@ class Lexicon:
     GENERIC_DOCUMENTS: Words  # nouns that stand for any document ("документ")
     NAME_HEADS: Words  # words before a document noun that make it part of a name ("Организация Договора")
     STATUS_VERBS: Table  # predicates (verbs, participles) -> status
-    STATUS_STEMS: tuple  # (stem, status) of status verbs the tagger takes for another part of speech
     TYPED_VERBS: Table  # (verb, type) -> status, for some types only ("reach an agreement")
     RATIFYING_VERBS: Words  # verbs of ratification
     PASSING_VERBS: Words  # verbs by which a body passes a bill
@@ -178,7 +177,7 @@ class Lexicon:
     LIST_AFTER: str = r"(?!)"  # the rest of a coordinated list of portfolios (", Migration, and …")
     SEAT_AFTER: str = r"(?!)"  # the country a mission is accredited to ("Embassy of … to Iran")
     MEETINGS: Words = frozenset()  # single gatherings, never a body's name ("meeting", "summit")
-    PLURAL_ENDINGS: Patterns = ()  # endings of plural document nouns the tagger misses ("MOUs")
+    PLURAL_SUFFIXES: tuple = ()  # (plural ending, singular ending): ("s", "") of "MoUs", ("a", "um")
     ORDINAL_SUFFIXES: Words = frozenset()  # "st", "nd" after a day
     OF: str = ""  # "of" between a day and its month ("3rd of May")
     YEAR_CONTEXT: Words = frozenset()  # words before a bare year that make it a date ("in 2020")

@@ -150,7 +150,7 @@ DOCUMENT_TYPE_PAIRS = {
     ("statement", "joint"): "statement", ("communique", "joint"): "communique",
 }  # fmt: skip
 PLURAL_NAMES = {"note"}
-PLURAL_ENDINGS = ("mous", "mou’s", "memoranda", "memorandums")
+PLURAL_SUFFIXES = (("s", ""), ("'s", ""), ("’s", ""), ("a", "um"))
 CONSTITUTING_VERBS = {"constitute", "form"}
 CHARTER_NOUNS = {"charter"}
 GENERIC_DOCUMENTS = {"document"}
@@ -160,7 +160,6 @@ STATUS_VERBS = {
     "adopt": "adopted", "approve": "adopted", "endorse": "adopted", "pass": "adopted", "endorsed": "adopted",
     "adopted": "adopted", "ratify": "ratified", "ratified": "ratified",
 }  # fmt: skip
-STATUS_STEMS = ()
 TYPED_VERBS = {
     ("reach", "agreement"): "signed", ("issue", "statement"): "adopted", ("issue", "communique"): "adopted",
     ("issue", "declaration"): "adopted", ("release", "statement"): "adopted",

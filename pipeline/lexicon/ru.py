@@ -175,12 +175,6 @@ STATUS_VERBS = {
     "одобрить": "adopted", "одобрять": "adopted", "принятый": "adopted", "утвержденный": "adopted",
     "одобренный": "adopted", "ратифицировать": "ratified", "ратифицированный": "ratified",
 }  # fmt: skip
-STATUS_STEMS = (
-    ("ратифициров", "ratified"),
-    ("подписал", "signed"),
-    ("подписан", "signed"),
-    ("утвердил", "adopted"),
-)
 TYPED_VERBS: dict = {}
 RATIFYING_VERBS = {"ратифицировать"}
 PASSING_VERBS = {"принять"}

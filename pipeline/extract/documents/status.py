@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ...article import Token
+from ...nlp.morph import parses
 from ...rules import Computed, enabled, rule
 from .syntax import CLOSING_QUOTES, OPENING_QUOTES, Tree, is_finite, is_participle, is_verb, lemma
 
@@ -36,6 +37,9 @@ NONE = Status(None)
 
 
 def status_word(tree: Tree, i: int, doc_type: str) -> str | None:
+    """Give the status word `i` gives a document as its predicate, or None: by its lemma, or (in
+    Russian, where the tagger takes a form of a status verb for another part of speech,
+    "ратифицировали" as an adverb) by pymorphy's verb readings of the word."""
     word = lemma(tree.tokens[i])
     text = tree.tokens[i].text.lower()
     return (
@@ -43,7 +47,21 @@ def status_word(tree: Tree, i: int, doc_type: str) -> str | None:
         or tree.lex.STATUS_VERBS.get(text)
         or tree.lex.TYPED_VERBS.get((word, doc_type))
         or ("planned" if word in tree.lex.DRAFTING_VERBS else None)
-        or next((status for stem, status in tree.lex.STATUS_STEMS if text.startswith(stem)), None)
+        or (_verb_reading_status(text, tree.lex) if tree.lang == "ru" else None)
+    )
+
+
+_VERB_TAGS = {"VERB", "INFN", "PRTF", "PRTS", "GRND"}
+
+
+def _verb_reading_status(word: str, lex) -> str | None:
+    return next(
+        (
+            lex.STATUS_VERBS[p.normal_form]
+            for p in parses(word)
+            if p.tag.POS in _VERB_TAGS and p.normal_form in lex.STATUS_VERBS
+        ),
+        None,
     )
 
 

@@ -34,7 +34,12 @@ def is_participle(token: Token) -> bool:
 def is_plural(token: Token, lex: Lexicon) -> bool:
     if token.feats.get("Number") == "Plur":
         return True
-    return token.text.lower().endswith(lex.PLURAL_ENDINGS)
+    # the plural of a document noun the tagger takes for a singular name: "MoUs", "MOU's", "memoranda"
+    text = token.text.lower()
+    return any(
+        text.endswith(plural) and text[: -len(plural)] + singular in lex.DOCUMENT_TYPES
+        for plural, singular in lex.PLURAL_SUFFIXES
+    )
 
 
 @cache
