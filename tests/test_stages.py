@@ -80,7 +80,9 @@ def test_places(annotate, text, expected):
 
 
 def test_organisations_with_abbreviation_and_without_share_buttons(annotate):
-    text = "Брифинг провело Международное агентство по атомной энергии (МАГАТЭ) вместе с ПРООН.\nVK OK Telegram"
+    text = (
+        "Брифинг провело Международное агентство по атомной энергии (МАГАТЭ) вместе с ПРООН.\nVK OK Telegram"
+    )
     found = [(m.normal, m.attrs["abbreviation"]) for m in extract_organisations(annotate(text))]
     assert ("Международное агентство по атомной энергии", "МАГАТЭ") in found
     assert not any("VK" in name or "Telegram" in name for name, _ in found)
@@ -273,7 +275,9 @@ def test_person_swallowed_by_an_organisation_span_is_not_an_organisation(annotat
 
     annotated = annotate("The President of Mongolia Ukhnaagiin Khurelsukh arrived.")
     person = Mention("person", 0, 0, "Ukhnaagiin Khurelsukh", "Ukhnaagiin Khurelsukh")
-    swallowed = Mention("organisation", 17, 47, "Mongolia Ukhnaagiin Khurelsukh", "Mongolia Ukhnaagiin Khurelsukh")
+    swallowed = Mention(
+        "organisation", 17, 47, "Mongolia Ukhnaagiin Khurelsukh", "Mongolia Ukhnaagiin Khurelsukh"
+    )
     from pipeline.keys import name_key
 
     keys = {name_key(person.normal), "khurelsukh"}
