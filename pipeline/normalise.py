@@ -2,8 +2,8 @@
 what the grammar inflects.
 
 - Organisations and places: the head phrase (the first noun and the words agreeing with it before
-  it) goes to the nominative; its dependents stay as written: "Комитетом лесного хозяйства и
-  животного мира" -> "Комитет лесного хозяйства и животного мира".
+  it) goes to the nominative; its dependents stay as written: "Агентством по водным ресурсам
+  и мелиорации" -> "Агентство по водным ресурсам и мелиорации".
 - People: every name part in one case and gender, chosen jointly over all parts, to the
   nominative: "Нурией Кутнаевой" -> "Нурия Кутнаева", "Ли Йонгом" -> "Ли Йонг".
 """

@@ -150,8 +150,8 @@ TABLES: dict[str, Table] = {
             "people",
             'One row per distinct person per article ("Бакыт Джусупов", "Б. Джусупов" and "Джусупов" in one '
             "article are one row).",
-            ("role", "string", 'the position written next to the name, in the nominative ("председатель '
-             'Комитета лесного хозяйства и животного мира МЭПР РК", "Iranian Foreign Minister")'),
+            ("role", "string", 'the position written next to the name, in the nominative ("заместитель '
+             'директора Агентства по гидрометеорологии", "Armenian Deputy Energy Minister")'),
         ),
         _entity_table("organisations", "One row per distinct organisation per article."),
         _entity_table(
@@ -205,8 +205,8 @@ TABLES: dict[str, Table] = {
                  "documents it is listed among; for a document signed, adopted or ratified with none of these, "
                  "the article's event date when the event is told before the document. A date of validity "
                  '("план на 2023 год", "до 2030 года") is none'),
-                ("place", "string", 'the place written with a locative in the same places ("в городе Бишкек", '
-                 "\"in Turkmenistan's capital Ashgabat\": cities first), else the event's city when the date is "
+                ("place", "string", 'the place written with a locative in the same places ("в городе Ош", '
+                 "\"in Georgia's capital Tbilisi\": cities first), else the event's city when the date is "
                  "the event's"),
                 ("number", "string", '"№ 7", "No. 5", "A/RES/76/129"'),
                 ("title", "string", 'the subject as written: "о взаимных поездках граждан", "on water '

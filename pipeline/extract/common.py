@@ -52,7 +52,7 @@ def trim_span(text: str, start: int, stop: int) -> tuple[int, int]:
         stop = line_break
     bracket = text.rfind("(", start, stop)
     if bracket > start and ")" not in text[bracket:stop]:
-        stop = bracket  # "Organization of Islamic Cooperation (OIC": the abbreviation comes after
+        stop = bracket  # "Asian Development Bank (ADB": the abbreviation comes after
     while start < stop and text[start] in _TRIM:
         start += 1
     while stop > start and text[stop - 1] in _TRIM:

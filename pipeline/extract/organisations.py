@@ -1,8 +1,8 @@
 """Organisations stage: NER organisation spans -> organisation mentions, repaired, filtered and
 linked to the organisation gazetteer (models/organisations.csv).
 
-Repairs: a name NER cut at its commas is joined again ("Ministry of Cooperatives, Labor, and
-Social Welfare"). Not organisations: diseases, nationality words ("Kazakh"), people the article
+Repairs: a name NER cut at its commas is joined again ("Ministry of Energy, Water, and
+Mineral Resources"). Not organisations: diseases, nationality words ("Kazakh"), people the article
 names, document words ("MOU"), photo credits ("MA/MA Photo"), common-noun abbreviations ("СМИ"),
 and a lone generic institution word ("Правительство", "Parliament") that names no one body.
 """

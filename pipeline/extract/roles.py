@@ -1,9 +1,9 @@
 """People's roles: the position written next to a name, in the nominative.
 
-"председатель Комитета лесного хозяйства и животного мира МЭПР РК Д.Тургамбаев" ->
-"председатель Комитета лесного хозяйства и животного мира МЭПР РК"; "Iranian Foreign Minister
-Hossein Amir Abdollahian" -> "Iranian Foreign Minister"; "Zafar Makhmudov, Executive Director of
-CAREC," -> "Executive Director of CAREC". The phrase runs from the position word (and the words
+"заместитель директора Агентства по гидрометеорологии МЧС КР А.Осмонов" ->
+"заместитель директора Агентства по гидрометеорологии МЧС КР"; "Armenian Deputy Energy Minister
+Karen Sargsyan" -> "Armenian Deputy Energy Minister"; "Lola Rakhimova, Programme Officer of
+the ADB," -> "Programme Officer of the ADB". The phrase runs from the position word (and the words
 that qualify it) up to the name, or after the name and a comma up to the next comma.
 """
 

@@ -5,7 +5,7 @@ ratified, planned or referred to, with its date, place, number, title and partie
 2. Status (`status`, `clauses`, `groups`): from the predicate governing the noun, a participle on it, an act
    noun ("подписание"), a ratification bill and its fate, a reference ("в соответствии с").
    A noun with no predicate of its own takes the status of the documents it is listed among
-   ("The documents were …, and a memorandum …"; "X was one of the documents signed …").
+   ("The papers covered …, and a memorandum …"; "X was among the papers signed …").
 3. One record per document (`corefer`): a later mention joins an earlier one of its type unless they differ in
    number, date, title or listed parties; the headline's mention joins the body's; plural and
    counted nouns ("18 agreements were signed") make no record.
@@ -80,8 +80,8 @@ def analyse(annotated: Annotated, names: Names, dates: Sequence[Mention]) -> lis
 @rule("doc.event_place", stage="documents", off=None)
 def _event_place(annotated: Annotated, event: Mention | None, names: Names) -> str | None:
     """Give the city of the article's main event: the first city written with a locative in the
-    sentence that dates the event ("15 августа 2024 года в г. Чолпон-Ата … состоялся форум"), else
-    in the headline ("Региональный форум в Чолпон-Ата")."""
+    sentence that dates the event ("3 марта в г. Ош … прошло совещание"), else in the headline
+    ("Совещание водников в Оше")."""
     sentence = annotated.sentence_at(event.start) if event else None
     if sentence is None:
         return None

@@ -38,7 +38,7 @@ def _bill_patterns(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pa
 def bill_passed(text: str, bounds: Sequence[tuple[int, int]], lang: str) -> bool:
     """Tell an article whose ratification bill passed in its final reading, from a sentence that
     passes it: "приняли законопроект «О ратификации…» в трех чтениях", or a bill named by no title
-    of its own ("Законопроект принят в трех чтениях", "Проекты законов приняты …"); not "приняли
+    of its own ("Законопроект одобрен сразу в трёх чтениях", "Проекты законов приняты …"); not "приняли
     законопроект о налогах в третьем чтении", another bill."""
     if re.search(lexicon(lang).FIRST_READING, text):
         return False
@@ -73,7 +73,7 @@ class Found:
 @rule("doc.numbered_adopted", stage="documents", off=False)
 def numbered_adopted(m: DocMention) -> bool:
     """A resolution or declaration with a number or a date of its own and no predicate was
-    adopted: "resolution A/RES/76/129 of December 16, 2021"."""
+    adopted: "resolution A/RES/70/1 of 25 September 2015"."""
     return m.type in ADOPTED_TYPES and bool(m.number or m.own_date) and not m.plural
 
 
@@ -102,7 +102,7 @@ _CLAUSAL = ("ccomp", "advcl", "parataxis", "csubj", "acl:relcl", "relcl", "conj"
 
 def _own_clause(tree: Tree, v: int) -> set[int]:
     """Give the tokens of predicate `v`'s own clause: its subtree without the clauses under it
-    ("…signed a joint communique saying the event would be held in Russia")."""
+    ("…issued a joint statement adding that the next round would take place in Baku")."""
     out = {v}
     for c in tree.children[v]:
         if not (tree.tokens[c].rel in _CLAUSAL and tree.tokens[c].pos in ("VERB", "AUX")):
@@ -229,7 +229,7 @@ def implicit_signers(found: list[Found], k: int) -> None:
 @rule("doc.amended_parties", stage="documents", off=None)
 def amended_parties(found: list[Found], text: str) -> None:
     """Give a document that amends another the other's parties when it names none: "Протокол о
-    внесении изменений в Соглашение между X и Y" is a protocol between X and Y."""
+    поправках к Договору между X и Y" is a protocol between X and Y."""
     for a, b in zip(found, found[1:], strict=False):
         if b.status.how == "amendment" and not a.parties and a.mention.stop <= b.mention.start:
             if len(text[a.mention.stop : b.mention.start].strip()) <= 3:
@@ -282,7 +282,7 @@ def describe(
         f.parties += f.signers + parties
         if not m.listed_parties:  # "the parties signed a Programme between X and Y": X and Y
             f.parties += resolve_group(tree, group, names, bounds)
-    elif how == "numbered":  # the body that adopted it: "of the UN General Assembly", "by …"
+    elif how == "numbered":  # the body that adopted it: "of the Security Council", "by …"
         f.parties += [o for o in names.inside(m.start, m.stop) if party_kind(o) == "organisation"]
         verb = next((h for h in tree.heads(m.index) if tree.tokens[h].pos == "VERB"), None)
         f.parties += subject_parties(tree, verb, names)[0] if verb is not None else []

@@ -1,6 +1,6 @@
 """Documents named only generically ("17 cooperation documents were signed", "the documents
 signed in the session"): their status, date, place and parties, which the typed documents listed
-among them take ("The documents included a memorandum …", "The treaty was one of the documents …")."""
+among them take ("The papers included a memorandum …", "The accord was among the papers …")."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ def general_statement(tree: Tree, i: int, status: Status) -> bool:
 
 def generic_groups(tree: Tree, k: int, text: str, dates, names, bounds, *, bill_passed: bool) -> list[Group]:
     """Give the generic document nouns of a sentence that have a status ("подписано 11 документов",
-    "the documents signed in the joint session")."""
+    "the papers signed at the plenary")."""
     out = []
     for i, token in enumerate(tree.tokens):
         if lemma(token) not in tree.lex.GENERIC_DOCUMENTS or token.pos not in ("NOUN", "PROPN"):
@@ -74,7 +74,7 @@ def _linked_chain(tree: Tree, k: int) -> list[int]:
 def listed_with_generic(tree: Tree, i: int) -> bool:
     """Tell a typed document listed with a generic document noun of its sentence: under it through
     listing words or apposition ("documents, including an agreement"), or both on one listing
-    predicate ("The documents included a memorandum", "The treaty was one of the documents")."""
+    predicate ("The papers included a memorandum", "The accord was one of them")."""
     tokens = tree.tokens
     mine = _linked_chain(tree, i)
     for g in (
@@ -95,11 +95,11 @@ def listed_with_generic(tree: Tree, i: int) -> bool:
             and tokens[g].rel.startswith("nsubj")
             and _in_predicate(tree, i, top)
         ):
-            return True  # "The documents were in the fields of …, and a memorandum of understanding …"
+            return True  # "The papers concerned trade …, and a memorandum on …"
         p = tree.head(mine[0])
         if p > g and is_participle(tokens[p]) and not is_finite(tokens[p]):
             if tree.head(p) == g or (tree.head(p) == tree.head(g) and tokens[g].rel in ("obj", "dobj")):
-                return True  # "signed a document on Friday setting the roadmap": what the document is
+                return True  # "signed a paper on Monday that sets out the plan": what the paper is
     return False
 
 
@@ -129,8 +129,8 @@ def inherit(f: Found, group: Group, earlier: Group | None) -> None:
 
 
 def merged_groups(groups: list[Group]) -> list[Group]:
-    """Give one group for the groups of one sentence ("Tehran, Bishkek sign five cooperation documents
-    During Rouhani's stay in Kyrgyzstan, five cooperation documents were signed …")."""
+    """Give one group for the groups of one sentence (a headline run into the lead: "Baku, Astana sign
+    six papers During the visit six papers were signed …")."""
     if len(groups) < 2:
         return groups
     first = groups[0]

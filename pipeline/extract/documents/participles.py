@@ -1,5 +1,5 @@
-"""Participle clauses that describe a document ("…, подписанного 27 января 2023 года в городе
-Бишкек", "the MOU, signed on the sidelines of the summit in Tashkent, …"): which document
+"""Participle clauses that describe a document ("…, заключённого 2 июля в Караколе", "the
+accord, sealed at the forum in Khujand last week, …"): which document
 each belongs to, and the dates, places and parties written in it and in a document's phrase."""
 
 from __future__ import annotations
@@ -119,7 +119,7 @@ def attach_participles(
         parties: list = []
         group = None
         agent = next((k for k in range(p + 1, end) if _instrumental_agent(tree, k)), None)
-        if agent is not None:  # "подписанного председателями парламентов Азербайджана, Казахстана …"
+        if agent is not None:  # "подписанного министрами энергетики Армении, Грузии …"
             parties.extend(party_list(tree, agent - 1, names)[0])
         for k in range(p + 1, end):
             if tokens[k].text.lower() in tree.lex.PARTY_PREPOSITIONS:

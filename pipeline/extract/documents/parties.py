@@ -14,8 +14,8 @@ from ...article import Mention
 from .names import PARTY_KINDS, Names, demonym_country, known_country, party_kind
 from .syntax import Tree, lemma
 
-# Words that may come before a party's name inside its conjunct: "Правительством Республики Узбекистан",
-# "the Tajik Ministry of Health", "главой Программного офиса".
+# Words that may come before a party's name inside its conjunct: "Правительством Республики Молдова",
+# "the Uzbek Ministry of Energy", "главой Регионального бюро".
 _LEAD_POS = {"NOUN", "PROPN", "ADJ", "DET", "PART", "NUM"}
 
 _QUOTES = {"«", '"', "“", "„"}
@@ -63,7 +63,7 @@ def _agrees_with_verb(subject, verb) -> bool:
 
 
 def subject_parties(tree: Tree, verb: int, names: Names) -> tuple[list[Mention | str], int | None]:
-    """Give the parties named as the subject of `verb` ("Iran, Turkmenistan and Kazakhstan have
+    """Give the parties named as the subject of `verb` ("Georgia, Armenia and Moldova have
     signed"), or as its agent ("signed by …"); and the index of a group noun ("стороны") if the
     subject is one, for `antecedents`."""
     tokens = tree.tokens
@@ -136,7 +136,7 @@ def party_list(
     tree: Tree, k: int, names: Names, stops: frozenset[int] = frozenset()
 ) -> tuple[list[Mention | str], int, int | None]:
     """Read the names listed after the preposition at token `k` ("между X, Y и Z", "with X and Y",
-    "between Iranian and Uzbek sides"); give (parties, index after the list, index of a group noun
+    "between the Turkish and Azerbaijani delegations"); give (parties, index after the list, index of a group noun
     such as "двумя странами" when the list is one)."""
     tokens = tree.tokens
     n = len(tokens)

@@ -3,7 +3,7 @@
 A document's phrase runs from the noun (with the words qualifying it: "Грантового соглашения",
 "a technological cooperation agreement") to the right up to the next document noun, a finite
 verb, a clause boundary or the quote that closes the title it stands in. A participle clause
-("…, подписанного 27 января 2023 года в городе Бишкек") belongs to the document it agrees with in
+("…, заключённого 2 июля в Караколе") belongs to the document it agrees with in
 case, number and gender (Russian) or hangs on (English). From the phrase and its clauses come
 the number ("№ 7", "A/RES/76/129"), the title ("о взаимных поездках граждан"), the date written
 with it ("от 3 октября 2006 года", "of December 16, 2021"), the place ("в городе Бишкек") and the
@@ -203,7 +203,7 @@ def _stops_phrase(tree: Tree, i: int, j: int, depth: int, others: set[int], brac
         and tree.depth[j] == depth
         and not i <= t.head < j
     ):
-        return True  # a new subject: "в соответствии с Парижским соглашением Кыргызстан обязался"
+        return True  # a new subject: "согласно Киотскому протоколу Армения сократит выбросы"
     if j in others or tree.depth[j] < depth or t.text in (";", ":", "—", "–"):
         return True
     if t.pos in ("VERB", "AUX") and not (

@@ -1,9 +1,9 @@
 """A document mention's status from the predicate that governs it, its tense and its modality.
 
 "подписали меморандум" -> signed; "будет подписан", "планируется подписать", "для последующего
-подписания", "проект соглашения", "will sign" -> planned; "приняли законопроект «О ратификации
-Соглашения…» в трех чтениях" -> ratified; "в соответствии с Парижским соглашением", "amendments to
-the Treaty" -> mentioned. Pure functions of one sentence's tree.
+подписания", "проект соглашения", "will sign" -> planned; "одобрили в трёх чтениях законопроект
+«О ратификации Конвенции…»" -> ratified; "согласно Киотскому протоколу", "amendments to the Charter"
+-> mentioned. Pure functions of one sentence's tree.
 """
 
 from __future__ import annotations
@@ -241,8 +241,8 @@ def ratification_act(tree: Tree, i: int) -> int | None:
 
 
 def _linear_act(tree: Tree, i: int) -> int | None:
-    """Give the act noun written right before a document ("О ратификации Кредитного соглашения",
-    "О присоединении Кыргызской Республики к Соглашению"), whatever the parse says."""
+    """Give the act noun written right before a document ("О ратификации Финансового соглашения",
+    "О присоединении Армении к Конвенции"), whatever the parse says."""
     tokens = tree.tokens
     j = i - 1
     while j >= 0 and tokens[j].pos == "ADJ":
@@ -310,7 +310,7 @@ def _action_status(tree: Tree, h: int, status: str) -> Status:
 @rule("doc.amendment", stage="documents", off=False)
 def amended(tree: Tree, i: int) -> bool:
     """Tell a document that another one changes, read off the words before it (the parse often
-    hangs it elsewhere): "Протокол о внесении изменений в Соглашение", "amendments to the Treaty"."""
+    hangs it elsewhere): "Протокол о поправках к Договору", "amendments to the Charter"."""
     tokens = tree.tokens
     j = i - 1
     while j >= 0 and tokens[j].pos in ("ADJ", "DET") and tokens[j].head == i:

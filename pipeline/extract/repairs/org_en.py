@@ -1,13 +1,13 @@
 """English organisation span repairs: what spaCy's small model tags ORG in news about ministries.
 
-- A minister's portfolio is no organisation: "Minister of [Industry], [Mining and Trade]",
-  "[Transport and Urban Development] Minister", "Vice President for [Science, Technology]".
-- An institution head NER left out joins the name: "Vice Presidency for" + "Science and
-  Technology", "Ministry of" + "Labor".
-- A person named after a title is a person: "President [Kassym-Jomart Tokayev]" and "[Seyed Reza
-  Mortazavi], the provincial governor"; a person at the end of an organisation span is cut off:
-  "the ECO Cultural Institute [S. Bakhti]", and so is a trailing title ("University of Tehran
-  Professor").
+- A minister's portfolio is no organisation: "Minister of [Energy], [Water and Mines]",
+  "[Roads and Railways] Minister", "Vice President for [Culture, Heritage]".
+- An institution head NER left out joins the name: "Vice Presidency for" + "Legal
+  Affairs", "Ministry of" + "Energy".
+- A person named after a title is a person: "Chairman [Arman Saidov]" and "[Ilhom
+  Nazarov], the district mayor"; a person at the end of an organisation span is cut off:
+  "the Caspian Research Institute [R. Aliyev]", and so is a trailing title ("University of Baku
+  Lecturer").
 - Photo credits ("EF/", "NA/PA") and names that begin in lower case ("intra-D8") are dropped.
 """
 
@@ -77,8 +77,8 @@ def photo_credit(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
 
 @rule("org.en.portfolio", stage="spans", langs=("en",), touches=("ORG",))
 def portfolio(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
-    """A minister's portfolio is no organisation: "Minister of [Industry], [Mining and Trade]",
-    "[Transport and Urban Development] Minister", "Vice President for [Science, Technology]"."""
+    """A minister's portfolio is no organisation: "Minister of [Energy], [Water and Mines]",
+    "[Roads and Railways] Minister", "Vice President for [Culture, Heritage]"."""
 
     def repair(text: str, span: NerSpan) -> list[NerSpan]:
         _, before, after = _context(text, span)
@@ -89,14 +89,14 @@ def portfolio(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
 
 @rule("org.en.meeting", stage="spans", langs=("en",), touches=("ORG",))
 def meeting(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
-    """A name ending with a meeting word is an event: "D-8 Council of Ministers Meeting"."""
+    """A name ending with a meeting word is an event: "CIS Heads of Government Meeting"."""
     return each(spans, "ORG", lambda s: [] if s.text.split()[-1].lower() in EN.MEETINGS else [s])
 
 
 @rule("org.en.person_with_title", stage="spans", langs=("en",), touches=("ORG", "PER"))
 def person_with_title(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
-    """A name after a title, or with a position in apposition, is a person: "President
-    [Kassym-Jomart Tokayev]", "[Seyed Reza Mortazavi], the provincial governor"."""
+    """A name after a title, or with a position in apposition, is a person: "Chairman
+    [Arman Saidov]", "[Ilhom Nazarov], the district mayor"."""
 
     def repair(text: str, span: NerSpan) -> list[NerSpan]:
         _, before, after = _context(text, span)
@@ -156,8 +156,8 @@ def coordinated_portfolios(annotated: Annotated, spans: list[NerSpan]) -> list[N
 
 @rule("org.en.head_before", stage="spans", langs=("en",), touches=("ORG",))
 def head_before(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
-    """An institution head NER left out joins the name: "Vice Presidency for" + "Science and
-    Technology", "Ministry of" + "Labor"."""
+    """An institution head NER left out joins the name: "Vice Presidency for" + "Legal
+    Affairs", "Ministry of" + "Energy"."""
 
     def repair(text: str, span: NerSpan) -> list[NerSpan]:
         line_start, before, _ = _context(text, span)

@@ -4,13 +4,13 @@
   "Управления" + "ООН" -> "Управления ООН", "Парламентской Ассамблеей" + "ОБСЕ", "МПА" + "СНГ";
   when NER tagged only the parent, the institution phrase that governs it joins it ("Программы
   развития" + "ООН").
-- A coordinated part of the name's complement joins it: "Международной федерации обществ
-  Красного креста" + "и Красного полумесяца" (the second part hangs on "креста", not on
-  "федерации": a second body would hang on the head).
+- A coordinated part of the name's complement joins it: "Союза обществ Зелёного
+  Полумесяца" + "и Голубого Креста" (the second part hangs on "Полумесяца", not on "Союза": a
+  second body would hang on the head).
 - The complement an institution name governs, which NER cut off, joins it: a "по" phrase with its
-  list ("Комитет" + "по международным делам, обороне, безопасности и миграции"), the rest of a list
-  in the name ("Министерстве культуры" + ", информации, спорта и молодежной политики"), and the
-  seat of an office ("Программный офис ОБСЕ" + "в Бишкеке").
+  list ("Комиссия" + "по энергетике, транспорту и связи"), the rest of a list in the name
+  ("Министерстве здравоохранения" + ", труда и социальной защиты"), and the seat of an office
+  ("Региональное бюро ВОЗ" + "в Копенгагене").
 - An institution that governs the place after it is that place's body: "Правительством" +
   "Санкт-Петербурга" is named "Правительство Санкт-Петербурга". The mention keeps the
   institution's own words (as the annotated corpora do: "Службы безопасности" + "Украины") and
@@ -163,7 +163,7 @@ def join_governing_phrase(annotated: Annotated, spans: list[NerSpan]) -> list[Ne
 
 @rule("org.coordinated_part", stage="spans", langs=("ru",), touches=("ORG",))
 def join_coordinated_part(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
-    """Join "… обществ Красного креста" + "и Красного полумесяца": the second span is a conjunct
+    """Join "… обществ Зелёного Полумесяца" + "и Голубого Креста": the second span is a conjunct
     of a dependent inside the first, not of its head."""
     text, out = annotated.text, []
     for span in spans:
@@ -198,7 +198,7 @@ def _extension(annotated: Annotated, span: NerSpan, taken: list[tuple[int, int]]
     first, word = sentence[indices[-1] + 1], sentence[indices[-1] + 2]
     if annotated.text[span.stop : first.start] not in ("", " "):
         return None
-    if first.text in RU.SEAT_PREPOSITIONS:  # the seat of an office: "Программный офис ОБСЕ" + "в Бишкеке"
+    if first.text in RU.SEAT_PREPOSITIONS:  # the seat of an office: "Региональное бюро ВОЗ" + "в Копенгагене"
         if not any(_lemma(sentence[i]) in RU.SEATED_HEADS for i in indices):
             return None
         place = next((s for s in annotated.spans if s.type == "LOC" and s.start == word.start), None)
@@ -276,7 +276,7 @@ def _list_extension(
     sentence: Sequence[Token], indices: list[int], taken: list[tuple[int, int]]
 ) -> int | None:
     """Give the new end of a name whose list NER cut at its first comma, by case agreement:
-    "Министерстве культуры" + ", информации, спорта и молодежной политики" (the parser often
+    "Министерстве здравоохранения" + ", труда и социальной защиты" (the parser often
     hangs such conjuncts elsewhere)."""
     nouns = [i for i in indices if sentence[i].pos in ("NOUN", "PROPN")]
     last = sentence[indices[-1]]
@@ -316,7 +316,7 @@ def extend_complements(annotated: Annotated, spans: list[NerSpan]) -> list[NerSp
         if span.type == "ORG" and lookup_organisation(span.text) is None:  # a known name is whole
             taken = [(s.start, s.stop) for s in spans[i + 1 :] if s.type != "LOC"]
             original = span.stop
-            for _ in range(3):  # "по транспорту" + ", коммуникациям, архитектуре и строительству"
+            for _ in range(3):  # "по энергетике" + ", транспорту, связи и цифровизации"
                 _, sentence, indices = _sentence(annotated, span)
                 stop = _extension(annotated, span, taken)
                 if stop is None and indices and _headed(sentence, indices):

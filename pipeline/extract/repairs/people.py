@@ -1,8 +1,8 @@
 """Person span repairs: titles and places glued to a name, names that are no person, and the
 Central Asian patronymic particle NER leaves out.
 
-- A person span loses a leading title ("Торага Нурланбек Шакиев", "Ayatollah Raisi") or an
-  English place glued before a full name ("ambassador to Ashgabat Mohammad Ahmadi").
+- A person span loses a leading title ("Торага Айбек Сыдыков", "Sheikh Hamdan") or an
+  English place glued before a full name ("envoy to Baku Rustam Aliev").
 - A span that is only a title cut short ("Tajik Minister of") or nationality words ("Kazakh",
   "Turkmen Tajik") names no one; one that is an abbreviation in capitals ("RCUWM") or a known
   organisation is an organisation; one that is a country, or a city after "in" or in an upper-case

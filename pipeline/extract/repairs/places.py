@@ -240,8 +240,8 @@ def organisation_named_place(annotated: Annotated, spans: list[NerSpan]) -> list
 
 @rule("place.one_sense_per_article", stage="spans", touches=("ORG", "LOC"))
 def one_sense_per_article(annotated: Annotated, spans: list[NerSpan], misfiled: Counter) -> list[NerSpan]:
-    """A name the article mostly shows to be a place ("traveled to Isfahan") is a place everywhere
-    in it ("Isfahan is not an unfamiliar city"); a company or a team that is sometimes "in" or
+    """A name the article mostly shows to be a place ("flew to Tabriz") is a place everywhere
+    in it ("Tabriz hosts the fair"); a company or a team that is sometimes "in" or
     "at" ("Santa Fe", "at MIAMI") stays what NER says."""
     organisations = Counter(s.text for s in spans if s.type == "ORG")
     places = {name for name, n in misfiled.items() if n >= organisations[name]}
