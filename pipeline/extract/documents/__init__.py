@@ -30,11 +30,12 @@ from .clauses import (
     bill_passed,
     describe,
     implicit_signers,
+    inherit,
     mention_status,
     share_status,
 )
 from .corefer import deciding_mention, document_parties, group_documents
-from .groups import Group, generic_groups, inherit, listed_with_generic, merged_groups, typed_groups
+from .groups import Group, generic_groups, listed_with_generic, merged_groups, typed_groups
 from .names import Names
 from .phrases import sentence_mentions
 from .syntax import Tree

@@ -1,4 +1,4 @@
-"""What the clause of each document mention adds to it: the status from its predicate (or from the
+"""What the clause of each document mention adds to it (the one module that fills in a `Found`): the status from its predicate (or from the
 generic documents it is listed among), the date, place and parties of that clause, and the
 parties a mention borrows from the documents around it."""
 
@@ -224,6 +224,19 @@ def implicit_signers(found: list[Found], k: int) -> None:
         if earlier:
             f.signers = list(earlier[-1].signers)
             f.parties = f.signers + f.parties
+
+
+@rule("doc.listed_with_generic", stage="documents", off=None)
+def inherit(f: Found, group, earlier) -> None:
+    """Give a mention listed among documents the status, date, place and parties of their group."""
+    f.status = Status(group.status, -1, "group")
+    for source in (group, earlier):
+        if source is None:
+            continue
+        f.date = f.date or source.date
+        f.place = f.place or source.place
+        if not f.parties:
+            f.parties = list(source.parties)
 
 
 @rule("doc.amended_parties", stage="documents", off=None)

@@ -115,19 +115,6 @@ def _in_predicate(tree: Tree, i: int, v: int) -> bool:
     return h == v and not tree.tokens[k].rel.startswith("nsubj")
 
 
-@rule("doc.listed_with_generic", stage="documents", off=None)
-def inherit(f: Found, group: Group, earlier: Group | None) -> None:
-    """Give a mention listed among documents the status, date, place and parties of their group."""
-    f.status = Status(group.status, -1, "group")
-    for source in (group, earlier):
-        if source is None:
-            continue
-        f.date = f.date or source.date
-        f.place = f.place or source.place
-        if not f.parties:
-            f.parties = list(source.parties)
-
-
 def merged_groups(groups: list[Group]) -> list[Group]:
     """Give one group for the groups of one sentence (a headline run into the lead: "Baku, Astana sign
     six papers During the visit six papers were signed …")."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 from ...article import Mention
 from ...lexicon import pattern
@@ -16,9 +16,6 @@ from .names import Names
 from .parties import party_list
 from .status import status_word
 from .syntax import Tree, agrees, is_finite, is_participle, is_plural, lemma
-
-if TYPE_CHECKING:
-    from .phrases import DocMention
 
 
 def _date_of(lang: str) -> re.Pattern:
@@ -86,18 +83,34 @@ def _instrumental_agent(tree: Tree, k: int) -> bool:
     )
 
 
-@rule("doc.participle_clause", stage="documents", off=None)
-def attach_participles(
-    tree: Tree, mentions: dict[int, DocMention], names: Names, dates: Sequence[Mention], text: str
-) -> None:
-    """Give each participle clause to the document it agrees with (or hangs on): its date, place
-    and listed parties become the document's."""
+@dataclass(frozen=True)
+class ParticipleClause:
+    """A participle clause ("…, подписанного 2 июля в Караколе") and what it says of the documents
+    it describes (`owners`, token indices of their nouns): when, where, by whom, about what."""
+
+    participle: int
+    owners: tuple[int, ...]
+    dates: tuple[str, ...]
+    places: tuple[str, ...]
+    parties: tuple
+    group: int | None
+    words: frozenset[str]
+
+
+@rule("doc.participle_clause", stage="documents", off=())
+def participle_clauses(
+    tree: Tree, nouns: Sequence[int], names: Names, dates: Sequence[Mention], text: str
+) -> tuple[ParticipleClause, ...]:
+    """Give the participle clauses of the sentence, each with the document nouns (of `nouns`) it
+    agrees with (Russian) or hangs on (English): their date, place and listed parties are the
+    documents'."""
     tokens = tree.tokens
+    out = []
     last = -1  # a participle clause ends the run of documents the next one may describe
     for p, token in enumerate(tokens):
         if not is_participle(token) or token.feats.get("Variant") == "Short" or not status_word(tree, p, ""):
             continue  # only "подписанного …", "signed …" clauses say when, where and by whom
-        earlier = [i for i in mentions if last < i < p] or [i for i in mentions if i < p][-1:]
+        earlier = [i for i in nouns if last < i < p] or [i for i in nouns if i < p][-1:]
         if not earlier:
             continue
         if token.feats.get("Case"):  # Russian: agreement picks the noun
@@ -107,15 +120,13 @@ def attach_participles(
             elif len(owners) == 1 and not is_plural(tokens[owners[0]], tree.lex):
                 owners = []  # "Договора …, способствующих увеличению": a plural clause needs plural nouns
         else:
-            owners = [tree.head(p)] if tree.head(p) in mentions and tokens[p].rel.startswith("acl") else []
-        if not owners and tree.head(p) in mentions:
+            owners = [tree.head(p)] if tree.head(p) in nouns and tokens[p].rel.startswith("acl") else []
+        if not owners and tree.head(p) in nouns:
             owners = [tree.head(p)]
         if owners:
             last = p
         end = _participle_clause(tree, p)
         start, stop = token.start, tokens[end - 1].stop
-        clause_dates = [d.attrs["value"] for d, _ in dates_in(dates, start, stop, text, tree.lang)]
-        clause_places = places_in(names, start, stop, text, tree.lang)
         parties: list = []
         group = None
         agent = next((k for k in range(p + 1, end) if _instrumental_agent(tree, k)), None)
@@ -126,19 +137,23 @@ def attach_participles(
                 listed, _, listed_group = party_list(tree, k, names)
                 parties.extend(listed)
                 group = group if group is not None else listed_group
-        words = {
+        words = frozenset(
             lemma(t)
             for t in tokens[p + 1 : end]
             if t.pos in ("NOUN", "ADJ")
             and lemma(t) not in tree.lex.NEUTRAL_MODIFIERS | tree.lex.STOP_WORDS | tree.lex.CLAUSE_WORDS
             and not names.covering(t.start)
             and not any(d.start <= t.start < d.stop for d in dates)
-        }
-        for i in owners:
-            mention = mentions[i]
-            mention.participles.append(p)
-            mention.clause_dates = clause_dates + mention.clause_dates
-            mention.places = clause_places + mention.places
-            mention.parties.extend(parties)
-            mention.words = mention.words | words  # "an MOU signed … on water cooperation"
-            mention.group_noun = mention.group_noun if mention.group_noun is not None else group
+        )
+        out.append(
+            ParticipleClause(
+                p,
+                tuple(owners),
+                tuple(d.attrs["value"] for d, _ in dates_in(dates, start, stop, text, tree.lang)),
+                tuple(places_in(names, start, stop, text, tree.lang)),
+                tuple(parties),
+                group,
+                words,
+            )
+        )
+    return tuple(out)

@@ -1,4 +1,5 @@
-"""Document mentions in one sentence: the noun, its type, and the phrase that describes it.
+"""Document mentions in one sentence: the noun, its type, and the phrase that describes it (the one
+module that builds a `DocMention`; the clauses module reads it, never changes it).
 
 A document's phrase runs from the noun (with the words qualifying it: "Грантового соглашения",
 "a technological cooperation agreement") to the right up to the next document noun, a finite
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 from ...article import Mention
 from ...rules import enabled, rule
 from .names import Names
-from .participles import attach_participles, dates_in, places_in
+from .participles import dates_in, participle_clauses, places_in
 from .parties import party_list
 from .syntax import Tree, agrees, is_participle, is_plural, lemma
 
@@ -373,5 +374,13 @@ def sentence_mentions(
                 mention.own_date = mention.own_date or d.attrs["value"]
         mention.places = places_in(names, token.stop, mention.stop, text, tree.lang)
         mentions[i] = mention
-    attach_participles(tree, mentions, names, dates, text)
+    for c in participle_clauses(tree, list(mentions), names, dates, text):
+        for i in c.owners:  # the clause's date, place and parties are its documents'
+            mention = mentions[i]
+            mention.participles.append(c.participle)
+            mention.clause_dates = [*c.dates, *mention.clause_dates]
+            mention.places = [*c.places, *mention.places]
+            mention.parties.extend(c.parties)
+            mention.words = mention.words | c.words  # "an MOU signed … on water cooperation"
+            mention.group_noun = mention.group_noun if mention.group_noun is not None else c.group
     yield from mentions.values()
