@@ -27,6 +27,7 @@ class Source:
     url: str | None = None
     error: str | None = None
     lang: str | None = None  # the language when known beforehand: it overrides detection
+    published_source: str | None = None  # how `published` was given (`published.SOURCES`); None: metadata
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class Article:
     title: str | None
     lang: str
     published: str | None = None
+    published_source: str | None = None  # how `published` was found (`published.SOURCES`)
 
     @property
     def article_id(self) -> str:
@@ -144,6 +146,7 @@ class DateRecord:
     text: str
     start: int
     stop: int
+    anchor: str | None = None  # what lent the missing part: "published", "text", or None (complete)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from .article import Article, Source
 from .lang import detect_language
 from .lexicon import all_lexicons, alternatives
 from .lexicon.common import SHARE_WORDS, SOCIAL_NETWORKS
+from .published import metadata_source
 
 # --- Unicode repair ----------------------------------------------------------------------
 
@@ -145,5 +146,6 @@ def prepare(source: Source) -> Article:
     """Give the cleaned Article of a readable Source, with its detected language."""
     text, title = clean_text(source.text or "", title=source.title)
     return Article(
-        source=source, text=text, title=title, lang=detect_language(text), published=source.published
-    )
+        source=source, text=text, title=title, lang=detect_language(text), published=source.published,
+        published_source=metadata_source(source),
+    )  # fmt: skip

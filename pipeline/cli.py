@@ -55,6 +55,11 @@ def extract(
     disable: str = typer.Option(
         "", "--disable", help="Comma-separated rules to switch off (see `pipeline rules`), for ablation."
     ),
+    meta: Path | None = typer.Option(
+        None,
+        "--meta",
+        help="CSV of file,published[,title,url] giving publication dates (default: PATH/metadata.csv if present).",
+    ),
 ) -> None:
     """Extract every article below PATH (a folder, or one file) into tables in --out.
 
@@ -65,9 +70,10 @@ def extract(
 
     A re-run into the same --out redoes only new and changed files and drops deleted ones.
 
-    Example: pipeline extract data/raw --out data/out --workers 2 --corrections fixes.csv
+    Example: pipeline extract data/raw --out data/out --workers 2 --corrections fixes.csv --meta dates.csv
     """
     from .corrections import CorrectionsError, read_corrections
+    from .published import MetadataError, find_sidecar
     from .read import SUFFIXES
     from .run import extract_folder
 
@@ -79,7 +85,8 @@ def extract(
         raise typer.Exit(2)
     try:
         rules = read_corrections(corrections) if corrections else None
-    except CorrectionsError as exc:
+        find_sidecar(path if path.is_dir() else path.parent, meta)  # a bad metadata file stops the run here
+    except (CorrectionsError, MetadataError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
 
@@ -92,7 +99,7 @@ def extract(
         summary = extract_folder(
             path, out, en_model=en_model, max_bytes=int(max_mb * 2**20), on_result=report,
             progress=not quiet and sys.stderr.isatty(), workers=workers, force=force, corrections=rules,
-            disable=off,
+            disable=off, meta=meta,
         )  # fmt: skip
     except ModelNotInstalled as exc:
         typer.echo(f"error: {exc}", err=True)
@@ -101,6 +108,9 @@ def extract(
         typer.echo(summary_text(summary, out), err=True)
         if not any(summary.statuses.values()):
             typer.echo(f"warning: no articles found in {path}", err=True)
+        warning = published_warning(summary)
+        if warning:
+            typer.echo(warning, err=True)
     if strict and summary.statuses["error"]:
         raise typer.Exit(1)
 
@@ -113,9 +123,24 @@ def summary_text(summary, out: Path) -> str:
     if summary.previous != "previous run":
         files += f" (full run: {summary.previous})"
     workers = f"{summary.workers} worker" + ("s" if summary.workers > 1 else "")
+    published = f"publication date found for {summary.published} of {summary.statuses['ok']} articles"
     return (
-        f"articles: {counts}\nfiles: {files}\nrows: {tables}\n{summary.seconds:.1f} s, {workers} -> {out}\n"
-        + outputs_text(out)
+        f"articles: {counts}\n{published}\nfiles: {files}\nrows: {tables}\n"
+        f"{summary.seconds:.1f} s, {workers} -> {out}\n" + outputs_text(out)
+    )
+
+
+def published_warning(summary) -> str | None:
+    """Give the warning printed when fewer than half the articles have a publication date: without
+    one, dates without a year and relative dates ("вчера", "last week") give no rows."""
+    from .published import HOW_TO_SUPPLY
+
+    ok = summary.statuses["ok"]
+    if not ok or 2 * summary.published >= ok:
+        return None
+    return (
+        f"warning: only {summary.published} of {ok} articles have a publication date, so dates without "
+        f"a year and relative dates are left out; give one by {HOW_TO_SUPPLY}"
     )
 
 

@@ -308,8 +308,16 @@ def merge_article(
         seen_values.add(a["value"])
         dates.append(
             DateRecord(
-                a["value"], a["start_date"], a["end_date"], a["precision"], a["role"], d.text, d.start, d.stop
-            )
+                a["value"],
+                a["start_date"],
+                a["end_date"],
+                a["precision"],
+                a["role"],
+                d.text,
+                d.start,
+                d.stop,
+                a.get("anchor"),
+            )  # fmt: skip
         )
     return entities, mentions, dates
 

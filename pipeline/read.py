@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .article import Source
+from .published import with_front_matter
 
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".jsonl")
 MAX_BYTES = 10 * 1024 * 1024  # per file (per line for .jsonl); news articles are far smaller
@@ -133,8 +134,8 @@ def read_file(path: Path, *, root: Path, max_bytes: int = MAX_BYTES) -> Iterator
             yield from _read_json(text, rel, digest)
         elif suffix in (".html", ".htm"):
             yield _read_html(text, rel, digest)
-        else:
-            yield Source(article_id(digest), rel, digest, text=_require_text(text))
+        else:  # .txt, .md: a YAML front matter block gives title, url and publication date
+            yield with_front_matter(Source(article_id(digest), rel, digest, text=_require_text(text)))
     except ReadError as exc:
         yield Source(path_id(rel), rel, digest, error=str(exc))
     except Exception as exc:  # noqa: BLE001 - a parser failing on one file must not stop the run

@@ -24,6 +24,7 @@ from .extract import extract_all
 from .merge import merge_article, merge_documents
 from .nlp import DEFAULT_EN_MODEL, ModelNotInstalled, backend_for
 from .parallel import executor, in_order, pin_threads
+from .published import Sidecar, find_sidecar, with_sidecar
 from .read import MAX_BYTES, file_digest, input_files, read_file, relative_name
 from .write import TableWriter
 
@@ -40,6 +41,7 @@ class Summary:
     errors: list[tuple[str, str]] = field(default_factory=list)
     processed: int = 0  # files read and extracted in this run
     reused: int = 0  # unchanged files whose rows were copied from the previous tables
+    published: int = 0  # articles extracted (status ok) with a publication date
     workers: int = 1
     previous: str = ""  # "previous run" when built on it, else why everything was redone
     out: Path | None = None  # the output folder, None for a run kept in memory
@@ -61,11 +63,15 @@ class Outcome:
 
 
 def process(
-    source: Source, *, en_model: str = DEFAULT_EN_MODEL, corrections: Corrections | None = None
+    source: Source,
+    *,
+    en_model: str = DEFAULT_EN_MODEL,
+    corrections: Corrections | None = None,
+    sidecar: Sidecar | None = None,
 ) -> Result:
     """Give the Result of one source: its records (corrected by `corrections`), or why it was skipped
-    or failed."""
-    annotated = annotate(source, en_model=en_model)
+    or failed; `sidecar` (a metadata CSV) may give its publication date, title and url."""
+    annotated = annotate(with_sidecar(source, sidecar), en_model=en_model)
     return annotated if isinstance(annotated, Result) else extract(annotated, corrections=corrections)
 
 
@@ -109,7 +115,7 @@ def extract(annotated: Annotated, *, corrections: Corrections | None = None) -> 
         )
         published = extraction.published or article.published
         return Result(
-            article=replace(article, published=published),
+            article=replace(article, published=published, published_source=extraction.published_source),
             source=source,
             status="ok",
             lang=article.lang,
@@ -143,6 +149,7 @@ def rows(result: Result) -> Iterator[tuple[str, dict]]:
             "lang": result.lang or (article.lang if article else None),
             "title": article.title if article else source.title,
             "published": article.published if article else source.published,
+            "published_source": article.published_source if article and article.published else None,
             "event_start": event.start_date if event else None,
             "event_end": event.end_date if event else None,
             "n_chars": len(article.text) if article else None,
@@ -184,7 +191,8 @@ def rows(result: Result) -> Iterator[tuple[str, dict]]:
     for d in result.dates:
         yield "dates", {
             "article_id": aid, "value": d.value, "start_date": d.start_date, "end_date": d.end_date,
-            "precision": d.precision, "role": d.role, "text": d.text, "start": d.start, "end": d.stop,
+            "precision": d.precision, "anchor": d.anchor, "role": d.role, "text": d.text, "start": d.start,
+            "end": d.stop,
         }  # fmt: skip
     for doc in result.documents:
         yield "documents", {
@@ -284,20 +292,22 @@ def init_worker(en_model: str, disable: tuple[str, ...] = ()) -> None:
     warm_up(en_model)
 
 
-def process_path(path: Path, root: Path, en_model: str, max_bytes: int, corrections=None) -> list[Outcome]:
+def process_path(
+    path: Path, root: Path, en_model: str, max_bytes: int, corrections=None, sidecar=None
+) -> list[Outcome]:
     """Give the outcomes of every article of one file (the job of a worker)."""
     return [
-        outcome(process(source, en_model=en_model, corrections=corrections))
+        outcome(process(source, en_model=en_model, corrections=corrections, sidecar=sidecar))
         for source in read_file(path, root=root, max_bytes=max_bytes)
     ]
 
 
-def process_source(source: Source, en_model: str, corrections=None) -> list[Outcome]:
+def process_source(source: Source, en_model: str, corrections=None, sidecar=None) -> list[Outcome]:
     """Give the outcome of one article already read (a record of a JSON or JSONL file)."""
-    return [outcome(process(source, en_model=en_model, corrections=corrections))]
+    return [outcome(process(source, en_model=en_model, corrections=corrections, sidecar=sidecar))]
 
 
-def _jobs(plan, root: Path, en_model: str, max_bytes: int, corrections=None) -> Iterator[tuple]:
+def _jobs(plan, root: Path, en_model: str, max_bytes: int, corrections=None, sidecar=None) -> Iterator[tuple]:
     """Give the jobs of a run in input order: an unchanged file's entry, or the work of a file to
     redo. JSON and JSONL files are read here and each record is a job, so that a big feed is
     spread over the workers and never held whole in a result."""
@@ -307,11 +317,11 @@ def _jobs(plan, root: Path, en_model: str, max_bytes: int, corrections=None) -> 
         elif path.suffix.lower() in (".json", ".jsonl"):
             sources = list(read_file(path, root=root, max_bytes=max_bytes))
             for n, source in enumerate(sources):
-                yield process_source, (source, en_model, corrections), (index, n == len(sources) - 1)
+                yield process_source, (source, en_model, corrections, sidecar), (index, n == len(sources) - 1)
             if not sources:  # read_file always gives one; a file must still close its entry
                 yield None, [], (index, True)
         else:
-            yield process_path, (path, root, en_model, max_bytes, corrections), (index, True)
+            yield process_path, (path, root, en_model, max_bytes, corrections, sidecar), (index, True)
 
 
 def _plan(
@@ -344,6 +354,7 @@ def extract_folder(
     force: bool = False,
     disable: Iterable[str] = (),
     corrections: Path | Corrections | None = None,
+    meta: Path | None = None,
 ) -> Summary:
     """Extract every article below `root` (a folder, or one file) into the tables in `out`; give the
     run's Summary. With `out` None, nothing is written: the tables are the Summary's `tables`.
@@ -352,7 +363,9 @@ def extract_folder(
     keep their rows; `force` redoes everything. `corrections` (a CSV file, see `corrections.py`) are
     applied to every article; the articles a change of them concerns are redone. `workers` > 1
     processes files in that many worker processes; the tables are the same as with one. `disable`
-    names registered rules to switch off (see `rules.py`), for ablation.
+    names registered rules to switch off (see `rules.py`), for ablation. `meta` is a metadata CSV
+    (`file,published[,title,url]`, see `published.py`); without it, `metadata.csv` in the input
+    folder is read when there is one.
     """
     started = time.monotonic()
     root, files = input_files(Path(root))
@@ -360,6 +373,9 @@ def extract_folder(
     if not isinstance(corrections, Corrections):
         corrections = read_corrections(corrections) if corrections else Corrections(())
     options = {"en_model": en_model, "max_bytes": max_bytes}
+    sidecar = find_sidecar(root, meta)
+    if sidecar is not None:  # part of the fingerprint: changed metadata redoes the run
+        options["metadata"] = sidecar.digest
     disable = tuple(sorted(rules.check_names(disable)))
     if disable:  # part of the fingerprint: tables made with rules off are not reused with them on
         options["disable"] = list(disable)
@@ -390,7 +406,7 @@ def extract_folder(
         state.PreviousTables(previous) if previous else nullcontext() as old,
     ):
         bar = _progress_bar(to_do) if progress and to_do else None  # after the workers started
-        jobs = _jobs(plan, root, en_model, max_bytes, corrections)
+        jobs = _jobs(plan, root, en_model, max_bytes, corrections, sidecar)
         file_articles: list[tuple[str, str]] = []  # (article_id, sha256) of the file being read
         file_outcomes: list[Outcome] = []
         for (file_index, last), value in in_order(pool, jobs, window=4 * summary.workers):
@@ -399,6 +415,8 @@ def extract_folder(
             for result in outcomes:
                 for table, row in result.rows:
                     writer.add(table, row)
+                    if table == "articles" and row["status"] == "ok" and row.get("published"):
+                        summary.published += 1
                     if table == "entity_refs":
                         index.add(row)
                 summary.statuses[result.status] += 1

@@ -103,9 +103,14 @@ TABLES: dict[str, Table] = {
                 ("lang", "string", "`ru`, `en`, or the detected code of a skipped language (`kk`, `ky`, `uz`, `tg`, "
                  "`tk`, `uk`, `und`)"),
                 ("title", "string", "the headline"),
-                ("published", "string", "publication date (`YYYY-MM-DD`): JSON `published` / HTML metadata, else a "
-                 '"Дата публикации:" / "Published:" line, else a dateline ("Бишкек, 24.12.19. /Кабар/.", '
-                 '"ALMATY, 3 March 2025 -")'),
+                ("published", "string", "publication date (`YYYY-MM-DD`), the first found of: JSON `published` / "
+                 "HTML metadata, YAML front matter (`date:`), the metadata CSV (`--meta`, `metadata.csv`), a "
+                 '"Дата публикации:" / "Published:" line, a dateline or date line ("Бишкек, 24.12.19. /Кабар/.", '
+                 '"ALMATY, 3 March 2025 -", "19.05.2023, 14:30"), a date in the file name (`2023-05-19-…`); '
+                 "never the run's day or a file's modification time"),
+                ("published_source", "string", "where `published` came from: `metadata` (JSON field, HTML "
+                 "metadata), `front_matter`, `sidecar` (the metadata CSV), `text` (a date line or dateline), "
+                 "`file_name`; empty when there is no publication date"),
                 ("event_start", "string", "first day of the article's main event (the `event` date), empty when "
                  "the lead dates none"),
                 ("event_end", "string", "last day of the article's main event"),
@@ -173,7 +178,12 @@ TABLES: dict[str, Table] = {
                  "`2026-02-25/2026-02-27`"),
                 ("start_date", "string", "first day covered (`YYYY-MM-DD`), for sorting and filtering"),
                 ("end_date", "string", "last day covered (`YYYY-MM-DD`)"),
-                ("precision", "string", "`day`, `month` or `year`"),
+                ("precision", "string", "`day`, `month`, `year`, `decade` (\"the 1990s\", \"в 90-е годы\": "
+                 "`1990/1999`) or `century` (\"XXI век\": `2001/2100`)"),
+                ("anchor", "string", "what gave the date the part the text leaves out: `published` (the "
+                 'publication date: "5 марта", "yesterday", "last week"), `text` (an explicit year before it in '
+                 "its sentence, or the latest full date of the article, when there is no publication date); "
+                 "empty when the date is complete as written. A date with no anchor is no row"),
                 ("role", "string", "`published` (the publication line or dateline), `event` (the article's main "
                  "event: the first day-precise date of the headline and lead that is not a document's own date, "
                  'a deadline or a starting point: not "Соглашение от 7 декабря 2022 года", "до 15 июня", '

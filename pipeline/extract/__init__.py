@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..article import Annotated, DocumentRecord, Mention
-from .dates import extract_dates, publication_date
+from .dates import extract_dates, publication
 from .documents import extract_documents
 from .organisations import extract_organisations
 from .people import extract_people
@@ -27,12 +27,13 @@ class Extraction:
     organisations: tuple[Mention, ...]
     people: tuple[Mention, ...]
     documents: tuple[tuple[DocumentRecord, Mention], ...]
+    published_source: str | None = None  # how the publication date was found (`published.SOURCES`)
 
 
 def extract_all(annotated: Annotated) -> Extraction:
     """Give every stage's mentions for one article, after the NER spans are repaired."""
     annotated = repair_spans(annotated)
-    published = publication_date(annotated)
+    published, published_source = publication(annotated)
     dates = tuple(extract_dates(annotated, published=published))
     places = tuple(extract_places(annotated))
     people = tuple(extract_people(annotated))
@@ -40,4 +41,4 @@ def extract_all(annotated: Annotated) -> Extraction:
     documents = tuple(
         extract_documents(annotated, places=places, organisations=organisations, dates=dates, people=people)
     )
-    return Extraction(published, dates, places, organisations, people, documents)
+    return Extraction(published, dates, places, organisations, people, documents, published_source)

@@ -105,6 +105,7 @@ DATE_RU = or_(
          or_(year(DateParts.year), short_year(DateParts.year)), YEAR_WORD_RU.optional()),
     rule(year(DateParts.year1), DASH, year(DateParts.year), YEAR_WORD_RU),
     rule(PART_RU.optional(), year(DateParts.year), YEAR_WORD_RU),
+    rule(year(DateParts.year), eq("-"), numeric_month(DateParts.month), eq("-"), day(DateParts.day)),  # ISO
 ).interpretation(DateParts)  # fmt: skip
 
 

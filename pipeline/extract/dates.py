@@ -21,6 +21,7 @@ from functools import cache
 
 from ..article import Annotated, Mention
 from ..lexicon import alternatives, lexicon, pattern
+from ..published import file_name_date
 from ..rules import rule
 from .date_candidates import (
     Candidate,
@@ -42,8 +43,12 @@ from .overlaps import filter_spans
 
 __all__ = ["bounds", "extract_dates", "publication_date", "relative_value"]
 
-_DATELINE_HEAD = re.compile(r"^\s*[A-ZА-ЯЁ][\w\-. ]{1,30},\s*$")  # "Бишкек, " / "ALMATY, "
-_DATELINE_TAIL = re.compile(r"^\.?\s*(?:/|\(|[-–—]|$)")  # ". /Кабар/." / " -" / "(Reuters)"
+# "Бишкек, " / "ALMATY, " / "Среда, " before the date, or nothing (a date line, "19.05.2023 — …")
+_DATELINE_HEAD = re.compile(r"^\s*(?:[A-ZА-ЯЁ][\w\-. ]{1,30},\s*)?$")
+# after it: ". /Кабар/." / " -" / "(Reuters)" / " | " / the line's end, a time of day allowed first
+_DATELINE_TAIL = re.compile(
+    r"^\.?\s*(?:г\.\s*)?(?:,?\s*\w{0,2}\s*\d{1,2}:\d{2}(?::\d{2})?\s*)?(?:/|\(|[-–—|]|$)"
+)
 _SENTENCE_END = re.compile(r"[.!?…]\s+(?=[A-ZА-ЯЁ«\"“])|\n")
 
 
@@ -80,13 +85,15 @@ def is_publication_line(text: str, offset: int, lang: str) -> bool:
 
 @rule("date.dateline", stage="dates", off=False)
 def is_dateline(text: str, start: int, stop: int) -> bool:
-    """Tell a dateline date: "Бишкек, 24.12.19. /Кабар/.", "ALMATY, 3 March 2025 -", near the top."""
+    """Tell a dateline date: "Бишкек, 24.12.19. /Кабар/.", "ALMATY, 3 March 2025 -", or a date line
+    ("19.05.2023, 14:30", "19 мая 2023 — …"), near the top."""
     line_start, line_stop = _line_bounds(text, start)
     if text.count("\n\n", 0, line_start) > 3:
         return False
-    return bool(_DATELINE_HEAD.match(text[line_start:start])) and bool(
-        _DATELINE_TAIL.match(text[stop:line_stop])
-    )
+    head = _DATELINE_HEAD.match(text[line_start:start])
+    if not head or (not head.group().strip() and (line_start == 0 or not text[start].isdigit())):
+        return False  # a date line is no headline and starts with its day
+    return bool(_DATELINE_TAIL.match(text[stop:line_stop]))
 
 
 @cache
@@ -128,36 +135,67 @@ def _lead_end(text: str, lang: str) -> int:
 
 
 def publication_date(annotated: Annotated) -> str | None:
-    """Give the publication date: the source's metadata, a 'Дата публикации:' line, or a dateline."""
-    if annotated.article.published:
-        parsed = parse_free(annotated.article.published, annotated.lang)
+    """Give the publication date (see `publication`)."""
+    return publication(annotated)[0]
+
+
+def publication(annotated: Annotated) -> tuple[str | None, str | None]:
+    """Give the publication date and how it was found (`published.SOURCES`): the source's metadata
+    (JSON field, HTML metadata, front matter, sidecar file), else a 'Дата публикации:' line or a
+    dateline or date line near the top of the text, else a date in the file's name."""
+    article, lang = annotated.article, annotated.lang
+    if article.published:
+        parsed = parse_free(article.published, lang)
         if parsed and precision(parsed) == "day":
-            return parsed
+            return parsed, article.published_source or "metadata"
     text = annotated.text
-    for c in grammar_candidates(text, annotated.lang):
+    for c in grammar_candidates(text, lang):
         if c.start > 3000:
             break
-        if is_publication_line(text, c.start, annotated.lang) or is_dateline(text, c.start, c.stop):
+        if is_publication_line(text, c.start, lang) or is_dateline(text, c.start, c.stop):
             value = grammar_value(c.parts, None)
             if value and precision(value) == "day" and "/" not in value:
-                return value
+                return value, "text"
+    labelled = labelled_publication_date(text, lang)
+    if labelled:
+        return labelled, "text"
+    named = file_name_date(article.source.file)
+    return (named, "file_name") if named else (None, None)
+
+
+def labelled_publication_date(text: str, lang: str) -> str | None:
+    """Give the date of a 'Published: …' line near the top in a form the grammar does not read
+    ("Published: 2023-05-19T08:30:00Z", "Date: Fri, 19 May 2023"), by dateparser."""
+    line = pattern(lang, "PUBLICATION_LABELS", r"^{}\s*:?\s*(.+)$", re.IGNORECASE | re.MULTILINE)
+    for m in line.finditer(text, 0, 3000):
+        if not is_publication_line(text, m.start(), lang):
+            continue
+        value = parse_free(m.group(1), lang)
+        if value and precision(value) == "day":
+            return value
     return None
 
 
 def _lend_year(
     c: Candidate, dated: list[tuple[Candidate, int]], text: str, published: dt.date | None, lang: str
-) -> int | None:
-    """Give the year for a candidate without one, or None: the nearest dated mention before it in
-    its sentence, else the year nearest the publication date, else the nearest dated mention before
-    it in its paragraph. A writer leaves out a year already given; a later year in the sentence
-    usually belongs to something else ("сегодня, 3 мая … Закон от 7 декабря 2022 года")."""
+) -> tuple[int | None, str | None]:
+    """Give the year for a candidate without one and its anchor (`published` or `text`), or (None,
+    None): the nearest dated mention before it in its sentence, else the year nearest the
+    publication date, else the nearest dated mention before it in its paragraph; "сегодня, 3 мая",
+    the day of publication, only from the publication date. A writer leaves out a year already
+    given; a later year in the sentence usually belongs to something else ("сегодня, 3 мая … Закон
+    от 7 декабря 2022 года"). Never the run's date."""
     if today_before(text, c, lang):
-        return year_of_publication(c, text, published, lang)
-    return (
-        year_in_sentence(c, dated, text)
-        or year_of_publication(c, text, published, lang)
-        or year_in_paragraph(c, dated, text)
-    )
+        return (year_of_publication(c, text, published, lang), "published") if published else (None, None)
+    for lend, anchor in (
+        (lambda: year_in_sentence(c, dated, text), "text"),
+        (lambda: year_of_publication(c, text, published, lang), "published"),
+        (lambda: year_in_paragraph(c, dated, text), "text"),
+    ):
+        year = lend()
+        if year:
+            return year, anchor
+    return None, None
 
 
 def _nearest_before(c: Candidate, dated: list[tuple[Candidate, int]], lo: int) -> int | None:
@@ -208,25 +246,83 @@ def unresolved_value(c: Candidate) -> str | None:
     return None
 
 
-def _value(c: Candidate, dated: list, text: str, pub: dt.date | None, lang: str) -> str | None:
-    """Give the ISO value of a candidate, or None when the text and publication date do not fix it."""
+def _value(
+    c: Candidate, dated: list, text: str, pub: dt.date | None, lang: str
+) -> tuple[str | None, str | None]:
+    """Give the ISO value of a candidate and its anchor (`published`, `text`, or None when the date
+    is complete as written); (None, None) when neither the text nor the publication date fixes it."""
     if c.value:
-        return c.value
+        return c.value, None
     if c.relative:
         if not pub or c.relative[0] == "now":
-            return None
-        return relative_value(c.relative, pub, future=speaks_of_future(text, c.start, lang))
+            return None, None
+        return relative_value(c.relative, pub, future=speaks_of_future(text, c.start, lang)), "published"
     if c.year_offset is not None:
-        return grammar_value(c.parts, pub.year + c.year_offset) if pub else None
-    year = c.parts.get("year") or _lend_year(c, dated, text, pub, lang)
-    return grammar_value(c.parts, year) if year else None
+        return (grammar_value(c.parts, pub.year + c.year_offset), "published") if pub else (None, None)
+    if c.parts.get("year"):
+        return grammar_value(c.parts, None), None
+    year, anchor = _lend_year(c, dated, text, pub, lang)
+    value = grammar_value(c.parts, year) if year else None
+    return (value, anchor) if value else (None, None)
+
+
+@rule("date.unresolved_event", stage="dates", off=False)
+def unresolved_event(annotated: Annotated, c: Candidate, lead_end: int) -> bool:
+    """A day the lead dates without a value ("сегодня, 3 мая" or "on Monday" with no publication
+    date) is the event's: no later date of the lead takes its place."""
+    day = (c.relative and c.relative[0] in ("day", "weekday")) or (c.parts and c.parts.get("day"))
+    return (
+        bool(day)
+        and c.start < lead_end
+        and not is_not_event_date(annotated.text, c.start, annotated.lang)
+        and not is_background(annotated, c.start)
+    )
 
 
 @rule("date.event_in_lead", stage="dates", off=False)
-def is_event_date(text: str, c: Candidate, value: str, lead_end: int, lang: str) -> bool:
+def is_event_date(annotated: Annotated, c: Candidate, value: str, lead_end: int) -> bool:
     """The event of the article is its first day-precise date in the headline and lead that is not
-    a document's own date, a deadline or a starting point."""
-    return c.start < lead_end and precision(value) == "day" and not is_not_event_date(text, c.start, lang)
+    a document's own date, a deadline or a starting point, nor background."""
+    text, lang = annotated.text, annotated.lang
+    return (
+        c.start < lead_end
+        and precision(value) == "day"
+        and not is_not_event_date(text, c.start, lang)
+        and not is_background(annotated, c.start)
+    )
+
+
+@rule("date.background", stage="dates", off=False)
+def is_background(annotated: Annotated, start: int) -> bool:
+    """Tell a date of background, never the event: in a sentence that recalls ("Напомним, …", "It
+    is worth recalling", "back in"), of a body's founding ("основан 5 мая 1995 года", "established
+    on"), or of a document the sentence refers to ("the agreement signed on 5 May 2019")."""
+    text, lex = annotated.text, lexicon(annotated.lang)
+    sentence_start, _ = _sentence_bounds(text, start)
+    if _recall(annotated.lang).search(text, sentence_start, start):
+        return True
+    sentence = annotated.sentence_at(start)
+    if sentence is None:
+        return False
+    tokens = sentence.tokens
+    index = next((i for i, t in enumerate(tokens) if t.start <= start < t.stop), None)
+    for _ in range(4):  # up from the date to the verb it dates
+        if index is None or not 0 <= tokens[index].head < len(tokens) or tokens[index].head == index:
+            return False
+        index = tokens[index].head
+        token = tokens[index]
+        if token.pos in ("VERB", "AUX") or token.feats.get("VerbForm") == "Part":
+            if token.lemma.lower() in lex.FOUNDING_VERBS:
+                return True
+            noun = (
+                tokens[token.head] if token.rel in ("acl", "acl:relcl", "relcl") and token.head >= 0 else None
+            )
+            return noun is not None and noun.lemma.lower() in lex.DOCUMENT_TYPES
+    return False
+
+
+def _recall(lang: str) -> re.Pattern:
+    return pattern(lang, "RECALL_MARKERS", r"(?<!\w){}(?!\w)")
 
 
 def extract_dates(annotated: Annotated, *, published: str | None = None) -> Iterator[Mention]:
@@ -257,22 +353,26 @@ def extract_dates(annotated: Annotated, *, published: str | None = None) -> Iter
     lead_end = _lead_end(text, lang)
     event_taken = False
     for c in found:
-        value = _value(c, dated, text, pub, lang)
+        value, anchor = _value(c, dated, text, pub, lang)
         attrs: dict = {"value": value}
         if value is None:
             normal = unresolved_value(c)
             if normal is None:
                 continue
+            if not event_taken and unresolved_event(annotated, c, lead_end):
+                event_taken = True  # the lead's event is dated, but not to a day we can name
         else:
             normal = value
             if is_publication_line(text, c.start, lang) or is_dateline(text, c.start, c.stop):
                 role = "published"
-            elif not event_taken and is_event_date(text, c, value, lead_end, lang):
+            elif not event_taken and is_event_date(annotated, c, value, lead_end):
                 role, event_taken = "event", True
             else:
                 role = "other"
             first, last = bounds(value)
-            attrs.update(start_date=first, end_date=last, precision=precision(value), role=role)
+            attrs.update(
+                start_date=first, end_date=last, precision=precision(value), role=role, anchor=anchor
+            )
         yield Mention(
             kind="date", start=c.start, stop=c.stop, text=text[c.start : c.stop], normal=normal, attrs=attrs
         )

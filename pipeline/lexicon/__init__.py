@@ -93,6 +93,8 @@ class Lexicon:
     RANGE_AND: Words  # words between two days of one month ("и", "and")
     IN_WORDS: Words  # "в", "in" before a month
     PERIOD_PARTS: Words  # parts of a period ("начало", "конец"; "early", "mid", "late")
+    FOUNDING_VERBS: Words  # verbs of a body's founding: its date is background ("основать", "establish")
+    RECALL_MARKERS: Patterns  # words that turn a sentence to background ("Напомним", "recall", "back in")
 
     # --- documents ---------------------------------------------------------------------------------
     DOCUMENT_TYPES: Table  # document nouns (lemmas) -> type

@@ -130,6 +130,10 @@ RANGE_AND = {"and"}
 OF = "of"
 IN_WORDS = {"in"}
 PERIOD_PARTS = {"early", "mid", "late"}
+FOUNDING_VERBS = {"found", "establish", "create", "form", "set"}
+RECALL_MARKERS = (
+    r"recall\w*", r"as\s+a\s+reminder", r"as\s+reported\s+earlier", r"back\s+in", r"as\s+early\s+as", r"already\s+in",
+)  # fmt: skip
 ORDINAL_SUFFIXES = {"st", "nd", "rd", "th"}
 YEAR_CONTEXT = {"in", "since", "until", "by", "during", "year", "of", "from", "before", "after"}
 MONTH_CONTEXT = {"in", "since", "until", "by", "during", "from", "before", "after", "through"}
