@@ -18,6 +18,7 @@ from .article import KINDS, Annotated, Article, Source
 from .corpora import CorpusDoc
 from .evaluate import Accuracy, normalise_key
 from .extract import extract_all
+from .extract.date_values import timex_value
 from .merge import merge_article
 from .nlp import DEFAULT_EN_MODEL, backend_for
 
@@ -193,7 +194,17 @@ def system_spans(annotated: Annotated) -> dict[str, list[Span]]:
     """Give ours and the baseline's spans for one annotated document."""
     extraction = extract_all(annotated)
     _, mentions, _ = merge_article(extraction, lang=annotated.lang)
-    ours = [Span(m.start, m.stop, m.kind, m.normal) for m in mentions]
+    ours = [
+        Span(
+            m.start,
+            m.stop,
+            m.kind,
+            timex_value(m.normal, m.attrs.get("precision"))
+            if m.kind == "date" and m.attrs.get("value")
+            else m.normal,
+        )
+        for m in mentions
+    ]
     baseline = [
         Span(s.start, s.stop, BASELINE_TYPES[s.type], s.normal)
         for s in annotated.spans

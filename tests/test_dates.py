@@ -1,7 +1,10 @@
 """The dates stage: forms, values, years lent, relative dates, roles and non-dates, in both languages."""
 
+import datetime as dt
+
 import pytest
 
+from pipeline import rules
 from pipeline.extract.dates import bounds, extract_dates, publication_date, relative_value
 from tests.conftest import bare
 
@@ -243,3 +246,137 @@ def test_publication_line_gives_published_role():
 )
 def test_publication_date(text, lang, metadata, expected):
     assert publication_date(bare(text, lang=lang, published=metadata)) == expected
+
+
+# --- decades, centuries, seasons; background; an event dated without a value; anchors -------------
+
+# (text, language, publication date, expected [(value, precision)]), each failing without `date.periods`
+PERIODS = [
+    ("Здание построили в 80-е годы.", RU, None, [("1980/1989", "decade")]),
+    ("С конца 1970-х годов город рос.", RU, None, [("1970/1979", "decade")]),
+    ("Памятник поставлен в XIX веке.", RU, None, [("1801/1900", "century")]),
+    ("Осенью 2021 года открылся мост.", RU, None, [("2021-09/2021-11", "month")]),
+    ("Зимой 2020 года выпал снег.", RU, None, [("2020-12/2021-02", "month")]),
+    ("The canal was dug in the 1960s.", EN, None, [("1960/1969", "decade")]),
+    ("Trade grew in the early 2000s.", EN, None, [("2000/2009", "decade")]),
+    ("The road dates from the 18th century.", EN, None, [("1701/1800", "century")]),
+    ("The bridge opened in the spring of 2019.", EN, None, [("2019-03/2019-05", "month")]),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "published", "expected"), PERIODS)
+def test_periods(text, lang, published, expected):
+    def found():
+        mentions = extract_dates(bare(text, lang=lang, published=published), published=published)
+        return [(m.attrs["value"], m.attrs["precision"]) for m in mentions if m.attrs["value"]]
+
+    assert found() == expected
+    with rules.disabled({"date.periods"}):
+        assert found() != expected
+
+
+# (text, language, publication date, expected [(value, role)]): the event slot is kept by a day the
+# lead dates without a value; each fails without `date.unresolved_event`
+UNRESOLVED_EVENT = [
+    (
+        "Сегодня, 4 июня, в Хороге открылась ярмарка, а 12 мая 2023 года прошел семинар.",
+        RU,
+        None,
+        [("2023-05-12", "other")],
+    ),
+    (
+        "On Tuesday the mayors met in Khorog; on 12 May 2023 the experts gathered in Osh.",
+        EN,
+        None,
+        [("2023-05-12", "other")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "published", "expected"), UNRESOLVED_EVENT)
+def test_an_event_without_value_keeps_the_slot(text, lang, published, expected):
+    def found():
+        mentions = extract_dates(bare(text, lang=lang, published=published), published=published)
+        return [(m.attrs["value"], m.attrs["role"]) for m in mentions if m.attrs["value"]]
+
+    assert found() == expected
+    with rules.disabled({"date.unresolved_event"}):
+        assert found() != expected
+
+
+# (text, language): the lead's first day is background, the event is the next one; each fails
+# without `date.background`
+BACKGROUND = [
+    (
+        "Напомним, 3 марта 2021 года стороны подписали меморандум. 14 мая 2023 года министры встретились в Оше.",
+        RU,
+    ),
+    ("Фонд был основан 3 марта 2001 года. 14 мая 2023 года министры встретились в Оше.", RU),
+    ("Ассоциация, созданная 3 марта 2001 года, провела 14 мая 2023 года съезд в Оше.", RU),
+    (
+        "It is worth recalling that on 3 March 2021 the sides signed a memorandum. On 14 May 2023 the ministers met in Osh.",
+        EN,
+    ),
+    ("The fund was established on 3 March 2001. On 14 May 2023 the ministers met in Osh.", EN),
+    ("The ministers discussed the agreement signed on 3 March 2021 and met again on 14 May 2023 in Osh.", EN),
+]
+
+
+@pytest.mark.parametrize(("text", "lang"), BACKGROUND)
+def test_background_dates_are_never_the_event(annotate, text, lang):
+    annotated = annotate(text, lang=lang)
+
+    def roles():
+        return {m.attrs["value"]: m.attrs["role"] for m in extract_dates(annotated) if m.attrs["value"]}
+
+    expected = {"2021-03-03" if "2021" in text else "2001-03-03": "other", "2023-05-14": "event"}
+    assert roles() == expected
+    with rules.disabled({"date.background"}):
+        assert roles() != expected
+
+
+# (text, language, publication date, expected [(value, anchor)])
+ANCHORS = [
+    ("Встреча прошла 5 марта.", RU, "2024-03-20", [("2024-03-05", "published")]),
+    ("Вчера министры встретились.", RU, "2024-02-20", [("2024-02-19", "published")]),
+    (
+        "12 мая 2023 года прошел форум, а 14 мая — выставка.",
+        RU,
+        None,
+        [("2023-05-12", None), ("2023-05-14", "text")],
+    ),
+    (
+        "The forum opened on May 12, 2023 and closed on May 14.",
+        EN,
+        None,
+        [("2023-05-12", None), ("2023-05-14", "text")],
+    ),
+    ("The forum closed on May 14.", EN, None, []),  # no anchor, no row
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "published", "expected"), ANCHORS)
+def test_anchors(text, lang, published, expected):
+    mentions = extract_dates(bare(text, lang=lang, published=published), published=published)
+    assert [(m.attrs["value"], m.attrs["anchor"]) for m in mentions if m.attrs["value"]] == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "precision", "timex"),
+    [
+        ("1990/1999", "decade", "199"),
+        ("2001/2100", "century", "20"),
+        ("2024-02-12/2024-02-18", "day", "2024-W07"),
+        ("2023-06/2023-08", "month", "2023-SU"),
+        ("2022-12/2023-02", "month", "2022-WI"),
+        ("2024-02-13/2024-02-18", "day", "2024-02-13/2024-02-18"),
+    ],
+)
+def test_timex_value(value, precision, timex):
+    from pipeline.extract.date_values import timex_value
+
+    assert timex_value(value, precision) == timex
+
+
+def test_a_weekday_of_a_future_sentence_may_be_the_publication_day():
+    assert relative_value(("weekday", 3), dt.date(2024, 2, 22), future=True) == "2024-02-22"  # Thursday

@@ -37,6 +37,7 @@ class Candidate:
     )
     value: str | None = None  # already an ISO value (dateparser)
     year_offset: int | None = None  # "21 апреля этого года": the publication year plus this
+    precision: str | None = None  # "decade", "century": what the value's form cannot tell
 
 
 # --- values ------------------------------------------------------------------------------------
@@ -225,6 +226,43 @@ def relative_candidates(text: str, lang: str) -> list[Candidate]:
                 continue
             relative = ("weekday", lex.WEEKDAYS[m.group("weekday").lower()])
         out.append(Candidate(m.start(), m.end(), relative=relative))
+    return out
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+
+
+def roman_number(numeral: str) -> int:
+    """Give the value of a Roman numeral of I, V and X ("XXI" -> 21)."""
+    values = [_ROMAN[c] for c in numeral.upper()]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+@rule("date.periods", stage="dates", off=())
+def period_candidates(text: str, lang: str) -> list[Candidate]:
+    """Decades, centuries and seasons as intervals: "the 1990s", "в 90-е годы" (1990/1999, precision
+    `decade`; a two-digit decade below 30 is this century's), "XXI век", "the 21st century"
+    (2001/2100, precision `century`), "summer 2023", "зимой 2022 года" (2023-06/2023-08; winter
+    runs from December into the next year)."""
+    lex, out = lexicon(lang), []
+    for m in pattern(lang, "DECADE").finditer(text):
+        digits = m.group("decade").lstrip("'")
+        first = int(digits) if len(digits) == 4 else (2000 if int(digits) < 30 else 1900) + int(digits)
+        out.append(Candidate(m.start(), m.end(), value=f"{first:04d}/{first + 9:04d}", precision="decade"))
+    for m in pattern(lang, "CENTURY", flags=0).finditer(text):
+        number = roman_number(m.group("roman")) if m.groupdict().get("roman") else int(m.group("number"))
+        if 1 <= number <= 21:
+            first = (number - 1) * 100 + 1
+            out.append(
+                Candidate(m.start(), m.end(), value=f"{first:04d}/{first + 99:04d}", precision="century")
+            )
+    for m in pattern(lang, "SEASON").finditer(text):
+        month = next(v for k, v in lex.SEASONS.items() if m.group("season").lower().startswith(k))
+        year = int(m.group("year"))
+        last_year, last_month = (year + 1, 2) if month == 12 else (year, month + 2)
+        out.append(
+            Candidate(m.start(), m.end(), value=f"{year:04d}-{month:02d}/{last_year:04d}-{last_month:02d}")
+        )
     return out
 
 

@@ -98,9 +98,9 @@ def relative_value(relative: tuple, published: dt.date, *, future: bool = False)
         return f"{year:04d}-{month:02d}"
     if unit == "day":
         return (published + dt.timedelta(days=offset)).isoformat()
-    if unit == "weekday":  # the latest such day, or with a future sentence the next one
+    if unit == "weekday":  # the latest such day, or with a future sentence the next one (or today)
         if future:
-            return (published + dt.timedelta(days=(offset - published.weekday()) % 7 or 7)).isoformat()
+            return (published + dt.timedelta(days=(offset - published.weekday()) % 7)).isoformat()
         return (published - dt.timedelta(days=(published.weekday() - offset) % 7)).isoformat()
     if unit == "week":
         monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=offset)
@@ -115,9 +115,13 @@ def relative_value(relative: tuple, published: dt.date, *, future: bool = False)
 def _dateparser(lang: str):
     from dateparser.date import DateDataParser
 
-    return DateDataParser(
-        languages=[lang], settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["year"]}
-    )
+    # a fixed base: no missing part is ever taken from the machine's clock
+    settings = {
+        "PREFER_DAY_OF_MONTH": "first",
+        "REQUIRE_PARTS": ["year"],
+        "RELATIVE_BASE": dt.datetime(2000, 1, 1),
+    }
+    return DateDataParser(languages=[lang], settings=settings)
 
 
 def parse_free(text: str, lang: str) -> str | None:
@@ -130,4 +134,30 @@ def parse_free(text: str, lang: str) -> str | None:
     if not data or not data.date_obj:
         return None
     formats = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
-    return data.date_obj.strftime(formats[data.period]) if data.period in formats else None
+    if data.period not in formats or str(data.date_obj.year) not in text:
+        return None  # a year the text does not write is invented ("the 1990s" read as today)
+    return data.date_obj.strftime(formats[data.period])
+
+
+_SEASON_CODES = {3: "SP", 6: "SU", 9: "FA", 12: "WI"}
+
+
+def timex_value(value: str, precision: str | None = None) -> str:
+    """Give the TIMEX3 form of an ISO value, for scoring against TimeML corpora: a decade
+    "1990/1999" is "199", a century "2001/2100" is "20", a Monday-to-Sunday week is "2024-W07", a
+    season "2023-06/2023-08" is "2023-SU"; other values are the same in both."""
+    first, _, last = value.partition("/")
+    if precision == "decade":
+        return first[:3]
+    if precision == "century":
+        return f"{int(first[:4]) // 100:02d}"
+    if len(first) == 10 and len(last) == 10:
+        start, end = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+        if start.weekday() == 0 and (end - start).days == 6:
+            year, week, _ = start.isocalendar()
+            return f"{year:04d}-W{week:02d}"
+    if len(first) == 7 and len(last) == 7:
+        month, months = int(first[5:]), (int(last[:4]) - int(first[:4])) * 12 + int(last[5:]) - int(first[5:])
+        if month in _SEASON_CODES and months == 2:
+            return f"{first[:4]}-{_SEASON_CODES[month]}"
+    return value

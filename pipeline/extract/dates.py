@@ -27,6 +27,7 @@ from .date_candidates import (
     Candidate,
     bare_year_candidates,
     grammar_candidates,
+    period_candidates,
     relative_candidates,
     spacy_candidates,
 )
@@ -298,10 +299,10 @@ def is_background(annotated: Annotated, start: int) -> bool:
     is worth recalling", "back in"), of a body's founding ("основан 5 мая 1995 года", "established
     on"), or of a document the sentence refers to ("the agreement signed on 5 May 2019")."""
     text, lex = annotated.text, lexicon(annotated.lang)
-    sentence_start, _ = _sentence_bounds(text, start)
+    sentence = annotated.sentence_at(start)
+    sentence_start = sentence.start if sentence else _sentence_bounds(text, start)[0]
     if _recall(annotated.lang).search(text, sentence_start, start):
         return True
-    sentence = annotated.sentence_at(start)
     if sentence is None:
         return False
     tokens = sentence.tokens
@@ -333,7 +334,7 @@ def extract_dates(annotated: Annotated, *, published: str | None = None) -> Iter
     pub = dt.date.fromisoformat(published) if published else None
     grammar = list(grammar_candidates(text, lang))
     starts = {c.start for c in grammar}
-    ranked = [(0, c) for c in grammar]
+    ranked = [(-1, c) for c in period_candidates(text, lang)] + [(0, c) for c in grammar]
     for c in relative_candidates(text, lang):
         apposition = re.match(r"\s*,?\s*", text[c.stop :]).end() + c.stop
         if apposition not in starts:  # "сегодня, 3 мая" is one date: 3 мая
@@ -341,7 +342,8 @@ def extract_dates(annotated: Annotated, *, published: str | None = None) -> Iter
     if lang == "en":
         ranked += [(2, c) for c in spacy_candidates(annotated, grammar)]
         ranked += [(3, c) for c in bare_year_candidates(text, grammar)]
-    # where candidates overlap, the grammar's win, then relative expressions, spaCy's, bare years
+    # where candidates overlap, periods (decades…) and the grammar's win, then relative expressions,
+    # spaCy's, bare years
     found = [
         c
         for _, c in filter_spans(
@@ -371,7 +373,11 @@ def extract_dates(annotated: Annotated, *, published: str | None = None) -> Iter
                 role = "other"
             first, last = bounds(value)
             attrs.update(
-                start_date=first, end_date=last, precision=precision(value), role=role, anchor=anchor
+                start_date=first,
+                end_date=last,
+                precision=c.precision or precision(value),
+                role=role,
+                anchor=anchor,
             )
         yield Mention(
             kind="date", start=c.start, stop=c.stop, text=text[c.start : c.stop], normal=normal, attrs=attrs

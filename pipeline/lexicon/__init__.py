@@ -93,6 +93,10 @@ class Lexicon:
     RANGE_AND: Words  # words between two days of one month ("и", "and")
     IN_WORDS: Words  # "в", "in" before a month
     PERIOD_PARTS: Words  # parts of a period ("начало", "конец"; "early", "mid", "late")
+    DECADE: str  # the pattern of a decade: (?P<decade>1990|90) ("the 1990s", "в 90-е годы", "1990-х годов")
+    CENTURY: str  # the pattern of a century: (?P<roman>XXI) or (?P<number>21) ("XXI век", "the 21st century")
+    SEASON: str  # the pattern of a season of a year: (?P<season>…) (?P<year>2023) ("summer 2023", "весной 2022 года")
+    SEASONS: Table  # season words (Russian stems) -> the season's first month (3 spring … 12 winter)
     FOUNDING_VERBS: Words  # verbs of a body's founding: its date is background ("основать", "establish")
     RECALL_MARKERS: Patterns  # words that turn a sentence to background ("Напомним", "recall", "back in")
 

@@ -130,6 +130,10 @@ RANGE_AND = {"and"}
 OF = "of"
 IN_WORDS = {"in"}
 PERIOD_PARTS = {"early", "mid", "late"}
+DECADE = r"(?<![\w-])(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<decade>(?:1[89]|20)\d0|'\d0)'?s(?!\w)"
+CENTURY = r"(?<![\w-])(?:the\s+)?(?P<number>\d{1,2})(?:st|nd|rd|th)[\s-]+century(?!\w)"
+SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+SEASON = r"(?<!\w)(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<year>(?:19|20)\d{2})(?![\w-])"
 FOUNDING_VERBS = {"found", "establish", "create", "form", "set"}
 RECALL_MARKERS = (
     r"recall\w*", r"as\s+a\s+reminder", r"as\s+reported\s+earlier", r"back\s+in", r"as\s+early\s+as", r"already\s+in",
