@@ -181,13 +181,16 @@ TABLES: dict[str, Table] = {
                 ("precision", "string", "`day`, `month`, `year`, `decade` (\"the 1990s\", \"в 90-е годы\": "
                  "`1990/1999`) or `century` (\"XXI век\": `2001/2100`)"),
                 ("anchor", "string", "what gave the date the part the text leaves out: `published` (the "
-                 'publication date: "5 марта", "yesterday", "last week"), `text` (an explicit year before it in '
-                 "its sentence, or the latest full date of the article, when there is no publication date); "
-                 "empty when the date is complete as written. A date with no anchor is no row"),
+                 'publication date: "5 марта", "yesterday", "last week"), `text` (the explicit year of the '
+                 "nearest date before it in its sentence, else, when the publication date gives none, in its "
+                 'paragraph: "12 мая 2023 года …, а 14 мая …"); empty when the date is complete as written. A date '
+                 "with no anchor is no row; never the run's date"),
                 ("role", "string", "`published` (the publication line or dateline), `event` (the article's main "
                  "event: the first day-precise date of the headline and lead that is not a document's own date, "
-                 'a deadline or a starting point: not "Соглашение от 7 декабря 2022 года", "до 15 июня", '
-                 '"since March 2019") or `other`'),
+                 'a deadline or a starting point ("Соглашение от 7 декабря 2022 года", "до 15 июня", "since '
+                 'March 2019") nor background ("Напомним, …", "back in", a founding date, "the agreement signed '
+                 'on …"); a day the lead dates without a value, "on Monday" with no publication date, keeps '
+                 "the place, so no later date takes it) or `other`"),
                 ("text", "string", "the date as written"),
                 ("start", "integer", "character offset of the date in the cleaned text"),
                 ("end", "integer", "character offset just past the date"),
