@@ -5,7 +5,7 @@ The order, first match wins (the text's own date lines and datelines are read by
 `extract/dates.py`, between the sidecar and the file name):
 
 1. `metadata`: a JSON / JSONL record's `published` field, an HTML page's metadata;
-2. `front_matter`: YAML front matter at the top of a `.md` / `.txt` file (`---`, `date: …`, `---`),
+2. `front_matter`: YAML front matter opening a `.md` / `.txt` file (`---`, `date: …`, `---`),
    as static-site generators write it; the block is removed from the text;
 3. `sidecar`: a row of a metadata CSV (`file,published[,title,url]`): `--meta FILE.csv`, else
    `metadata.csv` in the input folder;
