@@ -380,3 +380,28 @@ def test_timex_value(value, precision, timex):
 
 def test_a_weekday_of_a_future_sentence_may_be_the_publication_day():
     assert relative_value(("weekday", 3), dt.date(2024, 2, 22), future=True) == "2024-02-22"  # Thursday
+
+
+# (text, language, publication date, expected [(value, role)], the rule without which it fails): a
+# year written before does not reach a date without one across a relative year or out of background
+YEAR_LENDING = [
+    ("В 2019 году товарооборот снизился. В этом году министры снова встретились 23 мая в Хиве.", RU, None,
+     [("2019", "other")], "date.relative_year_reference"),
+    ("Exports fell in 2019. This year the two ministers met again on May 23 in Khiva.", EN, None,
+     [("2019", "other")], "date.relative_year_reference"),
+    ("Напомним, ещё в сентябре 2015 года стороны подписали меморандум. Следующий форум пройдёт 14-15 апреля в Хиве.",
+     RU, None, [("2015-09", "other")], "date.background_lends_no_year"),
+    ("It is worth recalling that in September 2015 the sides signed a memorandum. The next forum is due on "
+     "April 14-15 in Khiva.", EN, None, [("2015-09", "other")], "date.background_lends_no_year"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "lang", "published", "expected", "rule"), YEAR_LENDING)
+def test_years_are_lent_only_by_the_time_spoken_of(text, lang, published, expected, rule):
+    def found():
+        mentions = extract_dates(bare(text, lang=lang, published=published), published=published)
+        return [(m.attrs["value"], m.attrs["role"]) for m in mentions if m.attrs["value"]]
+
+    assert found() == expected
+    with rules.disabled({rule}):
+        assert found() != expected

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 
 from ..article import Annotated, Mention
@@ -178,7 +179,7 @@ def labelled_publication_date(text: str, lang: str) -> str | None:
 
 
 def _lend_year(
-    c: Candidate, dated: list[tuple[Candidate, int]], text: str, published: dt.date | None, lang: str
+    c: Candidate, dated: Lenders, text: str, published: dt.date | None, lang: str
 ) -> tuple[int | None, str | None]:
     """Give the year for a candidate without one and its anchor (`published` or `text`), or (None,
     None): the nearest dated mention before it in its sentence, else the year nearest the
@@ -189,9 +190,9 @@ def _lend_year(
     if today_before(text, c, lang):
         return (year_of_publication(c, text, published, lang), "published") if published else (None, None)
     for lend, anchor in (
-        (lambda: year_in_sentence(c, dated, text), "text"),
+        (lambda: year_in_sentence(c, dated.near, text), "text"),
         (lambda: year_of_publication(c, text, published, lang), "published"),
-        (lambda: year_in_paragraph(c, dated, text), "text"),
+        (lambda: year_in_paragraph(c, dated.far, text), "text"),
     ):
         year = lend()
         if year:
@@ -199,9 +200,44 @@ def _lend_year(
     return None, None
 
 
-def _nearest_before(c: Candidate, dated: list[tuple[Candidate, int]], lo: int) -> int | None:
+def _nearest_before(c: Candidate, dated: list[tuple[Candidate, int | None]], lo: int) -> int | None:
+    """Give the year of the nearest mention before `c` from `lo` on (None: its year is unknown)."""
     before = [(c.start - d.start, y) for d, y in dated if lo <= d.start < c.start]
-    return min(before)[1] if before else None
+    return min(before, key=lambda dy: dy[0])[1] if before else None
+
+
+@dataclass(frozen=True)
+class Lenders:
+    """The mentions that may lend a year: `near` within a sentence, `far` across sentences of a
+    paragraph; each (candidate, year), a year None for a year spoken of without a value ("this
+    year" with no publication date), which lends nothing but hides the years before it."""
+
+    near: list[tuple[Candidate, int | None]]
+    far: list[tuple[Candidate, int | None]]
+
+
+@rule("date.relative_year_reference", stage="dates", off=())
+def relative_year_references(found: list[Candidate]) -> list[Candidate]:
+    """A year spoken of relatively ("this year", "в прошлом году", "12 марта этого года") is the
+    year a later date without one belongs to: it hides the explicit years written before it."""
+    return [c for c in found if (c.relative and c.relative[0] == "year") or c.year_offset is not None]
+
+
+@rule("date.background_lends_no_year", stage="dates", off=False)
+def lends_only_in_its_sentence(annotated: Annotated, c: Candidate) -> bool:
+    """A background date (recall, founding, a document referred to) lends its year to no date
+    outside its sentence: after it the text returns to the news ("Already in 2014 …. The summit
+    slated for April 14-15 …" is not 2014)."""
+    return is_background(annotated, c.start)
+
+
+def lenders(annotated: Annotated, found: list[Candidate], published: dt.date | None) -> Lenders:
+    """Give the mentions that may lend their year to the dates of `found` that have none."""
+    dated = [(c, c.parts["year"]) for c in found if c.parts and c.parts.get("year")]
+    if published is None:  # with a publication date, relative years have values; they lend none
+        dated += [(c, None) for c in relative_year_references(found)]
+    far = [(c, y) for c, y in dated if not lends_only_in_its_sentence(annotated, c)]
+    return Lenders(dated, far)
 
 
 @rule("date.today_is_publication", stage="dates", off=False)
@@ -248,7 +284,7 @@ def unresolved_value(c: Candidate) -> str | None:
 
 
 def _value(
-    c: Candidate, dated: list, text: str, pub: dt.date | None, lang: str
+    c: Candidate, dated: Lenders, text: str, pub: dt.date | None, lang: str
 ) -> tuple[str | None, str | None]:
     """Give the ISO value of a candidate and its anchor (`published`, `text`, or None when the date
     is complete as written); (None, None) when neither the text nor the publication date fixes it."""
@@ -350,7 +386,7 @@ def extract_dates(annotated: Annotated, *, published: str | None = None) -> Iter
             ranked, key=lambda rc: (rc[0], rc[1].start), bounds=lambda rc: (rc[1].start, rc[1].stop)
         )
     ]
-    dated = [(c, c.parts["year"]) for c in found if c.parts and c.parts.get("year")]
+    dated = lenders(annotated, found, pub)
 
     lead_end = _lead_end(text, lang)
     event_taken = False

@@ -60,16 +60,43 @@ def places_in(names: Names, start: int, stop: int, text: str, lang: str) -> list
 
 
 def _participle_clause(tree: Tree, p: int) -> int:
-    """Give the index after the participle clause starting at `p`."""
+    """Give the index after the participle clause starting at `p`: up to the next comma, or, for a
+    clause the parse cannot bound, the first word outside the participle's subtree."""
     tokens = tree.tokens
     depth = tree.depth[p]
+    set_off = set_off_clause(tree, p)
     j = p + 1
     while j < len(tokens):
         t = tokens[j]
-        if t.text in (",", ";", ":") or tree.depth[j] < depth or is_finite(t) or t.pos == "AUX":
+        if t.text == "," and set_off and _joins_conjuncts(tree, j, p):
+            j += 1
+            continue
+        if t.text in (",", ";", ":") or is_finite(t) or t.pos == "AUX":
+            break
+        if tree.depth[j] < depth and not set_off:
             break
         j += 1
     return j
+
+
+@rule("doc.set_off_participle_clause", stage="documents", off=False)
+def set_off_clause(tree: Tree, p: int) -> bool:
+    """A participle clause set off by a comma after its noun ("…соглашения, подписанного министрами
+    Узбекистана, Таджикистана и Казахстана в Ташкенте") runs to the next comma that does not join
+    two of its list's members, or to the sentence's end, wherever the parse hangs its last words
+    ("в Ташкенте" on the main verb): the commas, not the parse, bound it."""
+    return p > 0 and tree.tokens[p - 1].text == ","
+
+
+def _joins_conjuncts(tree: Tree, comma: int, first: int) -> bool:
+    """Tell a comma between two members of a list inside the clause starting at `first`."""
+    tokens = tree.tokens
+    following = comma + 1
+    return (
+        following < len(tokens)
+        and tokens[following].rel == "conj"
+        and first <= tokens[following].head < comma
+    )
 
 
 def _instrumental_agent(tree: Tree, k: int) -> bool:
