@@ -31,7 +31,7 @@ def _leading_words(lang: str) -> re.Pattern:
 class Candidate:
     start: int
     stop: int
-    parts: dict | None = None  # grammar parts (day1, month1, year1, day, month, year)
+    parts: dict | None = None  # grammar parts (day1, month1, year1, day, month, year, part)
     relative: tuple | None = (
         None  # (unit, offset), ("weekday", n), ("month_name", (month, step)) or ("now", 0)
     )
@@ -133,7 +133,7 @@ def grammar_candidates(text: str, lang: str) -> tuple[Candidate, ...]:
         if lead:
             start += lead.end()
         fact = match.fact
-        parts = {k: getattr(fact, k) for k in ("day1", "month1", "year1", "day", "month", "year")}
+        parts = {k: getattr(fact, k) for k in ("day1", "month1", "year1", "day", "month", "year", "part")}
         if not parts["month"] and not parts["year1"] and counted_number(text, stop, lang):
             continue
         after = year_after(text, stop, lang) if not parts["year"] else None

@@ -2,8 +2,9 @@
 
 A match is a `DateParts` fact: the end point of the expression in `day`, `month`, `year`, and,
 for a range, its start point in `day1`, `month1`, `year1` (missing start parts are taken from
-the end point: "13-14 августа 2020" starts on 13 August 2020). The grammars find and take
-apart; turning parts into ISO values (and lending a missing year) is the stage's job.
+the end point: "13-14 августа 2020" starts on 13 August 2020); `part` is the third of the month or
+year that "early", "в середине", "the end of" name (0, 1, 2). The grammars find and take apart;
+turning parts into ISO values (and lending a missing year) is the stage's job.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from yargy.tokenizer import MorphTokenizer, Tokenizer
 
 from ..lexicon import lexicon
 
-DateParts = fact("DateParts", ["day1", "month1", "year1", "day", "month", "year"])
+DateParts = fact("DateParts", ["day1", "month1", "year1", "day", "month", "year", "part"])
 
 RU, EN = lexicon("ru"), lexicon("en")
 MONTHS_RU = RU.MONTHS
@@ -61,6 +62,13 @@ def short_year(attr):
     )
 
 
+def year_span(first, last, *, dash=None):
+    """Give a span of years: "2021-2023", "2021–23" (the last year's century is the first's:
+    a last year before the first makes no value)."""
+    dash = DASH if dash is None else dash
+    return rule(year(first), dash, or_(year(last), short_year(last)))
+
+
 def numeric_month(attr):
     return and_(INT, gte(1), lte(12)).interpretation(attr.custom(int))
 
@@ -73,10 +81,20 @@ def month_ru(attr):
 MONTH_WORDS_EN = {form for name in MONTHS_EN for form in (name.capitalize(), name.upper())}
 
 
+# An abbreviation ("Jun", "Sept") is a form that begins another form of its month: only it takes a
+# full stop, so "in June." ends before the sentence's full stop.
+ABBREVIATED_EN = {
+    form
+    for form in MONTH_WORDS_EN
+    if any(other.startswith(form.lower()) and other != form.lower() for other in MONTHS_EN)
+}
+
+
 def month_en(attr):
-    return rule(
-        in_(MONTH_WORDS_EN).interpretation(attr.custom(lambda v: MONTHS_EN[v.lower()])), eq(".").optional()
-    )
+    def name(forms):
+        return in_(forms).interpretation(attr.custom(lambda v: MONTHS_EN[v.lower()]))
+
+    return or_(rule(name(MONTH_WORDS_EN - ABBREVIATED_EN)), rule(name(ABBREVIATED_EN), eq(".").optional()))
 
 
 # --- Russian ---------------------------------------------------------------------------------
@@ -84,8 +102,28 @@ def month_en(attr):
 YEAR_WORD_RU = or_(rule(in_caseless(RU.YEAR_WORDS), eq(".").optional()), rule(normalized(RU.YEAR_NOUN)))
 TO_RU = or_(rule(in_caseless(RU.RANGE_TO)), rule(DASH))
 FROM_RU = caseless(RU.RANGE_FROM).optional()
+SINCE_RU = or_(rule(caseless(RU.RANGE_FROM)), rule(in_caseless(RU.BETWEEN)))  # "с 2019 по 2021", "между"
+BETWEEN_AND_RU = or_(rule(in_caseless(RU.RANGE_TO)), rule(in_caseless(RU.RANGE_AND)), rule(DASH))
 IN_RU = in_caseless(RU.IN_WORDS)
-PART_RU = rule(IN_RU.optional(), dictionary(RU.PERIOD_PARTS))  # "в конце марта"
+ORDINAL_RU = rule(DASH, in_caseless(RU.ORDINAL_SUFFIXES)).optional()  # "12-го", "2021-м"
+PART_RU = rule(
+    IN_RU.optional(),
+    dictionary(set(RU.PERIOD_PARTS)).interpretation(DateParts.part.normalized().custom(RU.PERIOD_PARTS.get)),
+)  # "в конце марта"
+
+
+def day_ru(attr):
+    return rule(day(attr), ORDINAL_RU)  # "12-го", "15-е"
+
+
+def year_ru(attr):
+    return rule(year(attr), ORDINAL_RU)  # "2019-го", "2021-м"
+
+
+def numeric_date(day_attr, month_attr, year_attr, *, short=True):
+    """Give "25.12.2019", and with `short` "24.12.19"."""
+    last = or_(year(year_attr), short_year(year_attr)) if short else year(year_attr)
+    return rule(day(day_attr), eq("."), numeric_month(month_attr), eq("."), last)
 
 
 def _ru_year(attr):
@@ -93,17 +131,29 @@ def _ru_year(attr):
 
 
 DATE_RU = or_(
-    rule(FROM_RU, day(DateParts.day1), month_ru(DateParts.month1), _ru_year(DateParts.year1).optional(),
-         TO_RU, day(DateParts.day), month_ru(DateParts.month), _ru_year(DateParts.year).optional()),
-    rule(FROM_RU, day(DateParts.day1), or_(rule(DASH), rule(in_caseless(RU.RANGE_AND))),
-         day(DateParts.day), month_ru(DateParts.month), _ru_year(DateParts.year).optional()),
-    rule(day(DateParts.day), month_ru(DateParts.month), _ru_year(DateParts.year).optional()),
+    rule(FROM_RU, day_ru(DateParts.day1), month_ru(DateParts.month1), _ru_year(DateParts.year1).optional(),
+         TO_RU, day_ru(DateParts.day), month_ru(DateParts.month), _ru_year(DateParts.year).optional()),
+    rule(FROM_RU, day_ru(DateParts.day1), or_(rule(DASH), rule(in_caseless(RU.RANGE_AND))),
+         day_ru(DateParts.day), month_ru(DateParts.month), _ru_year(DateParts.year).optional()),
+    rule(day_ru(DateParts.day), month_ru(DateParts.month), _ru_year(DateParts.year).optional()),
     rule(month_ru(DateParts.month1), DASH, month_ru(DateParts.month), _ru_year(DateParts.year).optional()),
+    # "с мая по июль 2023 года", "с мая 2022 года по март 2023 года"
+    rule(SINCE_RU, month_ru(DateParts.month1), _ru_year(DateParts.year1).optional(), BETWEEN_AND_RU,
+         month_ru(DateParts.month), _ru_year(DateParts.year).optional()),
+    # "с 2019 по 2021 год", "с 2019 года по 2021 год", "с 2019-го по 2021-й год", "между 2019 и 2021 годами"
+    rule(SINCE_RU, year_ru(DateParts.year1), YEAR_WORD_RU.optional(), BETWEEN_AND_RU,
+         year_ru(DateParts.year), YEAR_WORD_RU),
+    rule(SINCE_RU, year_ru(DateParts.year1), YEAR_WORD_RU, BETWEEN_AND_RU, year_ru(DateParts.year)),
+    # "с 12.05.2023 по 15.05.2023", "12.05.2023–15.05.2023", "с 10.03 по 15.03.2024", "10-15.03.2024"
+    rule(FROM_RU, numeric_date(DateParts.day1, DateParts.month1, DateParts.year1), TO_RU,
+         numeric_date(DateParts.day, DateParts.month, DateParts.year)),
+    rule(SINCE_RU, day(DateParts.day1), eq("."), numeric_month(DateParts.month1), TO_RU,
+         numeric_date(DateParts.day, DateParts.month, DateParts.year)),
+    rule(FROM_RU, day(DateParts.day1), DASH, numeric_date(DateParts.day, DateParts.month, DateParts.year)),
     rule(PART_RU.optional(), month_ru(DateParts.month), _ru_year(DateParts.year)),
     rule(or_(PART_RU, rule(IN_RU)), month_ru(DateParts.month)),  # "в марте", "в конце марта": year lent
-    rule(day(DateParts.day), eq("."), numeric_month(DateParts.month), eq("."),
-         or_(year(DateParts.year), short_year(DateParts.year)), YEAR_WORD_RU.optional()),
-    rule(year(DateParts.year1), DASH, year(DateParts.year), YEAR_WORD_RU),
+    rule(numeric_date(DateParts.day, DateParts.month, DateParts.year), YEAR_WORD_RU.optional()),
+    rule(year_span(DateParts.year1, DateParts.year), ORDINAL_RU, YEAR_WORD_RU),  # "2021–23 гг.", "2019–2021-м годах"
     rule(PART_RU.optional(), year(DateParts.year), YEAR_WORD_RU),
     rule(year(DateParts.year), eq("-"), numeric_month(DateParts.month), eq("-"), day(DateParts.day)),  # ISO
 ).interpretation(DateParts)  # fmt: skip
@@ -114,7 +164,14 @@ DATE_RU = or_(
 TO_EN = or_(rule(DASH), rule(in_caseless(EN.RANGE_TO)))
 ORDINAL = in_caseless(EN.ORDINAL_SUFFIXES).optional()
 COMMA = eq(",").optional()
-PART_EN = rule(in_caseless(EN.PERIOD_PARTS), DASH.optional())  # "early 2011", "mid-March"
+PART_EN = or_(
+    rule(in_caseless(set(EN.PERIOD_PARTS)).interpretation(DateParts.part.custom(lambda w: EN.PERIOD_PARTS[w.lower()])),
+         DASH.optional()),  # "early 2011", "mid-March"
+    rule(in_caseless(set(EN.PERIOD_PART_NOUNS)).interpretation(
+             DateParts.part.custom(lambda w: EN.PERIOD_PART_NOUNS[w.lower()])),
+         caseless(EN.OF)),  # "(the) end of May", "(the) beginning of 2024": "the" is left out, as it starts no date
+)  # fmt: skip
+BETWEEN_EN = in_caseless(EN.BETWEEN)
 YEAR_CONTEXT_EN = in_caseless(EN.YEAR_CONTEXT)
 MONTH_CONTEXT_EN = in_caseless(EN.MONTH_CONTEXT)
 AND_EN = in_caseless(EN.RANGE_AND)
@@ -126,10 +183,21 @@ def _en_year(attr):
 
 
 DATE_EN = or_(
-    rule(month_en(DateParts.month1), day(DateParts.day1), TO_EN, month_en(DateParts.month),
-         day(DateParts.day), _en_year(DateParts.year).optional()),
-    rule(day(DateParts.day1), ORDINAL, month_en(DateParts.month1), TO_EN, day(DateParts.day),
-         ORDINAL, month_en(DateParts.month), _en_year(DateParts.year).optional()),
+    rule(month_en(DateParts.month1), day(DateParts.day1), _en_year(DateParts.year1).optional(), TO_EN,
+         month_en(DateParts.month), day(DateParts.day), _en_year(DateParts.year).optional()),
+    rule(day(DateParts.day1), ORDINAL, month_en(DateParts.month1), year(DateParts.year1).optional(), TO_EN,
+         day(DateParts.day), ORDINAL, month_en(DateParts.month), _en_year(DateParts.year).optional()),
+    # "between May 12 and May 15, 2023", "between 12 May and 15 May 2023"
+    rule(BETWEEN_EN, month_en(DateParts.month1), day(DateParts.day1), _en_year(DateParts.year1).optional(), AND_EN,
+         month_en(DateParts.month), day(DateParts.day), _en_year(DateParts.year).optional()),
+    rule(BETWEEN_EN, day(DateParts.day1), ORDINAL, OF_EN.optional(), month_en(DateParts.month1),
+         year(DateParts.year1).optional(), AND_EN, day(DateParts.day), ORDINAL, OF_EN.optional(),
+         month_en(DateParts.month), _en_year(DateParts.year).optional()),
+    # "between March and May 2022"
+    rule(BETWEEN_EN, month_en(DateParts.month1), AND_EN, month_en(DateParts.month), _en_year(DateParts.year)),
+    # "between 2019 and 2021", "from 2019 to 2021"
+    rule(or_(rule(BETWEEN_EN, year(DateParts.year1), AND_EN), rule(caseless(EN.RANGE_FROM), year(DateParts.year1), TO_EN)),
+         year(DateParts.year)),
     rule(month_en(DateParts.month), day(DateParts.day1), ORDINAL,
          or_(rule(TO_EN), rule(AND_EN)), day(DateParts.day), ORDINAL,
          _en_year(DateParts.year).optional()),
@@ -143,7 +211,9 @@ DATE_EN = or_(
     rule(PART_EN.optional(), month_en(DateParts.month), _en_year(DateParts.year)),
     rule(or_(PART_EN, rule(MONTH_CONTEXT_EN, PART_EN.optional())), month_en(DateParts.month)),  # year lent
     rule(year(DateParts.year), eq("-"), numeric_month(DateParts.month), eq("-"), day(DateParts.day)),
+    rule(numeric_date(DateParts.day, DateParts.month, DateParts.year, short=False)),  # "12.05.2023"
     rule(year(DateParts.year1), DASH, year(DateParts.year)),
+    rule(YEAR_CONTEXT_EN, year_span(DateParts.year1, DateParts.year)),  # "in 2019-21"
     rule(or_(PART_EN, rule(YEAR_CONTEXT_EN, PART_EN.optional())), year(DateParts.year)),
 ).interpretation(DateParts)  # fmt: skip
 

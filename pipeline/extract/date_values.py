@@ -9,6 +9,7 @@ import re
 from functools import cache
 
 from ..lexicon import pattern
+from ..rules import rule
 
 
 def _iso(year: int, month: int | None = None, day: int | None = None) -> str | None:
@@ -43,6 +44,31 @@ def bounds(value: str) -> tuple[str, str]:
         return dt.date(year, month, calendar.monthrange(year, month)[1] if end else 1).isoformat()
 
     return expand(first, False), expand(last or first, True)
+
+
+@rule("date.period_part", stage="dates", off=None)
+def period_part_bounds(value: str, part: int) -> tuple[str, str] | None:
+    """Give the first and last day of the third of a month or year that "early", "mid", "late",
+    "в начале", "в середине", "в конце", "the end of" name: a month's days 1-10, 11-20, 21 to its
+    end; a year's January-April, May-August, September-December. The value stays the month or year
+    (TIMEX3 writes "late May" as the month with a modifier); None for other values."""
+    if "/" in value or len(value) not in (4, 7):
+        return None
+    first, last = bounds(value)
+    start, end = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+    if len(value) == 7:
+        start, end = (
+            start.replace(day=(1, 11, 21)[part]),
+            end if part == 2 else start.replace(day=(10, 20)[part]),
+        )
+    else:
+        start = start.replace(month=(1, 5, 9)[part])
+        end = (
+            end
+            if part == 2
+            else dt.date(start.year, (4, 8)[part], calendar.monthrange(start.year, (4, 8)[part])[1])
+        )
+    return start.isoformat(), end.isoformat()
 
 
 def precision(value: str) -> str:

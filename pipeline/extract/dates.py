@@ -38,6 +38,7 @@ from .date_values import (
     grammar_value,
     nearest_year,
     parse_free,
+    period_part_bounds,
     precision,
     relative_value,
 )
@@ -319,14 +320,51 @@ def unresolved_event(annotated: Annotated, c: Candidate, lead_end: int) -> bool:
 @rule("date.event_in_lead", stage="dates", off=False)
 def is_event_date(annotated: Annotated, c: Candidate, value: str, lead_end: int) -> bool:
     """The event of the article is its first day-precise date in the headline and lead that is not
-    a document's own date, a deadline or a starting point, nor background."""
+    a document's own date, a deadline or a starting point, nor background, nor a period."""
     text, lang = annotated.text, annotated.lang
     return (
         c.start < lead_end
         and precision(value) == "day"
+        and not is_period(value)
         and not is_not_event_date(text, c.start, lang)
         and not is_background(annotated, c.start)
     )
+
+
+def time_of_writing(annotated: Annotated, valued: list[tuple[Candidate, str]]) -> dt.date | None:
+    """Give the time an article without a publication date was written, as far as it tells: the
+    last day of the latest day or month it reports (not a deadline, a document's own date or a
+    starting point, nor in a sentence about the future); None when it reports none."""
+    text, lang = annotated.text, annotated.lang
+    ends = [
+        bounds(value)[1]
+        for c, value in valued
+        if precision(value) in ("day", "month")
+        and not is_not_event_date(text, c.start, lang)
+        and not speaks_of_future(text, c.start, lang)
+    ]
+    return dt.date.fromisoformat(max(ends)) if ends else None
+
+
+@rule("date.history_is_no_event", stage="dates", off=False)
+def is_history(value: str, now: dt.date | None) -> bool:
+    """A day more than a year before the time of writing (the publication date, else the latest
+    day or month the article reports) is history, never the event: an article of May 2023 that
+    opens with "On 26-28 April 2004 the president paid his first visit" reports no event of 2004."""
+    if now is None:
+        return False
+    return (now - dt.date.fromisoformat(bounds(value)[1])).days > 366
+
+
+LONGEST_EVENT_DAYS = 14  # a forum, a festival, a state visit: a reported event lasts days, not months
+
+
+@rule("date.period_is_no_event", stage="dates", off=False)
+def is_period(value: str) -> bool:
+    """A span of more than two weeks is a period (a programme, a campaign, a document's term: "from
+    1 March to 30 November"), never the event the article reports."""
+    first, last = bounds(value)
+    return (dt.date.fromisoformat(last) - dt.date.fromisoformat(first)).days >= LONGEST_EVENT_DAYS
 
 
 @rule("date.background", stage="dates", off=False)
@@ -389,9 +427,10 @@ def extract_dates(annotated: Annotated, *, published: str | None = None) -> Iter
     dated = lenders(annotated, found, pub)
 
     lead_end = _lead_end(text, lang)
+    valued = [(c, *_value(c, dated, text, pub, lang)) for c in found]
+    now = pub or time_of_writing(annotated, [(c, v) for c, v, _ in valued if v])
     event_taken = False
-    for c in found:
-        value, anchor = _value(c, dated, text, pub, lang)
+    for c, value, anchor in valued:
         attrs: dict = {"value": value}
         if value is None:
             normal = unresolved_value(c)
@@ -403,11 +442,16 @@ def extract_dates(annotated: Annotated, *, published: str | None = None) -> Iter
             normal = value
             if is_publication_line(text, c.start, lang) or is_dateline(text, c.start, c.stop):
                 role = "published"
-            elif not event_taken and is_event_date(annotated, c, value, lead_end):
+            elif (
+                not event_taken
+                and is_event_date(annotated, c, value, lead_end)
+                and not is_history(value, now)
+            ):
                 role, event_taken = "event", True
             else:
                 role = "other"
-            first, last = bounds(value)
+            part = c.parts.get("part") if c.parts else None
+            first, last = (part is not None and period_part_bounds(value, part)) or bounds(value)
             attrs.update(
                 start_date=first,
                 end_date=last,

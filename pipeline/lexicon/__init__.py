@@ -92,7 +92,10 @@ class Lexicon:
     RANGE_FROM: str  # the word before the start of a range ("с", "from")
     RANGE_AND: Words  # words between two days of one month ("и", "and")
     IN_WORDS: Words  # "в", "in" before a month
-    PERIOD_PARTS: Words  # parts of a period ("начало", "конец"; "early", "mid", "late")
+    PERIOD_PARTS: (
+        Table  # parts of a period ("начало", "конец"; "early", "mid", "late") -> which third (0, 1, 2)
+    )
+    PERIOD_PART_NOUNS: Table  # nouns of a part of a period before "of" ("the end of May") -> which third
     DECADE: str  # the pattern of a decade: (?P<decade>1990|90) ("the 1990s", "в 90-е годы", "1990-х годов")
     CENTURY: str  # the pattern of a century: (?P<roman>XXI) or (?P<number>21) ("XXI век", "the 21st century")
     SEASON: str  # the pattern of a season of a year: (?P<season>…) (?P<year>2023) ("summer 2023", "весной 2022 года")
@@ -184,7 +187,9 @@ class Lexicon:
     SEAT_AFTER: str = r"(?!)"  # the country a mission is accredited to ("Embassy of … to Iran")
     MEETINGS: Words = frozenset()  # single gatherings, never a body's name ("meeting", "summit")
     PLURAL_SUFFIXES: tuple = ()  # (plural ending, singular ending): ("s", "") of "MoUs", ("a", "um")
-    ORDINAL_SUFFIXES: Words = frozenset()  # "st", "nd" after a day
+    ORDINAL_SUFFIXES: Words = (
+        frozenset()
+    )  # "st", "nd" after a day; "го", "е" after a day or year ("12-го", "2021-м")
     OF: str = ""  # "of" between a day and its month ("3rd of May")
     YEAR_CONTEXT: Words = frozenset()  # words before a bare year that make it a date ("in 2020")
     MONTH_CONTEXT: Words = frozenset()  # words before a bare month that make it a date ("in May")
