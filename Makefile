@@ -47,7 +47,8 @@ lint: $(STAMP)
 	$(BIN)/ruff check pipeline tests
 	$(BIN)/ruff format --check pipeline tests
 
+# Removes the tables the last run listed in OUT, only if OUT is a pipeline output (never the checkout).
 clean:
+	$(PYTHON) pipeline/outdir.py clean "$(OUT)"
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
-	find $(OUT) -mindepth 1 ! -name .gitkeep -delete

@@ -53,6 +53,7 @@ def extract(
 
     Example: pipeline extract data/raw --out data/out --workers 2
     """
+    from .outdir import OutputInUse
     from .run import extract_folder
 
     if not path.is_dir():
@@ -68,10 +69,12 @@ def extract(
             path, out, en_model=en_model, max_bytes=int(max_mb * 2**20), on_result=report,
             progress=not quiet and sys.stderr.isatty(), workers=workers, force=force,
         )  # fmt: skip
-    except ModelNotInstalled as exc:
+    except (ModelNotInstalled, OutputInUse) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
     if not quiet:
+        for note in summary.notes:
+            typer.echo(f"note: {note}", err=True)
         typer.echo(summary_text(summary, out), err=True)
         if not any(summary.statuses.values()):
             typer.echo(f"warning: no articles found in {path}", err=True)
@@ -115,6 +118,9 @@ def evaluate(
         if not folder.is_dir():
             typer.echo(f"error: folder not found: {folder}", err=True)
             raise typer.Exit(2)
+    from .outdir import settle
+
+    settle(out_dir)  # a run killed while switching its tables in: finish the switch first
     if not (out_dir / "articles.parquet").is_file():
         typer.echo(f"error: no output tables in {out_dir} (run `pipeline extract` first)", err=True)
         raise typer.Exit(2)

@@ -3,7 +3,8 @@
 One article at a time per worker; a failure in any step becomes that article's `error` row and
 the run goes on. With several workers, files are processed in worker processes and their rows
 written in input order, so the tables are the same whatever the number of workers. A re-run on
-the same output folder redoes only new and changed files (see `state.py`).
+the same output folder redoes only new and changed files (see `state.py`); one run at a time
+writes into a folder, and its tables replace the previous ones as a whole (`outdir.py`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import state
+from . import outdir, state
 from .article import Result, Source
 from .clean import prepare
 from .extract import extract_all
@@ -40,6 +41,7 @@ class Summary:
     reused: int = 0  # unchanged files whose rows were copied from the previous tables
     workers: int = 1
     previous: str = ""  # "previous run" when built on it, else why everything was redone
+    notes: list[str] = field(default_factory=list)  # what was repaired in OUT before the run
 
 
 @dataclass(frozen=True)
@@ -310,9 +312,23 @@ def extract_folder(
     summary = Summary(workers=max(1, workers))
     files = list_files(root)
     options = {"en_model": en_model, "max_bytes": max_bytes}
-    out.mkdir(parents=True, exist_ok=True)
-    state.remove_stale_temporaries(out)
-    previous, summary.previous = (None, "--force") if force else state.load_previous(out, options)
+    with outdir.locked(out):
+        summary.notes = outdir.recover(out)
+        previous, summary.previous = (None, "--force") if force else state.load_previous(out, options)
+        run = dict(root=root, out=out, files=files, options=options, on_result=on_result, progress=progress,
+                   workers=workers)  # fmt: skip
+        try:
+            _run(summary, previous, **run)
+        except state.DamagedState as exc:  # found while copying rows: redo everything
+            summary = replace(summary, statuses=Summary().statuses, errors=[], processed=0, reused=0)
+            summary.previous = f"damaged state ({exc})"
+            _run(summary, None, **run)
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+def _run(summary: Summary, previous, *, root, out, files, options, on_result, progress, workers) -> None:
+    en_model, max_bytes = options["en_model"], options["max_bytes"]
     plan = _plan(files, root, previous, max_bytes)
     to_do = sum(entry is None for _, entry in plan)
     # A worker costs a process start and a full model load: not worth it for a handful of files.
@@ -363,8 +379,6 @@ def extract_folder(
         summary.rows = writer.counts()
         if bar is not None:
             bar.close()
-    summary.seconds = time.monotonic() - started
-    return summary
 
 
 def _reused(entry: state.FileEntry, old: state.PreviousTables) -> list[Outcome]:
@@ -372,6 +386,8 @@ def _reused(entry: state.FileEntry, old: state.PreviousTables) -> list[Outcome]:
     outcomes = []
     for aid in entry.articles:
         tables = old.take(aid)
+        if len(tables["articles"]) != 1:
+            raise state.DamagedState(f"{len(tables['articles'])} rows of article {aid} in articles.parquet")
         [article] = tables["articles"]
         source = Source(aid, article["file"], article["sha256"] or "", article["record"] or "")
         table_rows = tuple((name, row) for name, found in tables.items() for row in found)
