@@ -46,6 +46,9 @@ def extract(
     force: bool = typer.Option(
         False, "--force", help="Redo every file, not only those new or changed since the last run into --out."
     ),
+    follow_symlinks: bool = typer.Option(
+        False, "--follow-symlinks", help="Read symlinked files and folders that lead out of PATH."
+    ),
 ) -> None:
     """Extract every article below PATH into CSV and Parquet tables in --out.
 
@@ -67,11 +70,13 @@ def extract(
     try:
         summary = extract_folder(
             path, out, en_model=en_model, max_bytes=int(max_mb * 2**20), on_result=report,
-            progress=not quiet and sys.stderr.isatty(), workers=workers, force=force,
+            progress=not quiet and sys.stderr.isatty(), workers=workers, force=force, follow_symlinks=follow_symlinks,
         )  # fmt: skip
     except (ModelNotInstalled, OutputInUse) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
+    for warning in summary.warnings:
+        typer.echo(f"warning: {warning}", err=True)
     if not quiet:
         for note in summary.notes:
             typer.echo(f"note: {note}", err=True)

@@ -41,6 +41,7 @@ class Summary:
     reused: int = 0  # unchanged files whose rows were copied from the previous tables
     workers: int = 1
     previous: str = ""  # "previous run" when built on it, else why everything was redone
+    warnings: list[str] = field(default_factory=list)  # folders not read, and why
     notes: list[str] = field(default_factory=list)  # what was repaired in OUT before the run
 
 
@@ -247,11 +248,13 @@ def init_worker(en_model: str) -> None:
     warm_up(en_model)
 
 
-def process_path(path: Path, root: Path, en_model: str, max_bytes: int) -> list[Outcome]:
+def process_path(
+    path: Path, root: Path, en_model: str, max_bytes: int, follow_symlinks: bool
+) -> list[Outcome]:
     """Give the outcomes of every article of one file (the job of a worker)."""
     return [
         outcome(process(source, en_model=en_model))
-        for source in read_file(path, root=root, max_bytes=max_bytes)
+        for source in read_file(path, root=root, max_bytes=max_bytes, follow_symlinks=follow_symlinks)
     ]
 
 
@@ -260,7 +263,7 @@ def process_source(source: Source, en_model: str) -> list[Outcome]:
     return [outcome(process(source, en_model=en_model))]
 
 
-def _jobs(plan, root: Path, en_model: str, max_bytes: int) -> Iterator[tuple]:
+def _jobs(plan, root: Path, en_model: str, max_bytes: int, follow_symlinks: bool) -> Iterator[tuple]:
     """Give the jobs of a run in input order: an unchanged file's entry, or the work of a file to
     redo. JSON and JSONL files are read here and each record is a job, so that a big feed is
     spread over the workers and never held whole in a result."""
@@ -268,22 +271,26 @@ def _jobs(plan, root: Path, en_model: str, max_bytes: int) -> Iterator[tuple]:
         if entry is not None:
             yield None, entry, (index, True)
         elif path.suffix.lower() in (".json", ".jsonl"):
-            sources = list(read_file(path, root=root, max_bytes=max_bytes))
+            sources = list(read_file(path, root=root, max_bytes=max_bytes, follow_symlinks=follow_symlinks))
             for n, source in enumerate(sources):
                 yield process_source, (source, en_model), (index, n == len(sources) - 1)
             if not sources:  # read_file always gives one; a file must still close its entry
                 yield None, [], (index, True)
         else:
-            yield process_path, (path, root, en_model, max_bytes), (index, True)
+            yield process_path, (path, root, en_model, max_bytes, follow_symlinks), (index, True)
 
 
-def _plan(files: list[Path], root: Path, previous: state.PreviousRun | None, max_bytes: int) -> list:
+def _plan(files: list[Path], root: Path, previous: state.PreviousRun | None, options: dict) -> list:
     """Give (path, previous entry or None) per file: the entry when the file is unchanged."""
     plan = []
     for path in files:
         entry = previous.files.get(relative_name(path, root)) if previous else None
         if entry is not None and (
-            entry.sha256 is None or file_digest(path, max_bytes=max_bytes) != entry.sha256
+            entry.sha256 is None
+            or file_digest(
+                path, root=root, max_bytes=options["max_bytes"], follow_symlinks=options["follow_symlinks"]
+            )
+            != entry.sha256
         ):
             entry = None
         plan.append((path, entry))
@@ -300,6 +307,7 @@ def extract_folder(
     progress: bool = False,
     workers: int = 1,
     force: bool = False,
+    follow_symlinks: bool = False,
 ) -> Summary:
     """Extract every article below `root` into the tables in `out`; give the run's Summary.
 
@@ -310,8 +318,8 @@ def extract_folder(
     started = time.monotonic()
     root, out = Path(root), Path(out)
     summary = Summary(workers=max(1, workers))
-    files = list_files(root)
-    options = {"en_model": en_model, "max_bytes": max_bytes}
+    files = list_files(root, follow_symlinks=follow_symlinks, warn=summary.warnings.append)
+    options = {"en_model": en_model, "max_bytes": max_bytes, "follow_symlinks": follow_symlinks}
     with outdir.locked(out):
         summary.notes = outdir.recover(out)
         previous, summary.previous = (None, "--force") if force else state.load_previous(out, options)
@@ -328,8 +336,8 @@ def extract_folder(
 
 
 def _run(summary: Summary, previous, *, root, out, files, options, on_result, progress, workers) -> None:
-    en_model, max_bytes = options["en_model"], options["max_bytes"]
-    plan = _plan(files, root, previous, max_bytes)
+    en_model, max_bytes, follow = options["en_model"], options["max_bytes"], options["follow_symlinks"]
+    plan = _plan(files, root, previous, options)
     to_do = sum(entry is None for _, entry in plan)
     # A worker costs a process start and a full model load: not worth it for a handful of files.
     summary.workers = max(1, min(workers, to_do // FILES_PER_WORKER))
@@ -344,7 +352,7 @@ def _run(summary: Summary, previous, *, root, out, files, options, on_result, pr
         state.PreviousTables(previous) if previous else nullcontext() as old,
     ):
         bar = _progress_bar(to_do) if progress and to_do else None  # after the workers started
-        jobs = _jobs(plan, root, en_model, max_bytes)
+        jobs = _jobs(plan, root, en_model, max_bytes, follow)
         file_articles: list[tuple[str, str]] = []  # (article_id, sha256) of the file being read
         for (file_index, last), value in in_order(pool, jobs, window=4 * summary.workers):
             path, entry = plan[file_index]
