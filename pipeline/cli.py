@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import signal
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import typer
@@ -10,6 +12,7 @@ import typer
 from .nlp import DEFAULT_EN_MODEL, ModelNotInstalled
 from .parallel import default_workers
 from .read import MAX_BYTES
+from .run import ARTICLE_TIMEOUT
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -41,10 +44,20 @@ def extract(
     strict: bool = typer.Option(False, "--strict", help="Exit 1 when any file could not be processed."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
     workers: int = typer.Option(
-        default_workers(), "--workers", "-w", min=1, help="Worker processes (default: the number of cores)."
+        default_workers(),
+        "--workers",
+        "-w",
+        min=0,
+        help="Worker processes (default: the number of cores; 0: in this process, for profiling).",
     ),
     force: bool = typer.Option(
         False, "--force", help="Redo every file, not only those new or changed since the last run into --out."
+    ),
+    article_timeout: float = typer.Option(
+        ARTICLE_TIMEOUT,
+        "--article-timeout",
+        min=0,
+        help="Seconds an article may take before it gets an error row (0: no limit).",
     ),
     follow_symlinks: bool = typer.Option(
         False, "--follow-symlinks", help="Read symlinked files and folders that lead out of PATH."
@@ -68,13 +81,18 @@ def extract(
             typer.echo(f"error: {result.where}: {result.error}", err=True)
 
     try:
-        summary = extract_folder(
-            path, out, en_model=en_model, max_bytes=int(max_mb * 2**20), on_result=report,
-            progress=not quiet and sys.stderr.isatty(), workers=workers, force=force, follow_symlinks=follow_symlinks,
-        )  # fmt: skip
+        with interrupts_as_keyboard_interrupt():
+            summary = extract_folder(
+                path, out, en_model=en_model, max_bytes=int(max_mb * 2**20), on_result=report,
+                progress=not quiet and sys.stderr.isatty(), workers=workers, force=force,
+                article_timeout=article_timeout or None, follow_symlinks=follow_symlinks,
+            )  # fmt: skip
     except (ModelNotInstalled, OutputInUse) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
+    except KeyboardInterrupt as exc:
+        typer.echo(f"interrupted: the tables in {out} are those of the previous run, unchanged", err=True)
+        raise typer.Exit(143 if getattr(exc, "signal", None) == signal.SIGTERM else 130) from None
     for warning in summary.warnings:
         typer.echo(f"warning: {warning}", err=True)
     if not quiet:
@@ -87,6 +105,27 @@ def extract(
         raise typer.Exit(1)
 
 
+@contextmanager
+def interrupts_as_keyboard_interrupt():
+    """Handle SIGTERM as Ctrl-C while the block runs: the run stops its workers, leaves the
+    previous tables in place and exits (143)."""
+
+    def stop(signum, frame):
+        interrupt = KeyboardInterrupt()
+        interrupt.signal = signum
+        raise interrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def summary_text(summary, out: Path) -> str:
     """Give the lines printed at the end of a run."""
     counts = ", ".join(f"{n} {s}" for s, n in summary.statuses.items())
@@ -94,7 +133,7 @@ def summary_text(summary, out: Path) -> str:
     files = f"{summary.processed} files processed, {summary.reused} unchanged files reused"
     if summary.previous != "previous run":
         files += f" (full run: {summary.previous})"
-    workers = f"{summary.workers} worker" + ("s" if summary.workers > 1 else "")
+    workers = f"{summary.workers} worker" + ("s" if summary.workers != 1 else "")
     return f"articles: {counts}\nfiles: {files}\nrows: {tables}\n{summary.seconds:.1f} s, {workers} -> {out}"
 
 

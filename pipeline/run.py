@@ -1,10 +1,11 @@
 """Folder in, tables out: read, clean, annotate, extract and merge each article, streaming.
 
-One article at a time per worker; a failure in any step becomes that article's `error` row and
-the run goes on. With several workers, files are processed in worker processes and their rows
-written in input order, so the tables are the same whatever the number of workers. A re-run on
-the same output folder redoes only new and changed files (see `state.py`); one run at a time
-writes into a folder, and its tables replace the previous ones as a whole (`outdir.py`).
+One article at a time per worker process; a failure in any step becomes that article's `error`
+row and the run goes on, and so does a worker that dies or an article that runs out of time
+(`pool.py`). Rows are written in input order, so the tables are the same whatever the number of
+workers. A re-run on the same output folder redoes only new and changed files (see `state.py`);
+one run at a time writes into a folder, and its tables replace the previous ones as a whole
+(`outdir.py`).
 """
 
 from __future__ import annotations
@@ -16,14 +17,14 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import outdir, state
+from . import jobs, outdir, state
 from .article import Result, Source
 from .clean import prepare
 from .extract import extract_all
 from .merge import merge_article, merge_documents
 from .nlp import DEFAULT_EN_MODEL, ModelNotInstalled, backend_for
-from .parallel import executor, in_order, pin_threads
-from .read import MAX_BYTES, file_digest, list_files, read_file, relative_name
+from .parallel import JobFailed, executor, in_order, pin_threads
+from .read import MAX_BYTES, file_digest, list_files, relative_name
 from .write import TableWriter
 
 SUPPORTED_LANGUAGES = ("ru", "en")
@@ -39,7 +40,7 @@ class Summary:
     errors: list[tuple[str, str]] = field(default_factory=list)
     processed: int = 0  # files read and extracted in this run
     reused: int = 0  # unchanged files whose rows were copied from the previous tables
-    workers: int = 1
+    workers: int = 1  # worker processes started (0: none, or --workers 0: in this process)
     previous: str = ""  # "previous run" when built on it, else why everything was redone
     warnings: list[str] = field(default_factory=list)  # folders not read, and why
     notes: list[str] = field(default_factory=list)  # what was repaired in OUT before the run
@@ -221,7 +222,8 @@ class EntityIndex:
 
 # --- the run ---------------------------------------------------------------------------------------
 
-FILES_PER_WORKER = 8  # fewer files to redo than this per worker: fewer workers
+ARTICLES_PER_WORKER = 8  # fewer articles to redo than this per worker: fewer workers
+ARTICLE_TIMEOUT = 120.0  # seconds an article may take in a worker before it gets an error row
 
 WARM_UP = {
     "ru": "Встреча в Бишкеке\n\n14 мая 2025 года министр Бакыт Джусупов и представители ПРООН подписали меморандум.",
@@ -246,38 +248,6 @@ def init_worker(en_model: str) -> None:
     """Set up a worker process once: one BLAS/OpenMP thread, models loaded."""
     pin_threads()
     warm_up(en_model)
-
-
-def process_path(
-    path: Path, root: Path, en_model: str, max_bytes: int, follow_symlinks: bool
-) -> list[Outcome]:
-    """Give the outcomes of every article of one file (the job of a worker)."""
-    return [
-        outcome(process(source, en_model=en_model))
-        for source in read_file(path, root=root, max_bytes=max_bytes, follow_symlinks=follow_symlinks)
-    ]
-
-
-def process_source(source: Source, en_model: str) -> list[Outcome]:
-    """Give the outcome of one article already read (a record of a JSON or JSONL file)."""
-    return [outcome(process(source, en_model=en_model))]
-
-
-def _jobs(plan, root: Path, en_model: str, max_bytes: int, follow_symlinks: bool) -> Iterator[tuple]:
-    """Give the jobs of a run in input order: an unchanged file's entry, or the work of a file to
-    redo. JSON and JSONL files are read here and each record is a job, so that a big feed is
-    spread over the workers and never held whole in a result."""
-    for index, (path, entry) in enumerate(plan):
-        if entry is not None:
-            yield None, entry, (index, True)
-        elif path.suffix.lower() in (".json", ".jsonl"):
-            sources = list(read_file(path, root=root, max_bytes=max_bytes, follow_symlinks=follow_symlinks))
-            for n, source in enumerate(sources):
-                yield process_source, (source, en_model), (index, n == len(sources) - 1)
-            if not sources:  # read_file always gives one; a file must still close its entry
-                yield None, [], (index, True)
-        else:
-            yield process_path, (path, root, en_model, max_bytes, follow_symlinks), (index, True)
 
 
 def _plan(files: list[Path], root: Path, previous: state.PreviousRun | None, options: dict) -> list:
@@ -307,24 +277,26 @@ def extract_folder(
     progress: bool = False,
     workers: int = 1,
     force: bool = False,
+    article_timeout: float | None = ARTICLE_TIMEOUT,
     follow_symlinks: bool = False,
 ) -> Summary:
     """Extract every article below `root` into the tables in `out`; give the run's Summary.
 
     Files unchanged since the previous run into `out` (same sha256, same pipeline and options)
-    keep their rows; `force` redoes everything. `workers` > 1 processes files in that many
-    worker processes; the tables are the same as with one.
+    keep their rows; `force` redoes everything. Articles are processed in `workers` worker
+    processes (0: in this process), each within `article_timeout` seconds; the tables are the
+    same with any number. Raise outdir.OutputInUse when another run writes into `out`.
     """
     started = time.monotonic()
     root, out = Path(root), Path(out)
-    summary = Summary(workers=max(1, workers))
+    summary = Summary()
     files = list_files(root, follow_symlinks=follow_symlinks, warn=summary.warnings.append)
     options = {"en_model": en_model, "max_bytes": max_bytes, "follow_symlinks": follow_symlinks}
     with outdir.locked(out):
         summary.notes = outdir.recover(out)
         previous, summary.previous = (None, "--force") if force else state.load_previous(out, options)
         run = dict(root=root, out=out, files=files, options=options, on_result=on_result, progress=progress,
-                   workers=workers)  # fmt: skip
+                   workers=workers, timeout=article_timeout)  # fmt: skip
         try:
             _run(summary, previous, **run)
         except state.DamagedState as exc:  # found while copying rows: redo everything
@@ -335,29 +307,41 @@ def extract_folder(
     return summary
 
 
-def _run(summary: Summary, previous, *, root, out, files, options, on_result, progress, workers) -> None:
+def _run(
+    summary: Summary, previous, *, root, out, files, options, on_result, progress, workers, timeout
+) -> None:
     en_model, max_bytes, follow = options["en_model"], options["max_bytes"], options["follow_symlinks"]
     plan = _plan(files, root, previous, options)
-    to_do = sum(entry is None for _, entry in plan)
-    # A worker costs a process start and a full model load: not worth it for a handful of files.
-    summary.workers = max(1, min(workers, to_do // FILES_PER_WORKER))
+    to_redo = [path for path, entry in plan if entry is None]
+    units = sum(jobs.work_units(path, root, follow) for path in to_redo)
+    # A worker costs a process start (and, when there are several, a model load shared by fork).
+    summary.workers = 0 if workers <= 0 or not to_redo else max(1, min(workers, units // ARTICLES_PER_WORKER))
     index = EntityIndex()
+    ids = jobs.ArticleIds()
     entries: list[state.FileEntry] = []
     articles_done = 0
     with (
         executor(
-            summary.workers, initializer=init_worker, initargs=(en_model,), preload=lambda: warm_up(en_model)
+            summary.workers,
+            initializer=init_worker, initargs=(en_model,), preload=lambda: warm_up(en_model), timeout=timeout,
         ) as pool,
         TableWriter(out) as writer,
         state.PreviousTables(previous) if previous else nullcontext() as old,
-    ):
-        bar = _progress_bar(to_do) if progress and to_do else None  # after the workers started
-        jobs = _jobs(plan, root, en_model, max_bytes, follow)
-        file_articles: list[tuple[str, str]] = []  # (article_id, sha256) of the file being read
-        for (file_index, last), value in in_order(pool, jobs, window=4 * summary.workers):
-            path, entry = plan[file_index]
+    ):  # fmt: skip
+        bar = _progress_bar(len(to_redo)) if progress and to_redo else None  # after the workers started
+        todo = jobs.jobs(plan, root, en_model, max_bytes, follow)
+        window = 4 * max(1, summary.workers)
+        file_articles: list[tuple[str, str, str]] = []  # (article_id, sha256, base id) of the file being read
+        for tag, value in in_order(
+            pool, todo, window=window, expand=lambda t, v: jobs.expand(t, v, en_model)
+        ):
+            path, entry = plan[tag.index]
+            if isinstance(value, JobFailed):
+                value = jobs.failed(tag, value, path, root, max_bytes, follow)
             outcomes = _reused(entry, old) if entry is not None else value
             for result in outcomes:
+                base = entry.base(result.source.article_id) if entry is not None else result.source.article_id
+                result = _with_id(result, ids.claim(base))
                 for table, row in result.rows:
                     writer.add(table, row)
                     if table == "entity_refs":
@@ -367,17 +351,16 @@ def _run(summary: Summary, previous, *, root, out, files, options, on_result, pr
                     summary.errors.append((result.where, result.error or ""))
                 if on_result:
                     on_result(result)
+                file_articles.append((result.source.article_id, result.source.sha256, base))
             if entry is not None:
                 summary.reused += 1
-                entries.append(entry)
-                continue
-            file_articles.extend((o.source.article_id, o.source.sha256) for o in outcomes)
-            if last:
+            elif tag.last:
                 summary.processed += 1
-                entries.append(_entry(path, root, file_articles))
-                articles_done += len(file_articles)
+            if entry is not None or tag.last:
+                entries.append(_entry(path, root, file_articles, reused=entry))
+                articles_done += len(file_articles) if entry is None else 0
                 file_articles = []
-                if bar is not None:
+                if bar is not None and entry is None:
                     bar.update(1)
                     rate = articles_done / max(bar.format_dict["elapsed"], 1e-6)
                     bar.set_postfix_str(f"{rate:.1f} articles/s", refresh=False)
@@ -387,6 +370,14 @@ def _run(summary: Summary, previous, *, root, out, files, options, on_result, pr
         summary.rows = writer.counts()
         if bar is not None:
             bar.close()
+
+
+def _with_id(result: Outcome, aid: str) -> Outcome:
+    """Give `result` with another article id, in every row."""
+    if aid == result.source.article_id:
+        return result
+    table_rows = tuple((table, {**row, "article_id": aid}) for table, row in result.rows)
+    return replace(result, source=replace(result.source, article_id=aid), rows=table_rows)
 
 
 def _reused(entry: state.FileEntry, old: state.PreviousTables) -> list[Outcome]:
@@ -403,12 +394,18 @@ def _reused(entry: state.FileEntry, old: state.PreviousTables) -> list[Outcome]:
     return outcomes
 
 
-def _entry(path: Path, root: Path, articles: list[tuple[str, str]]) -> state.FileEntry:
-    """Give the manifest entry of a file redone: the sha256 of the bytes its articles came from
-    (None when it could not be read: such a file is redone every time)."""
-    digests = {sha for _, sha in articles}
+def _entry(
+    path: Path, root: Path, articles: list[tuple[str, str, str]], *, reused: state.FileEntry | None = None
+) -> state.FileEntry:
+    """Give the manifest entry of a file: the sha256 of the bytes its articles came from (None
+    when it could not be read: such a file is redone every time; a reused file keeps its entry's),
+    its articles' ids and, for an id that had to be changed to be unique, the id it was derived from."""
+    digests = {sha for _, sha, _ in articles}
     digest = digests.pop() if len(digests) == 1 and "" not in digests else None
-    return state.FileEntry(relative_name(path, root), digest, tuple(aid for aid, _ in articles))
+    if reused is not None:
+        digest = reused.sha256
+    bases = tuple((aid, base) for aid, _, base in articles if aid != base)
+    return state.FileEntry(relative_name(path, root), digest, tuple(aid for aid, _, _ in articles), bases)
 
 
 def _progress_bar(total: int):

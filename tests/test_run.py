@@ -74,7 +74,7 @@ def test_two_workers_give_the_tables_of_one(tmp_path, monkeypatch, fork):
 
     folder = make_folder(tmp_path / "in")
     one = extract(folder, tmp_path / "one", workers=1)
-    monkeypatch.setattr(run, "FILES_PER_WORKER", 1)  # start the pool even for a few files
+    monkeypatch.setattr(run, "ARTICLES_PER_WORKER", 1)  # start the pool even for a few files
     if not fork:  # as on macOS and Windows: workers spawned, each loading the models itself
         monkeypatch.setattr(pipeline.parallel, "can_fork", lambda: False)
     two = extract(folder, tmp_path / "two", workers=2)
@@ -87,8 +87,17 @@ def test_two_workers_give_the_tables_of_one(tmp_path, monkeypatch, fork):
     assert list(articles.record.fillna("")) == ["", "", "r1", "line2", "r3", "", "", "", ""]
 
 
+def test_in_this_process_gives_the_tables_of_a_worker(tmp_path):
+    """--workers 0 (for profiling) processes the articles in the run's own process."""
+    folder = make_folder(tmp_path / "in")
+    worker = extract(folder, tmp_path / "worker", workers=1)
+    inline = extract(folder, tmp_path / "inline", workers=0)
+    assert (worker.workers, inline.workers) == (1, 0)
+    assert_same_tables(tmp_path / "worker", tmp_path / "inline")
+
+
 def test_a_missing_model_stops_a_parallel_run_with_exit_2(tmp_path, monkeypatch):
-    monkeypatch.setattr(run, "FILES_PER_WORKER", 1)
+    monkeypatch.setattr(run, "ARTICLES_PER_WORKER", 1)
     (tmp_path / "in").mkdir()
     for n in range(3):
         (tmp_path / "in" / f"en{n}.txt").write_text(EN, encoding="utf-8")

@@ -1,4 +1,4 @@
-"""What a re-run trusts: damaged state detected and everything redone."""
+"""What a re-run trusts: article ids unique by construction, damaged state detected and redone."""
 
 from __future__ import annotations
 
@@ -6,11 +6,55 @@ import json
 import os
 import shutil
 
+import pandas as pd
 import pytest
 
+import pipeline.read
 import pipeline.run as run
 from pipeline.write import MANIFEST, STATE_DIR
-from tests.test_run import assert_same_tables, extract, make_folder
+from tests.test_run import RU2, assert_same_tables, extract, make_folder
+
+# --- item 3: unique article ids -------------------------------------------------------------------------
+
+
+def test_repeated_record_ids_give_distinct_articles_and_later_runs_work(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    records = [{"id": "a", "text": RU2}, {"id": "a@2", "text": RU2}, {"id": "a", "text": RU2}]
+    (folder / "feed.json").write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    (folder / "feed.jsonl").write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    first = extract(folder, out)
+    articles = pd.read_parquet(out / "articles.parquet")
+    assert articles.article_id.is_unique and len(articles) == 6 and first.statuses["ok"] == 6
+    assert articles.groupby("file").record.apply(lambda r: r.is_unique).all()
+    again = extract(folder, out)
+    assert again.reused == 2 and again.statuses == first.statuses
+
+
+@pytest.mark.parametrize("remove", [None, "a.txt"])
+def test_ids_are_unique_whatever_derives_them(tmp_path, monkeypatch, remove):
+    """Every article given one id by the reader: the run still gives each its own, the same in a
+    re-run as in a fresh run (also after the file that kept the id is deleted)."""
+    monkeypatch.setattr(pipeline.read, "article_id", lambda file, record="": "same-id")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (folder / name).write_text(RU2.replace("Ташкенте", name[0]), encoding="utf-8")
+    out = tmp_path / "out"
+    extract(folder, out)
+    ids = pd.read_parquet(out / "articles.parquet").article_id
+    assert ids.is_unique and ids.iloc[0] == "same-id"
+    assert set(pd.read_parquet(out / "mentions.parquet").article_id) == set(ids)
+    if remove:
+        (folder / remove).unlink()
+    again = extract(folder, out)
+    assert again.reused == 3 - bool(remove)
+    extract(folder, tmp_path / "fresh")
+    assert_same_tables(tmp_path / "fresh", out)
+
 
 # --- item 12: damaged state --------------------------------------------------------------------------------
 
