@@ -6,6 +6,7 @@ import signal
 import sys
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NoReturn
 
 import typer
 
@@ -62,6 +63,9 @@ def extract(
     follow_symlinks: bool = typer.Option(
         False, "--follow-symlinks", help="Read symlinked files and folders that lead out of PATH."
     ),
+    allow_empty: bool = typer.Option(
+        False, "--allow-empty", help="Replace the tables in --out even when PATH has no readable article."
+    ),
 ) -> None:
     """Extract every article below PATH into CSV and Parquet tables in --out.
 
@@ -70,11 +74,12 @@ def extract(
     Example: pipeline extract data/raw --out data/out --workers 2
     """
     from .outdir import OutputInUse
-    from .run import extract_folder
+    from .run import EmptyInput, extract_folder
 
     if not path.is_dir():
-        typer.echo(f"error: input folder not found: {path}", err=True)
-        raise typer.Exit(2)
+        fail(f"input folder not found: {path}")
+    if out.exists() and not out.is_dir():
+        fail(f"--out {out} is a file, not a folder")
 
     def report(result) -> None:
         if result.status == "error":
@@ -85,14 +90,21 @@ def extract(
             summary = extract_folder(
                 path, out, en_model=en_model, max_bytes=int(max_mb * 2**20), on_result=report,
                 progress=not quiet and sys.stderr.isatty(), workers=workers, force=force,
-                article_timeout=article_timeout or None, follow_symlinks=follow_symlinks,
+                article_timeout=article_timeout or None, follow_symlinks=follow_symlinks, allow_empty=allow_empty,
             )  # fmt: skip
-    except (ModelNotInstalled, OutputInUse) as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
+    except ModelNotInstalled as exc:
+        fail(str(exc))
+    except OutputInUse as exc:
+        fail(str(exc))
+    except EmptyInput as exc:
+        fail(
+            f"{exc}, and {out} holds the tables of a previous run: left unchanged (--allow-empty replaces them)"
+        )
     except KeyboardInterrupt as exc:
         typer.echo(f"interrupted: the tables in {out} are those of the previous run, unchanged", err=True)
         raise typer.Exit(143 if getattr(exc, "signal", None) == signal.SIGTERM else 130) from None
+    except OSError as exc:
+        fail(f"{os_error(exc)} (the tables in {out} are those of the previous run)")
     for warning in summary.warnings:
         typer.echo(f"warning: {warning}", err=True)
     if not quiet:
@@ -103,6 +115,18 @@ def extract(
             typer.echo(f"warning: no articles found in {path}", err=True)
     if strict and summary.statuses["error"]:
         raise typer.Exit(1)
+
+
+def fail(message: str) -> NoReturn:
+    """Print one line on stderr and exit 2: a problem of the set-up, not of an article."""
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(2)
+
+
+def os_error(exc: OSError) -> str:
+    """Give one line for an OSError: what failed, on which file."""
+    reason = exc.strerror or (str(exc).splitlines() or [type(exc).__name__])[0]
+    return f"{reason}: {exc.filename}" if exc.filename else reason
 
 
 @contextmanager

@@ -231,6 +231,11 @@ WARM_UP = {
 }
 
 
+class EmptyInput(RuntimeError):
+    """The input has no readable article while OUT holds tables: an unmounted or emptied folder
+    must not wipe them (allow_empty does)."""
+
+
 def warm_up(en_model: str = DEFAULT_EN_MODEL) -> None:
     """Load every model, grammar and gazetteer this process will need, by processing two tiny
     articles; a missing English model is reported when an English article needs it."""
@@ -279,13 +284,15 @@ def extract_folder(
     force: bool = False,
     article_timeout: float | None = ARTICLE_TIMEOUT,
     follow_symlinks: bool = False,
+    allow_empty: bool = False,
 ) -> Summary:
     """Extract every article below `root` into the tables in `out`; give the run's Summary.
 
     Files unchanged since the previous run into `out` (same sha256, same pipeline and options)
     keep their rows; `force` redoes everything. Articles are processed in `workers` worker
     processes (0: in this process), each within `article_timeout` seconds; the tables are the
-    same with any number. Raise outdir.OutputInUse when another run writes into `out`.
+    same with any number. Raise outdir.OutputInUse when another run writes into `out`, and
+    EmptyInput when `root` has no readable article while `out` holds tables (unless `allow_empty`).
     """
     started = time.monotonic()
     root, out = Path(root), Path(out)
@@ -294,9 +301,12 @@ def extract_folder(
     options = {"en_model": en_model, "max_bytes": max_bytes, "follow_symlinks": follow_symlinks}
     with outdir.locked(out):
         summary.notes = outdir.recover(out)
+        holds_tables = _holds_tables(out)
+        if not files and holds_tables and not allow_empty:
+            raise EmptyInput(f"no article files in {root}")
         previous, summary.previous = (None, "--force") if force else state.load_previous(out, options)
         run = dict(root=root, out=out, files=files, options=options, on_result=on_result, progress=progress,
-                   workers=workers, timeout=article_timeout)  # fmt: skip
+                   workers=workers, timeout=article_timeout, empty_ok=allow_empty or not holds_tables)  # fmt: skip
         try:
             _run(summary, previous, **run)
         except state.DamagedState as exc:  # found while copying rows: redo everything
@@ -307,9 +317,8 @@ def extract_folder(
     return summary
 
 
-def _run(
-    summary: Summary, previous, *, root, out, files, options, on_result, progress, workers, timeout
-) -> None:
+def _run(summary: Summary, previous, *, root, out, files, options, on_result, progress, workers, timeout,
+         empty_ok) -> None:  # fmt: skip
     en_model, max_bytes, follow = options["en_model"], options["max_bytes"], options["follow_symlinks"]
     plan = _plan(files, root, previous, options)
     to_redo = [path for path, entry in plan if entry is None]
@@ -319,7 +328,7 @@ def _run(
     index = EntityIndex()
     ids = jobs.ArticleIds()
     entries: list[state.FileEntry] = []
-    articles_done = 0
+    articles_done = readable = 0
     with (
         executor(
             summary.workers,
@@ -342,6 +351,7 @@ def _run(
             for result in outcomes:
                 base = entry.base(result.source.article_id) if entry is not None else result.source.article_id
                 result = _with_id(result, ids.claim(base))
+                readable += entry is not None or result.source.error is None
                 for table, row in result.rows:
                     writer.add(table, row)
                     if table == "entity_refs":
@@ -364,12 +374,24 @@ def _run(
                     bar.update(1)
                     rate = articles_done / max(bar.format_dict["elapsed"], 1e-6)
                     bar.set_postfix_str(f"{rate:.1f} articles/s", refresh=False)
+        if not readable and not empty_ok:
+            raise EmptyInput(f"no readable article in {root}")
         for row in index.rows():
             writer.add("entities", row)
         writer.manifest = state.manifest(writer.run_id, options, entries)
         summary.rows = writer.counts()
         if bar is not None:
             bar.close()
+
+
+def _holds_tables(out: Path) -> bool:
+    """Tell whether `out` holds the articles table of a run with at least one article."""
+    import pyarrow.parquet as pq
+
+    try:
+        return pq.read_metadata(out / "articles.parquet").num_rows > 0
+    except (OSError, ValueError):
+        return (out / "articles.parquet").exists()
 
 
 def _with_id(result: Outcome, aid: str) -> Outcome:
