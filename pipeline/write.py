@@ -23,6 +23,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from . import outdir
+from .safe import csv_cell
 
 STR, INT, FLOAT, LIST = pa.string(), pa.int64(), pa.float64(), pa.list_(pa.string())
 
@@ -78,14 +79,6 @@ ROW_GROUP = 1000
 ROW_GROUP_BYTES = 2 * 2**20  # texts are long: flush by size too, so a buffer stays small
 
 
-def _csv_cell(value: object) -> object:
-    if value is None:
-        return ""
-    if isinstance(value, list | tuple):
-        return " | ".join(str(v) for v in value)
-    return value
-
-
 def _size(row: dict) -> int:
     return sum(len(v) if isinstance(v, str) else 16 for v in row.values())
 
@@ -107,7 +100,7 @@ class _Table:
 
     def add(self, row: dict) -> None:
         if self.csv_file is not None:
-            self.csv.writerow([_csv_cell(row.get(c)) for c in self.columns])
+            self.csv.writerow([csv_cell(row.get(c)) for c in self.columns])
         self.buffer.append(row)
         self.buffered_bytes += _size(row)
         self.count += 1

