@@ -101,10 +101,10 @@ def extract(
             f"{exc}, and {out} holds the tables of a previous run: left unchanged (--allow-empty replaces them)"
         )
     except KeyboardInterrupt as exc:
-        typer.echo(f"interrupted: the tables in {out} are those of the previous run, unchanged", err=True)
+        typer.echo(f"interrupted: {out} is left as it was before this run", err=True)
         raise typer.Exit(143 if getattr(exc, "signal", None) == signal.SIGTERM else 130) from None
     except OSError as exc:
-        fail(f"{os_error(exc)} (the tables in {out} are those of the previous run)")
+        fail(f"{os_error(exc)} ({out} is left as it was before this run)")
     for warning in summary.warnings:
         typer.echo(f"warning: {warning}", err=True)
     if not quiet:

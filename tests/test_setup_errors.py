@@ -107,7 +107,7 @@ def test_a_read_only_output_folder(previous, tmp_path, monkeypatch):
         result = extract(folder, out, "--force")
     finally:
         out.chmod(0o755)
-    one_line_error(result, "Permission denied", str(out), "previous run")
+    one_line_error(result, "Permission denied", str(out), "left as it was")
     assert same_files(out, tmp_path / "before")
 
 
@@ -121,5 +121,5 @@ def test_a_full_disk(previous, tmp_path, monkeypatch):
 
     monkeypatch.setattr(pq.ParquetWriter, "write_table", full)
     result = extract(folder, out, "--force")
-    one_line_error(result, "No space left on device", "previous run")
+    one_line_error(result, "No space left on device", "left as it was")
     assert same_files(out, tmp_path / "before") and not list(out.glob(".writing-*"))

@@ -98,10 +98,10 @@ def test_an_article_that_kills_its_worker_twice_gets_an_error_row_and_the_run_co
 def test_an_article_over_its_time_budget_gets_an_error_row(tmp_path, faulty):
     folder = folder_of(tmp_path, {"a.txt": RU, "b.txt": "STALL " + RU, "c.txt": EN})
     started = time.monotonic()
-    summary = run.extract_folder(folder, tmp_path / "out", workers=1, article_timeout=10)
+    summary = run.extract_folder(folder, tmp_path / "out", workers=1, article_timeout=15)
     assert time.monotonic() - started < 120
     articles = pd.read_parquet(tmp_path / "out" / "articles.parquet").set_index("file")
-    assert articles.loc["b.txt", "error"] == "processing failed: timed out after 10 s (--article-timeout)"
+    assert articles.loc["b.txt", "error"] == "processing failed: timed out after 15 s (--article-timeout)"
     assert summary.statuses == {"ok": 2, "skipped": 0, "error": 1}
 
 
@@ -217,7 +217,7 @@ def test_sigterm_is_handled_like_ctrl_c(tmp_path):
     try:
         process.send_signal(signal.SIGTERM)
         assert process.wait(timeout=120) == 143
-        assert "interrupted: the tables in" in process.stderr.read()
+        assert "is left as it was before this run" in process.stderr.read()
         assert _wait_gone(workers), "workers still running after SIGTERM"
         assert not list(out.glob(".writing-*")) and not (out / "articles.csv").exists()
     finally:
