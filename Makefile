@@ -49,6 +49,6 @@ lint: $(STAMP)
 
 # Removes the tables the last run listed in OUT, only if OUT is a pipeline output (never the checkout).
 clean:
-	$(PYTHON) pipeline/outdir.py clean "$(OUT)"
+	$(PYTHON) -I pipeline/outdir.py clean "$(OUT)"
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
