@@ -8,8 +8,9 @@ IN     ?= data/raw
 OUT    ?= data/out
 SHARED ?= ../shared
 DOMAIN := $(SHARED)/eval/domain
+SETS   := $(DOMAIN) $(SHARED)/eval/validation
 
-.PHONY: install extract test lint clean evaluate evaluate-corpora evaluate-full bench
+.PHONY: install extract review test lint clean evaluate ablate evaluate-corpora evaluate-full bench
 
 install: $(STAMP)
 
@@ -20,8 +21,13 @@ $(STAMP): pyproject.toml requirements.lock models/requirements-en.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
+# IN and OUT may hold spaces: make extract IN="my news"
 extract: $(STAMP)
-	$(BIN)/pipeline extract $(IN) --out $(OUT)
+	$(BIN)/pipeline extract "$(IN)" --out "$(OUT)"
+
+# Static review pages of the tables in OUT: OUT/review/index.html
+review: $(STAMP)
+	$(BIN)/pipeline review "$(OUT)"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
@@ -32,22 +38,27 @@ bench: $(STAMP)
 
 evaluate: $(STAMP)
 	@if [ ! -d $(DOMAIN) ]; then echo "$(DOMAIN) is absent: nothing to evaluate"; exit 0; fi; \
-	tmp=$$(mktemp -d) && $(BIN)/pipeline extract $(DOMAIN)/raw --out $$tmp --quiet && \
-	$(BIN)/pipeline evaluate $(DOMAIN)/gold $$tmp $(EVAL_ARGS); status=$$?; rm -rf $$tmp; exit $$status
+	$(BIN)/pipeline evaluate-sets $(SETS) $(EVAL_ARGS)
+
+# Per registered rule, the change of each list's F1 on domain and validation when it is off.
+ablate: $(STAMP)
+	@if [ ! -d $(DOMAIN) ]; then echo "$(DOMAIN) is absent: nothing to ablate"; exit 0; fi; \
+	$(BIN)/pipeline ablate $(SETS) --report ablation.md
 
 evaluate-corpora: $(STAMP)
 	@if [ ! -d $(SHARED)/corpora ]; then echo "$(SHARED)/corpora is absent: nothing to evaluate"; exit 0; fi; \
 	$(BIN)/pipeline evaluate-corpus all $(SHARED)/corpora $(EVAL_ARGS)
 
 evaluate-full: $(STAMP)
-	$(MAKE) evaluate EVAL_ARGS="--details --report eval-domain.md"
+	$(MAKE) evaluate EVAL_ARGS="--details --report eval-sets.md"
 	$(MAKE) evaluate-corpora EVAL_ARGS="--limit 0 --report eval-corpora.md"
 
 lint: $(STAMP)
 	$(BIN)/ruff check pipeline tests
 	$(BIN)/ruff format --check pipeline tests
 
-# Removes the tables the last run listed in OUT, only if OUT is a pipeline output (never the checkout).
+# Removes the outputs the last run listed in OUT (tables, database, data package), only if OUT is a
+# pipeline output (never the checkout).
 clean:
 	$(PYTHON) -I pipeline/outdir.py clean "$(OUT)"
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

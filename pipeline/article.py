@@ -26,6 +26,7 @@ class Source:
     published: str | None = None
     url: str | None = None
     error: str | None = None
+    lang: str | None = None  # the language when known beforehand: it overrides detection
 
 
 @dataclass(frozen=True)
@@ -178,3 +179,24 @@ class Result:
     entities: tuple[Entity, ...] = ()
     dates: tuple[DateRecord, ...] = ()
     documents: tuple[DocumentRecord, ...] = ()
+    corrections: tuple[str, ...] = ()  # keys of the correction rules that changed its records
+
+    @property
+    def people(self) -> tuple[Entity, ...]:
+        return tuple(e for e in self.entities if e.kind == "person")
+
+    @property
+    def organisations(self) -> tuple[Entity, ...]:
+        return tuple(e for e in self.entities if e.kind == "organisation")
+
+    @property
+    def places(self) -> tuple[Entity, ...]:
+        return tuple(e for e in self.entities if e.kind == "place")
+
+    def tables(self) -> dict:
+        """Give the article's rows as pandas DataFrames, one per output table (as `pipeline extract`
+        writes them)."""
+        from .api import frames
+        from .run import rows
+
+        return frames(rows(self))

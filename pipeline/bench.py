@@ -166,7 +166,7 @@ def _interleaved(kind: str, folder: str, en_model: str, repetitions: int) -> dic
     text twice, so caches (lemmas, morphology) warm up as over a real corpus, no faster."""
     from .parallel import pin_threads
     from .read import read_file
-    from .run import outcome, process, warm_up
+    from .run import EntityIndex, outcome, process, warm_up
     from .write import TableWriter
 
     pin_threads()
@@ -178,10 +178,12 @@ def _interleaved(kind: str, folder: str, en_model: str, repetitions: int) -> dic
     texts = _texts(root, "ru" if kind == "natasha" else "en")
     annotate(next(iter(texts.values())))  # the baseline's first call is slower too
 
-    def ours(path: Path, writer: TableWriter) -> None:
+    def ours(path: Path, writer: TableWriter, index: EntityIndex) -> None:
         for source in read_file(path, root=root):
             for table, row in outcome(process(source, en_model=en_model)).rows:
                 writer.add(table, row)
+                if table == "entity_refs":
+                    index.add(row)
 
     items = list(texts.items())
     size = -(-len(items) // repetitions)
@@ -192,17 +194,21 @@ def _interleaved(kind: str, folder: str, en_model: str, repetitions: int) -> dic
         if not chunk:
             break
         with tempfile.TemporaryDirectory() as out:
-            writer = TableWriter(Path(out))
+            writer, index = TableWriter(Path(out)), EntityIndex()
             for i, (path, text) in enumerate(chunk):
                 for kind_ in ("bare", "ours") if (i + rep) % 2 == 0 else ("ours", "bare"):
                     started = time.perf_counter()
                     if kind_ == "bare":
                         annotate(text)
                     else:
-                        ours(path, writer)
+                        ours(path, writer, index)
                     spent[kind_] += time.perf_counter() - started
             started = time.perf_counter()
-            writer.__exit__(None, None, None)  # the tables' last row groups and renames
+            for row in index.rows():
+                writer.add("entities", row)
+            writer.__exit__(
+                None, None, None
+            )  # the last row groups, the database and data package, the renames
             spent["ours"] += time.perf_counter() - started
         passes.append({**spent, "articles": len(chunk), "chars": sum(len(text) for _, text in chunk)})
     return {

@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 from .article import Article, Source
 from .lang import detect_language
+from .lexicon import all_lexicons, alternatives
+from .lexicon.common import SHARE_WORDS, SOCIAL_NETWORKS
 
 # --- Unicode repair ----------------------------------------------------------------------
 
@@ -69,24 +72,13 @@ def repair_unicode(text: str) -> str:
 
 # --- Page chrome ---------------------------------------------------------------------------
 
-SOCIAL_WORDS = {
-    "vk", "vkontakte", "вконтакте", "x", "ok", "ok.ru", "одноклассники", "whatsapp", "telegram", "телеграм",
-    "facebook", "fb", "linkedin", "twitter", "viber", "email", "e-mail", "mail", "pinterest", "reddit",
-    "tumblr", "skype", "instagram", "insta", "youtube", "tiktok", "threads", "мой", "мир", "print", "печать",
-    "share", "поделиться", "copy", "link", "скопировать", "ссылку", "egov", "rss",
-}  # fmt: skip
-_CHROME_LINE = re.compile(
-    r"""^(?:
-        назад | вернуться(?:\s+назад)? | к\s+списку\s+новостей | все\s+новости | back | go\s+back | наверх
-      | поделиться | share(?:\s+this)? | версия\s+для\s+печати | print\s+version
-      | (?:читайте|смотрите)\s+(?:также|ещё|еще)\b.* | см\.\s+также\b.* | (?:read|see)\s+(?:also|more)\b.*
-      | related(?:\s+news|\s+articles)?\s*:?.* | похожие\s+(?:новости|материалы)\b.* | новости\s+по\s+теме\b.*
-      | (?:просмотр(?:ов|ы)?|прочитано|views?|комментари(?:и|ев)|comments?)\s*:?\s*\d[\d\s]*
-      | [\d\s]{1,9}
-      | (?:фото|photo)\s*:?\s*(?:www|http\S*)?
-    )[\s:.!]*$""",
-    re.IGNORECASE | re.VERBOSE,
-)
+
+@cache
+def _chrome_line() -> re.Pattern:
+    """Give the pattern of a whole line of page chrome, in any language (cleaning comes before
+    the language is known)."""
+    lines = {line for lex in all_lexicons() for line in lex.CHROME_LINES}
+    return re.compile(rf"^{alternatives(sorted(lines))}[\s:.!]*$", re.IGNORECASE)
 
 
 def is_chrome(line: str) -> bool:
@@ -94,13 +86,13 @@ def is_chrome(line: str) -> bool:
     stripped = line.strip()
     if not stripped:
         return False
-    if _CHROME_LINE.match(stripped):
+    if _chrome_line().match(stripped):
         return True
     words = re.findall(r"[\w.\-]+", stripped.lower())
     return (
         bool(words)
-        and all(w in SOCIAL_WORDS for w in words)
-        and (len(words) >= 2 or words[0] in {"поделиться", "share"})
+        and all(w in SOCIAL_NETWORKS for w in words)
+        and (len(words) >= 2 or words[0] in SHARE_WORDS)
     )
 
 

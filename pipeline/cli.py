@@ -33,7 +33,7 @@ def main() -> None:
 @app.command()
 def extract(
     path: Path = typer.Argument(
-        ..., help="Folder of articles (.txt .md .html .htm .json .jsonl), read recursively."
+        ..., help="Folder of articles (.txt .md .html .htm .json .jsonl), read recursively, or one such file."
     ),
     out: Path = typer.Option(Path("data/out"), "--out", "-o", help="Folder for the output tables."),
     en_model: str = typer.Option(
@@ -66,31 +66,55 @@ def extract(
     allow_empty: bool = typer.Option(
         False, "--allow-empty", help="Replace the tables in --out even when PATH has no readable article."
     ),
+    corrections: Path | None = typer.Option(
+        None,
+        "--corrections",
+        "-c",
+        help="CSV of corrections (action,kind,name,target: alias, merge, rename, reject) applied to every article.",
+    ),
+    disable: str = typer.Option(
+        "", "--disable", help="Comma-separated rules to switch off (see `pipeline rules`), for ablation."
+    ),
 ) -> None:
-    """Extract every article below PATH into CSV and Parquet tables in --out.
+    """Extract every article below PATH (a folder, or one file) into tables in --out.
+
+    Writes the tables articles, texts, mentions, people, organisations, places, dates, documents and
+    entities, each as NAME.csv (UTF-8 with BOM, for spreadsheets) and NAME.parquet; all of them in one
+    DuckDB database, pipeline.duckdb, with keys and views; and datapackage.json, the data dictionary
+    (every column's type and meaning, also in README, "Output tables", and `pipeline schema`).
 
     A re-run into the same --out redoes only new and changed files and drops deleted ones.
 
-    Example: pipeline extract data/raw --out data/out --workers 2
+    Example: pipeline extract data/raw --out data/out --workers 2 --corrections fixes.csv
     """
+    from .corrections import CorrectionsError, read_corrections
     from .outdir import OutputInUse
+    from .read import SUFFIXES
     from .run import EmptyInput, extract_folder
 
-    if not path.is_dir():
-        fail(f"input folder not found: {path}")
+    if not path.exists():
+        fail(f"input not found (no such folder or file): {path}")
+    if not path.is_dir() and not (path.is_file() and path.name.lower().endswith(SUFFIXES)):
+        fail(f"{path} is not an article file ({' '.join(SUFFIXES)}) or a folder")
     if out.exists() and not out.is_dir():
         fail(f"--out {out} is a file, not a folder")
+    try:
+        rules = read_corrections(corrections) if corrections else None
+    except CorrectionsError as exc:
+        fail(str(exc))
 
     def report(result) -> None:
         if result.status == "error":
             typer.echo(f"error: {result.where}: {result.error}", err=True)
 
+    off = _rule_names(disable)
     try:
         with interrupts_as_keyboard_interrupt():
             summary = extract_folder(
                 path, out, en_model=en_model, max_bytes=int(max_mb * 2**20), on_result=report,
                 progress=not quiet and sys.stderr.isatty(), workers=workers, force=force,
                 article_timeout=article_timeout or None, follow_symlinks=follow_symlinks, allow_empty=allow_empty,
+                corrections=rules, disable=off,
             )  # fmt: skip
     except ModelNotInstalled as exc:
         fail(str(exc))
@@ -158,7 +182,89 @@ def summary_text(summary, out: Path) -> str:
     if summary.previous != "previous run":
         files += f" (full run: {summary.previous})"
     workers = f"{summary.workers} worker" + ("s" if summary.workers != 1 else "")
-    return f"articles: {counts}\nfiles: {files}\nrows: {tables}\n{summary.seconds:.1f} s, {workers} -> {out}"
+    return (
+        f"articles: {counts}\nfiles: {files}\nrows: {tables}\n{summary.seconds:.1f} s, {workers} -> {out}\n"
+        + outputs_text(out)
+    )
+
+
+def outputs_text(out: Path) -> str:
+    """Give the lines that name the database, the data dictionary and the review pages of `out`."""
+    from .review import review_state
+
+    review = {
+        "current": "",
+        "stale": " (out of date: rebuild it with `pipeline review " + str(out) + "`)",
+        "absent": " (not built yet: `pipeline review " + str(out) + "`)",
+    }[review_state(out)]
+    return (
+        f"database: {out / 'pipeline.duckdb'} (DuckDB: tables, keys, views)\n"
+        f"data dictionary: {out / 'datapackage.json'}\n"
+        f"review pages: {out / 'review' / 'index.html'}{review}"
+    )
+
+
+@app.command()
+def review(
+    out: Path = typer.Argument(
+        Path("data/out"), help="Folder of output tables written by `pipeline extract`."
+    ),
+    limit: int = typer.Option(
+        0, "--limit", min=0, help="Pages for at most this many articles (0: all); the index lists every one."
+    ),
+) -> None:
+    """Write review pages for the tables in OUT into OUT/review/ and print the index's path.
+
+    Static HTML that works offline: an index of articles with filters, one page per article with its
+    text, every mention highlighted, its documents and dates, a timeline and a map of places.
+
+    Example: pipeline review data/out  (then open data/out/review/index.html in a browser)
+    """
+    from .outdir import settle
+    from .review import build_review
+
+    settle(out)  # a run killed while switching its tables in: finish the switch first
+    if not (out / "pipeline.duckdb").is_file():
+        fail(f"no database in {out} (run `pipeline extract ... --out {out}` first)")
+    index = build_review(out, limit=limit or None)
+    typer.echo(str(index))
+
+
+@app.command()
+def schema(
+    table: str | None = typer.Argument(None, help="One table (default: all of them)."),
+    markdown: bool = typer.Option(False, "--markdown", help="Print README's column tables."),
+) -> None:
+    """Print the columns of the output tables: name, type and meaning.
+
+    Example: pipeline schema documents
+    """
+    from .schema import TABLES
+    from .schema import markdown as column_table
+
+    if table is not None and table not in TABLES:
+        typer.echo(f"error: unknown table {table!r}; choose one of: {', '.join(TABLES)}", err=True)
+        raise typer.Exit(2)
+    for t in [TABLES[table]] if table else TABLES.values():
+        if markdown:
+            typer.echo(f"<!-- columns: {t.name} -->\n{column_table(t)}\n")
+            continue
+        keys = f" (key: {', '.join(t.primary_key)})" if t.primary_key else ""
+        typer.echo(f"{t.name}{keys}: {t.description}")
+        for f in t.fields:
+            typer.echo(f"  {f.name:<12} {f.type:<8} {f.description}")
+        typer.echo("")
+
+
+def _rule_names(text: str) -> frozenset[str]:
+    """Give the rule names of a comma-separated option, each checked, or exit 2."""
+    from .rules import check_names
+
+    try:
+        return check_names(text.split(","))
+    except KeyError as exc:
+        typer.echo(f"error: {exc.args[0]}", err=True)
+        raise typer.Exit(2) from None
 
 
 @app.command()
@@ -166,7 +272,10 @@ def evaluate(
     gold_dir: Path = typer.Argument(
         ..., help="Folder of gold records (*.json, ../shared/eval/GOLD_FORMAT.md)."
     ),
-    out_dir: Path = typer.Argument(..., help="Folder of output tables written by `pipeline extract`."),
+    out_dir: Path = typer.Argument(
+        ...,
+        help="Folder of output tables written by `pipeline extract`, or a folder of articles to extract first.",
+    ),
     details: bool = typer.Option(
         False, "--details", help="List, per article, the missed and the spurious entries."
     ),
@@ -174,13 +283,25 @@ def evaluate(
     report: Path | None = typer.Option(
         None, "--report", help="Also write the report as markdown to this file."
     ),
+    disable: str = typer.Option(
+        "",
+        "--disable",
+        help="With a folder of articles: rules to switch off while extracting (comma-separated).",
+    ),
+    en_model: str = typer.Option(
+        DEFAULT_EN_MODEL, "--en-model", help="Installed spaCy English pipeline to use."
+    ),
 ) -> None:
     """Score output tables against gold records: per list P/R/F1, macro F1, attribute accuracies.
 
     Example: pipeline evaluate ../shared/eval/domain/gold data/out --details --report eval.md
+    (with rules off: pipeline evaluate ../shared/eval/domain/gold ../shared/eval/domain/raw --disable org.join_parent)
     """
+    import tempfile
+
     from .evaluate import evaluate_records
     from .report import records_json, records_markdown
+    from .run import extract_folder
 
     for folder in (gold_dir, out_dir):
         if not folder.is_dir():
@@ -189,14 +310,134 @@ def evaluate(
     from .outdir import settle
 
     settle(out_dir)  # a run killed while switching its tables in: finish the switch first
-    if not (out_dir / "articles.parquet").is_file():
-        typer.echo(f"error: no output tables in {out_dir} (run `pipeline extract` first)", err=True)
+    off = _rule_names(disable)
+    tables = (out_dir / "articles.parquet").is_file()
+    if tables and off:
+        typer.echo(
+            f"error: --disable needs a folder of articles, and {out_dir} holds output tables", err=True
+        )
         raise typer.Exit(2)
-    result = evaluate_records(gold_dir, out_dir)
+    with tempfile.TemporaryDirectory(prefix="pipeline-evaluate-") as scratch:
+        if not tables:
+            try:
+                summary = extract_folder(out_dir, Path(scratch), en_model=en_model, disable=off)
+            except ModelNotInstalled as exc:
+                typer.echo(f"error: {exc}", err=True)
+                raise typer.Exit(2) from None
+            if not any(summary.statuses.values()):
+                typer.echo(f"error: no output tables and no articles in {out_dir}", err=True)
+                raise typer.Exit(2)
+        result = evaluate_records(gold_dir, out_dir if tables else Path(scratch))
     markdown = records_markdown(result, details=details)
     typer.echo(records_json(result, details=details) if as_json else markdown)
     if report:
         report.write_text(markdown, encoding="utf-8")
+
+
+@app.command("evaluate-sets")
+def evaluate_sets_command(
+    sets: list[Path] = typer.Argument(
+        ..., help="Evaluation sets: folders with raw/ (articles) and gold/ (records)."
+    ),
+    details: bool = typer.Option(
+        False, "--details", help="Also each set's report with missed and spurious entries."
+    ),
+    report: Path | None = typer.Option(
+        None, "--report", help="Also write the report as markdown to this file."
+    ),
+    disable: str = typer.Option(
+        "", "--disable", help="Rules to switch off while extracting (comma-separated)."
+    ),
+    en_model: str = typer.Option(
+        DEFAULT_EN_MODEL, "--en-model", help="Installed spaCy English pipeline to use."
+    ),
+) -> None:
+    """Extract and score several evaluation sets, side by side with the gap between them (the
+    development set first, then held-out ones: a rule that widens the gap is fitted to the first).
+
+    Example: pipeline evaluate-sets ../shared/eval/domain ../shared/eval/validation
+    """
+    import tempfile
+
+    from .evaluate import evaluate_records
+    from .report import records_markdown, sets_markdown
+    from .run import extract_folder
+
+    off = _rule_names(disable)
+    reports = {}
+    for folder in sets:
+        if not (folder / "raw").is_dir() or not (folder / "gold").is_dir():
+            typer.echo(f"error: {folder} is no evaluation set: it needs raw/ and gold/ folders", err=True)
+            raise typer.Exit(2)
+        with tempfile.TemporaryDirectory(prefix="pipeline-evaluate-") as scratch:
+            try:
+                extract_folder(folder / "raw", Path(scratch), en_model=en_model, disable=off)
+            except ModelNotInstalled as exc:
+                typer.echo(f"error: {exc}", err=True)
+                raise typer.Exit(2) from None
+            reports[folder.name] = evaluate_records(folder / "gold", Path(scratch))
+    text = sets_markdown(reports)
+    if details:
+        text += "".join("\n" + records_markdown(r, details=True, title=n) for n, r in reports.items())
+    typer.echo(text)
+    if report:
+        report.write_text(text, encoding="utf-8")
+
+
+@app.command("rules")
+def rules_command(
+    stage: str | None = typer.Option(None, "--stage", help="Only the rules of this stage."),
+    lang: str | None = typer.Option(None, "--lang", help="Only the rules serving this language (ru, en)."),
+) -> None:
+    """List the registered rules: name, stage, languages, span kinds touched, what each does.
+
+    Any of them can be switched off with `extract --disable NAME` or measured with `pipeline ablate`.
+
+    Example: pipeline rules --stage spans --lang en
+    """
+    from .rules import rules
+
+    for r in rules(stage=stage, lang=lang):
+        touches = ",".join(r.touches) or "-"
+        typer.echo(f"{r.name:<34} {r.stage:<13} {','.join(r.langs):<6} {touches:<10} {r.doc}")
+
+
+@app.command("ablate")
+def ablate_command(
+    sets: list[Path] = typer.Argument(
+        ..., help="Evaluation sets: folders with raw/ and gold/ (the held-out one last)."
+    ),
+    only: str = typer.Option(
+        "", "--rules", help="Comma-separated rules (or prefixes ending in '.'); default all."
+    ),
+    en_model: str = typer.Option(
+        DEFAULT_EN_MODEL, "--en-model", help="Installed spaCy English pipeline to use."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of tables."),
+    report: Path | None = typer.Option(
+        None, "--report", help="Also write the report as markdown to this file."
+    ),
+) -> None:
+    """Per registered rule, the change of each list's F1 when that rule is off, on every set side
+    by side, the most harmful rule first (articles are annotated once, the stages rerun per rule).
+
+    Example: pipeline ablate ../shared/eval/domain ../shared/eval/validation --report ablation.md
+    """
+    import json
+
+    from .ablate import ablate, as_dict, load_set, markdown
+
+    names = _rule_names(only) if only else None
+    try:
+        loaded = [load_set(folder, en_model=en_model) for folder in sets]
+    except (ValueError, ModelNotInstalled) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    result = ablate(loaded, names, log=lambda message: typer.echo(message, err=True))
+    text = markdown(result)
+    typer.echo(json.dumps(as_dict(result), indent=1) if as_json else text)
+    if report:
+        report.write_text(text + "\n", encoding="utf-8")
 
 
 DEFAULT_LIMIT = 100  # documents per corpus by default: a few minutes per corpus on 2 cores

@@ -280,21 +280,33 @@ def load_predictions(out_dir: Path) -> dict[str, dict[str, list[dict]]]:
         return pd.read_parquet(Path(out_dir) / f"{name}.parquet")
 
     articles = table("articles")
-    by_id: dict[str, dict[str, list[dict]]] = {aid: {n: [] for n in LISTS} for aid in articles.article_id}
+    frames = {name: table(name).to_dict("records") for name in LISTS}
+    return predictions_of(articles.to_dict("records"), frames)
+
+
+def predictions_of(
+    articles: Sequence[dict], tables: dict[str, Sequence[dict]]
+) -> dict[str, dict[str, list[dict]]]:
+    """Give the predicted lists of every article, keyed by file name, from rows of the
+    `articles` table and of the five list tables (read back or straight from a run)."""
+    by_id: dict[str, dict[str, list[dict]]] = {a["article_id"]: {n: [] for n in LISTS} for a in articles}
     for name in LISTS:
-        frame = table(name)
-        for row in frame.to_dict("records"):
+        for row in tables.get(name, ()):
             if row["article_id"] in by_id:
                 by_id[row["article_id"]][name].append({k: None if _missing(v) else v for k, v in row.items()})
     for lists in by_id.values():  # mentions in text order, as written
         for name in LISTS:
             lists[name].sort(key=lambda r: (r.get("start") or 0) if name in ("dates", "documents") else 0)
-    return {Path(f).name: by_id[aid] for f, aid in zip(articles.file, articles.article_id, strict=True)}
+    return {Path(a["file"]).name: by_id[a["article_id"]] for a in articles}
 
 
 def evaluate_records(gold_dir: Path, out_dir: Path) -> RecordReport:
     """Give the record-level scores of the tables in `out_dir` against the gold files in `gold_dir`."""
-    predictions = load_predictions(out_dir)
+    return evaluate_predictions(gold_dir, load_predictions(out_dir))
+
+
+def evaluate_predictions(gold_dir: Path, predictions: dict[str, dict[str, list[dict]]]) -> RecordReport:
+    """Give the record-level scores of predicted lists (see `predictions_of`) against the gold files."""
     report = RecordReport()
     for path in sorted(Path(gold_dir).glob("*.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))

@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 
 from .keys import has_cyrillic, name_key
+from .lexicon import all_lexicons, alternatives, lexicon
 
 MODELS = Path(__file__).resolve().parent.parent / "models"
 
@@ -35,7 +36,14 @@ class PlaceInfo:
 
 def place_key(text: str) -> str:
     """Give the lookup key of a place name: its name key without "г.", "город", "city of"."""
-    return re.sub(r"^(?:г\.|город|city of)\s*", "", name_key(text))
+    return _city_word().sub("", name_key(text))
+
+
+@cache
+def _city_word() -> re.Pattern:
+    """Give the pattern of a word naming a place as a city before its name, in any language."""
+    words = [w for lex in all_lexicons() for w in lex.CITY_WORDS]
+    return re.compile(rf"^{alternatives(sorted(words, key=len, reverse=True))}\s*")
 
 
 @cache
@@ -89,6 +97,10 @@ def _index() -> dict[str, PlaceInfo]:
             aliases = tuple(a for a in row["aliases"].split("|") if a)
             country = row["country"] or None
             base = index.get(place_key(row["name_en"])) if row["kind"] in ("country", "city") else None
+            if (
+                row["kind"] == "country"
+            ):  # "Russia" is pycountry's "Russian Federation": one country, by its code
+                base = next((i for i in index.values() if i.key == f"country:{country}"), base)
             info = PlaceInfo(
                 key=base.key if base else f"place:{place_key(row['name_en'])}",
                 name_ru=row["name_ru"],
@@ -109,7 +121,7 @@ def lemma_key(name: str) -> str | None:
     inflection finds it ("Кыргызской Республики" ~ "Кыргызская Республика"); None for other names."""
     if not has_cyrillic(name):
         return None
-    from .normalise import parses
+    from .nlp.morph import parses
 
     words = re.findall(r"[\w-]+", name_key(name))
     return " ".join((parses(w)[0].normal_form if parses(w) else w).replace("ё", "е") for w in words)
@@ -129,7 +141,10 @@ def _lemma_index(kind: str) -> dict[str, object]:
     return index
 
 
-_STATE_OF = re.compile(r"^(?:the\s+)?(?:Republic|Kingdom|State|Sultanate|Emirate|Principality) of (.+)$")
+_EN = lexicon("en")
+_STATE_OF = re.compile(
+    rf"^(?:{alternatives(_EN.LEADING_ARTICLES)}\s+)?{alternatives(_EN.STATE_FORMS)} {_EN.OF} (.+)$"
+)  # "Republic of Turkmenistan"
 
 
 def lookup_place(name: str) -> PlaceInfo | None:
@@ -191,6 +206,51 @@ def lookup_organisation(name: str) -> OrgInfo | None:
 
 
 @cache
+def country_names_written() -> tuple[str, ...]:
+    """Give the English names of countries as news writes them, capitalised ("Tajikistan", "United
+    Arab Emirates", "Kyrgyz Republic")."""
+    names = {
+        name
+        for info in _index().values()
+        if info.kind == "country"
+        for name in (info.name_en, *info.aliases)
+        if re.fullmatch(r"[A-Z][A-Za-z' -]+", name) and "," not in name
+    }
+    return tuple(sorted(names))
+
+
+@cache
+def _demonyms() -> dict[str, str]:
+    """Give English nationality words -> ISO country code: the demonyms of countryinfo ("Iranian",
+    "Hungarian", "Turkmen"), with their plurals, and the stem of every country named "-stan" or
+    "-istan", which is its people's word ("Kazakh", "Tajik", "Uzbek", "Kyrgyz", "Afghan"), with "kh"
+    also transliterated "k"."""
+    import countryinfo
+
+    found: dict[str, tuple[int, str]] = {}  # a demonym several countries share goes to the most populous
+    for country in countryinfo.all_countries():
+        info = country.info()
+        code, people = (info.get("ISO") or {}).get("alpha2"), info.get("population") or 0
+        if not code or country_by_code(code) is None:
+            continue
+        for word in re.split(r"[,/]", info.get("demonym") or ""):
+            key = word.strip().casefold()
+            if key and people >= found.get(key, (-1, ""))[0]:
+                found[key] = (people, code)
+    out = {word: code for word, (_, code) in found.items()}
+    for name in _country_names_en():
+        stem = re.sub(r"i?stan$", "", name)
+        if stem != name and len(stem) >= 4:
+            for variant in (stem, stem.replace("kh", "k")):  # "Kazakh" is written "Kazak" too
+                out.setdefault(variant, lookup_place(name).country or "")
+    # the people in the plural: "Turkmens", "Iranians" (not "Chinese", "British", "Dutch")
+    out.update(
+        {f"{word}s": code for word, code in list(out.items()) if not re.search(r"(?:s|ese|sh|ch)$", word)}
+    )
+    return out
+
+
+@cache
 def _country_names_en() -> tuple[str, ...]:
     return tuple(
         sorted(
@@ -203,33 +263,19 @@ def _country_names_en() -> tuple[str, ...]:
     )
 
 
+def demonym_country(word: str) -> PlaceInfo | None:
+    """Give the country an English nationality word names ("Iranian" -> Iran, "Tajik" ->
+    Tajikistan, "Turkmens" -> Turkmenistan), or None."""
+    code = _demonyms().get(word.casefold())
+    return country_by_code(code) if code else None
+
+
 @cache
-def country_pattern() -> re.Pattern:
-    """Give a pattern finding English country names as written ("Tajikistan", "United Arab
-    Emirates", "Kyrgyz Republic"), longest first, capitalised, between word boundaries."""
-    names = set()
-    for info in _index().values():
-        if info.kind == "country":
-            for name in (info.name_en, *info.aliases):
-                if re.fullmatch(r"[A-Z][A-Za-z' -]+", name) and "," not in name:
-                    names.add(name)
-    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w])")
+def country_by_code(code: str) -> PlaceInfo | None:
+    """Give the country of an ISO 3166 alpha-2 code ("KZ")."""
+    return next((info for info in _index().values() if info.kind == "country" and info.country == code), None)
 
 
 def is_demonym(word: str) -> bool:
-    """Tell a nationality word taken for a name: "Kazakh", "Kyrgyz", "Turkmens", "Iranian", "Russian"
-    (a stem of at least four letters that begins a country's name, or a country name with -n, -ian,
-    -i, -ese), in English."""
-    w = word.casefold()
-    if not re.fullmatch(r"[a-z]{4,}", w):
-        return False
-    w = w[:-1] if w.endswith("s") and not w.endswith("ss") else w
-    for country in _country_names_en():
-        if country.startswith(w) and len(w) >= 4 and w != country:
-            return True
-        if any(
-            w == country + suffix or w == country.rstrip("a") + suffix for suffix in ("n", "ian", "i", "ese")
-        ):
-            return True
-    return False
+    """Tell an English nationality word taken for a name: "Kazakh", "Kyrgyz", "Turkmens", "Iranian"."""
+    return word.casefold() in _demonyms()

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import alternatives, lexicon
+
 _QUOTES = re.compile(r"[«»“”„\"'‘’`]")
 _DASHES = re.compile(r"\s*[-\u2010-\u2015\u2212]\s*")
+_LEADING_ARTICLE = re.compile(rf"^{alternatives(lexicon('en').LEADING_ARTICLES)}\s+")
 
 
 def has_cyrillic(text: str) -> bool:
@@ -18,5 +21,5 @@ def name_key(text: str) -> str:
     text = _QUOTES.sub("", text.casefold().replace("ё", "е"))
     text = _DASHES.sub("-", text)
     text = re.sub(r"\s*\.\s*", ". ", text)
-    text = re.sub(r"^the\s+", "", text.strip())
+    text = _LEADING_ARTICLE.sub("", text.strip())
     return re.sub(r"\s+", " ", text).strip(" .,;:")

@@ -12,12 +12,19 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import cache
+from typing import TYPE_CHECKING
 
 from .article import DateRecord, DocumentRecord, Entity, Mention
 from .extract import Extraction
-from .extract.people import surname
+from .extract.common import surname
 from .gazetteer import lemma_key, lookup_organisation, lookup_place
 from .keys import has_cyrillic, name_key
+from .lexicon import all_lexicons, alternatives
+from .rules import Computed, rule
+
+if TYPE_CHECKING:
+    from .corrections import Corrections
 
 _PREFIX = {"person": "per", "organisation": "org", "place": "loc"}
 
@@ -25,6 +32,19 @@ _PREFIX = {"person": "per", "organisation": "org", "place": "loc"}
 def entity_id(kind: str, key: str) -> str:
     """Give the stable id of an entity from its kind and canonical key."""
     return f"{_PREFIX[kind]}-" + hashlib.sha1(f"{kind}:{key}".encode()).hexdigest()[:12]
+
+
+@cache
+def identity(kind: str, name: str, *, lang: str) -> tuple[str, str, dict]:
+    """Give the entity id, name and attributes a name stands for, as the merger identifies an entity:
+    a known place or organisation by the gazetteer, anything else by its name."""
+    if kind == "place" and (info := lookup_place(name)) is not None:
+        attrs = {"kind": info.kind, "country": info.country, "geonames_id": info.geonames_id, "lat": info.lat,
+                 "lon": info.lon, "gazetteer_aliases": info.aliases}  # fmt: skip
+        return entity_id(kind, info.key), info.name(lang), attrs
+    if kind == "organisation" and (known := lookup_organisation(name)) is not None:
+        return entity_id(kind, f"gaz:{known.key}"), known.name(lang), {"gazetteer_aliases": known.names()}
+    return entity_id(kind, name_key(name)), name, {}
 
 
 def _pick_name(forms: Sequence[str], prefer: Callable[[str], tuple] = lambda s: ()) -> str:
@@ -63,6 +83,7 @@ def _group(mentions: Sequence[Mention], keys: Callable[[Mention], Sequence[str]]
     return list(groups.values())
 
 
+@rule("merge.unknown_place_country", stage="merge", touches=("LOC",), off=None)
 def _main_country(mentions: Sequence[Mention]) -> str | None:
     """Give the country the article's known places name most often."""
     counts = Counter(m.attrs["country"] for m in mentions if m.attrs.get("key") and m.attrs.get("country"))
@@ -100,8 +121,9 @@ def _is_abbreviation(text: str) -> bool:
 
 
 _LEGAL_FORM = re.compile(
-    r"^(?:ОАО|ЗАО|ООО|ОсОО|АО|ПАО|ГУ|ГП|ФГУП|ГУП|МУП|НАО|ОФ|ОО|JSC|LLC|OJSC|CJSC)\s+[«\"“„](.+)[»\"”“]$"
+    rf"^{alternatives([f for lex in all_lexicons() for f in lex.LEGAL_FORMS])}\s+[«\"“„](.+)[»\"”“]$"
 )
+_SEAT_PREPOSITIONS = {p for lex in all_lexicons() for p in lex.SEAT_PREPOSITIONS}
 
 
 def _bare_form(normal: str) -> str:
@@ -113,7 +135,7 @@ def _bare_form(normal: str) -> str:
     words = normal.split()
     for i in range(1, len(words)):
         head, tail = words[:i], words[i:]
-        if head[-1].lower() in ("в", "во", "in", "of"):
+        if head[-1].lower() in _SEAT_PREPOSITIONS:
             head = head[:-1]
         if head and _is_place(" ".join(tail)):
             return name_key(" ".join(head))
@@ -134,6 +156,7 @@ def _reduced_form(normal: str) -> str | None:
     return head.casefold() if rest and lookup_organisation(rest) is not None else None
 
 
+@rule("merge.bare_form", stage="merge", touches=("ORG",), off=Computed(lambda groups: (groups, set())))
 def _join_bare_forms(groups: list[list[Mention]]) -> tuple[list[list[Mention]], set[str]]:
     """Join a group named only by a bare form ("Министерство финансов", "Чакан ГЭС") or by a
     reduced one ("Комитет Жогорку Кенеша") to the one group whose fuller name reduces to it;
@@ -169,17 +192,21 @@ def _join_bare_forms(groups: list[list[Mention]]) -> tuple[list[list[Mention]], 
     return [sorted(g, key=lambda m: m.start) for _, g in sorted(joined.items())], reduced
 
 
+@rule("merge.bracketed_abbreviation", stage="merge", touches=("ORG",), off="")
+def _abbreviation_key(m: Mention) -> str:
+    """An abbreviation defined in brackets names the organisation it follows: "… по
+    промышленному развитию (ЮНИДО)" and a later "ЮНИДО" are one."""
+    abbreviation = m.attrs.get("abbreviation")
+    return name_key(abbreviation) if abbreviation else ""
+
+
 def _organisations(mentions: Sequence[Mention], lang: str) -> list[Entity]:
     """Group organisation mentions sharing a name, an abbreviation defined in brackets, or an
     entry of the organisation gazetteer; a known organisation takes its canonical name and id."""
 
     def keys(m: Mention) -> list[str]:
-        abbreviation, known = m.attrs.get("abbreviation"), m.attrs.get("known")
-        return [
-            name_key(m.normal),
-            name_key(abbreviation) if abbreviation else "",
-            f"gaz:{known.key}" if known else "",
-        ]
+        known = m.attrs.get("known")
+        return [name_key(m.normal), _abbreviation_key(m), f"gaz:{known.key}" if known else ""]
 
     entities = []
     groups, reduced = _join_bare_forms(_group(mentions, keys))
@@ -212,7 +239,9 @@ def _first_initial(name: str) -> str:
     return name.split()[0][0].casefold() if name.split() else ""
 
 
+@rule("merge.name_ending", stage="merge", touches=("PER",), off=False)
 def _ends_with(name: str, part: str) -> bool:
+    """A name that ends another is the same person: "Amir Abdollahian" of "Hossein Amir Abdollahian"."""
     words, tail = name_key(name).split(), name_key(part).split()
     return len(words) > len(tail) and words[-len(tail) :] == tail
 
@@ -248,20 +277,25 @@ def _people(mentions: Sequence[Mention]) -> list[Entity]:
 
 
 def merge_article(
-    extraction: Extraction, *, lang: str
+    extraction: Extraction, *, lang: str, corrections: Corrections | None = None, applied: list | None = None
 ) -> tuple[list[Entity], list[Mention], list[DateRecord]]:
-    """Give the article's entities, all its mentions (with entity ids) and its date records."""
+    """Give the article's entities (corrected by `corrections`: the keys of the rules that changed
+    them are added to `applied`), all its mentions (with entity ids) and its date records."""
     entities = (
         _people(extraction.people)
         + _organisations(extraction.organisations, lang)
         + _places(extraction.places)
     )
+    if corrections:
+        entities, keys = corrections.apply(entities, lang=lang)
+        if applied is not None:
+            applied.extend(keys)
     mentions: list[Mention] = []
     for entity in entities:
         mentions.extend(replace(m, attrs={**m.attrs, "entity_id": entity.entity_id}) for m in entity.mentions)
     mentions.extend(extraction.dates)
-    for record, evidence in extraction.documents:  # every mention of a document, with its id
-        doc_id = document_id(record)
+    ids = document_ids([record for record, _ in extraction.documents])
+    for (_, evidence), doc_id in zip(extraction.documents, ids, strict=True):  # every mention, with its id
         for m in evidence.attrs.get("mentions", (evidence,)):
             mentions.append(replace(m, attrs={**m.attrs, "entity_id": doc_id}))
     mentions.sort(key=lambda m: (m.start, m.stop, m.kind))
@@ -280,25 +314,42 @@ def merge_article(
     return entities, mentions, dates
 
 
-def document_id(record: DocumentRecord) -> str:
-    """Give a document's id: stable across runs, and distinct for the documents of one article."""
-    key = f"{record.type}:{record.status}:{record.start}:{record.text}"
+def document_id(record: DocumentRecord, *, nth: int = 1) -> str:
+    """Give a document's id: stable across runs; `nth` tells apart documents of one type and status
+    whose evidence is the same sentence ("ratified the Agreements of 5 October 2016 and 7 December 2017")."""
+    key = f"{record.type}:{record.status}:{record.start}:{record.text}" + (f"#{nth}" if nth > 1 else "")
     return "doc-" + hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
-def merge_documents(extraction: Extraction, entities: Sequence[Entity]) -> list[DocumentRecord]:
+def document_ids(records: Sequence[DocumentRecord]) -> list[str]:
+    """Give the ids of an article's documents, in order: distinct within the article."""
+    seen: Counter[str] = Counter()
+    ids = []
+    for record in records:
+        base = document_id(record)
+        seen[base] += 1
+        ids.append(document_id(record, nth=seen[base]))
+    return ids
+
+
+def merge_documents(
+    extraction: Extraction, entities: Sequence[Entity], *, corrections: Corrections | None = None
+) -> list[DocumentRecord]:
     """Give the article's document records with their parties named as the article's entities
     (an abbreviation or an inflected form becomes the organisation's or country's name, with its
-    entity id) and their ids."""
+    entity id; a party rejected by `corrections` is dropped) and their ids."""
     by_span = {(m.kind, m.start, m.stop): e for e in entities for m in e.mentions}
     by_name = {name_key(n): e for e in entities for n in (e.name, *e.aliases) if e.kind != "person"}
     records = []
-    for record, evidence in extraction.documents:
+    ids = document_ids([record for record, _ in extraction.documents])
+    for (record, evidence), doc_id in zip(extraction.documents, ids, strict=True):
         named: dict[str, tuple[str, str | None]] = {}
         mentions = {m.normal: m for m in evidence.attrs.get("party_mentions", ())}
         for party in record.parties:
             m = mentions.get(party)
             entity = by_span.get((m.kind, m.start, m.stop)) if m else by_name.get(name_key(party))
+            if entity is None and corrections and corrections.rejects_party(party, m.kind if m else None):
+                continue
             name, eid = (entity.name, entity.entity_id) if entity else (party, None)
             named.setdefault(eid or name_key(name), (name, eid))
         records.append(
@@ -306,7 +357,7 @@ def merge_documents(extraction: Extraction, entities: Sequence[Entity]) -> list[
                 record,
                 parties=tuple(n for n, _ in named.values()),
                 party_ids=tuple(i for _, i in named.values()),
-                document_id=document_id(record),
+                document_id=doc_id,
             )
         )
     return records

@@ -2,8 +2,8 @@
 what the grammar inflects.
 
 - Organisations and places: the head phrase (the first noun and the words agreeing with it before
-  it) goes to the nominative; its dependents stay as written: "Комитетом лесного хозяйства и
-  животного мира" -> "Комитет лесного хозяйства и животного мира".
+  it) goes to the nominative; its dependents stay as written: "Агентством по водным ресурсам
+  и мелиорации" -> "Агентство по водным ресурсам и мелиорации".
 - People: every name part in one case and gender, chosen jointly over all parts, to the
   nominative: "Нурией Кутнаевой" -> "Нурия Кутнаева", "Ли Йонгом" -> "Ли Йонг".
 """
@@ -12,35 +12,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
-
-import pymorphy2
 
 from .article import Token
-from .nlp.morph import morph_vocab
+from .lexicon import alternatives, lexicon
+from .nlp.morph import known_word, parses
 
+_RU = lexicon("ru")
 CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
 _INITIAL = re.compile(r"^[A-ZА-ЯЁ]\.?$")
 _CYRILLIC_WORD = re.compile(r"^[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*$")
 _AGREEING = {"ADJ", "DET", "NUM"}  # words before the head noun that agree with it
-
-
-@lru_cache(maxsize=1)
-def _analyzer() -> pymorphy2.MorphAnalyzer:
-    """Give a plain pymorphy analyser on natasha's dictionary (natasha's MorphVocab wraps the
-    results in its own types, which cannot inflect with OpenCorpora grammemes)."""
-    return pymorphy2.MorphAnalyzer(path=morph_vocab().dictionary.path)
-
-
-@lru_cache(maxsize=65536)
-def known_word(word: str) -> bool:
-    """Tell a word pymorphy's dictionary knows (its readings are not guesses)."""
-    return _analyzer().word_is_known(word.lower())
-
-
-def parses(word: str) -> tuple:
-    """Give pymorphy's analyses of a word."""
-    return tuple(_analyzer().parse(word.lower()))
 
 
 def restore_case(form: str, like: str) -> str:
@@ -171,29 +152,13 @@ def _person_nominative(word: str, case: str, gender: str) -> str | None:
     return None
 
 
-# Oblique endings of a foreign man's name unknown to the dictionary ("Гренелла", "Гренеллом").
-_FOREIGN_MASC_ENDINGS = {
-    "gent": ("а", "я"),
-    "accs": ("а", "я"),
-    "datv": ("у", "ю"),
-    "ablt": ("ом", "ем"),
-    "loct": ("е",),
-}
-
-
 def foreign_masc_nominative(word: str, case: str) -> str | None:
     """Give the nominative of an unknown man's name ending in a consonant, read in `case`."""
-    for ending in _FOREIGN_MASC_ENDINGS.get(case, ()):
+    for ending in _RU.FOREIGN_MASCULINE_ENDINGS.get(case, ()):
         stem = word[: -len(ending)]
-        if word.lower().endswith(ending) and len(stem) > 2 and stem[-1].lower() not in "аеёиоуыэюяй":
+        if word.lower().endswith(ending) and len(stem) > 2 and stem[-1].lower() not in _RU.VOWELS:
             return stem
     return None
-
-
-def _positions() -> set[str]:
-    from .extract.roles import POSITION_WORDS
-
-    return POSITION_WORDS
 
 
 def _syntax_hints(tokens: Sequence[Token], sentence: Sequence[Token]) -> tuple[str | None, str | None]:
@@ -215,7 +180,7 @@ def _syntax_hints(tokens: Sequence[Token], sentence: Sequence[Token]) -> tuple[s
             verb = sentence[node.head]
             gender = {"Fem": "femn", "Masc": "masc"}.get(verb.feats.get("Gender", ""))
             return "nomn", gender
-        if title is not None and title.lemma.lower() in _positions() and title.feats.get("Case") in CASES:
+        if title is not None and title.lemma.lower() in _RU.POSITIONS and title.feats.get("Case") in CASES:
             # a name in apposition to a position agrees with it in case: "председателя А.Жапарова"
             return CASES[title.feats["Case"]], None
     return None, None
@@ -256,19 +221,12 @@ def normalise_person(
     return _replace_words(surface, start, replacements)
 
 
-# Russian-type surnames (-ов, -ев, -ёв, -ин, -ын), which pymorphy often reads as adjectives.
-_SURNAME_ENDINGS = {
-    ("masc", "gent"): "а", ("masc", "datv"): "у", ("masc", "accs"): "а", ("masc", "ablt"): "ым", ("masc", "loct"): "е",
-    ("femn", "gent"): "ой", ("femn", "datv"): "ой", ("femn", "accs"): "у", ("femn", "ablt"): "ой", ("femn", "loct"): "ой",
-}  # fmt: skip
-
-
 def surname_nominative(word: str, case: str, gender: str) -> str | None:
     """Give the nominative of a surname in -ов/-ев/-ёв/-ин/-ын in `case` and `gender`, or None."""
-    ending = _SURNAME_ENDINGS.get((gender, case))
+    ending = _RU.SURNAME_CASE_ENDINGS.get((gender, case))
     if ending is None:
         return None
-    m = re.match(rf"^(.+(?:ов|ев|ёв|ин|ын)){ending}$", word, re.IGNORECASE)
+    m = re.match(rf"^(.+{alternatives(_RU.SURNAME_SUFFIXES)}){ending}$", word, re.IGNORECASE)
     if not m:
         return None
     return m.group(1) + ("а" if gender == "femn" else "")

@@ -95,10 +95,10 @@ def executor(
 ):
     """Give a Pool of `workers` processes, or Inline for 0.
 
-    On Linux the workers are forked once `preload` has loaded the models here: they start at once
-    and share the models' memory, and so do the workers that replace dead ones (and those of the
-    next run in a long-lived process). Elsewhere they are spawned and each runs `initializer`
-    (which loads the models) once. Every worker starts before this function
+    Every worker runs `initializer(*initargs)` once before its first job (the replacement of a
+    dead one too). On Linux the workers are forked once `preload` has loaded the models here: they
+    start at once and share the models' memory, and `initializer` finds them loaded; elsewhere
+    they are spawned and `initializer` loads them. Every worker starts before this function
     returns, so before this process starts other threads (a progress bar's, pyarrow's).
     """
     pin_threads()  # before the workers start: they inherit the variables
@@ -109,11 +109,8 @@ def executor(
         if preload is not None:
             preload()
         gc.freeze()  # keep the models' objects out of the collector: fewer copied pages
-        pool = Pool(workers, context=get_context("fork"), initializer=pin_threads, timeout=timeout)
-    else:
-        pool = Pool(
-            workers, context=get_context("spawn"), initializer=initializer, initargs=initargs, timeout=timeout
-        )
+    context = get_context("fork" if can_fork() else "spawn")
+    pool = Pool(workers, context=context, initializer=initializer, initargs=initargs, timeout=timeout)
     try:
         pool.start()
         yield pool

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -18,7 +18,9 @@ from .article import Source
 from .decoding import ReadError, decode
 from .inputs import SUFFIXES, Refused, lines_limited, list_files, open_regular, read_limited, relative_name
 
-__all__ = ["SUFFIXES", "list_files", "relative_name", "read_file", "read_folder", "decode", "ReadError"]
+__all__ = [
+    "SUFFIXES", "list_files", "input_files", "relative_name", "read_file", "read_folder", "decode", "ReadError",
+]  # fmt: skip
 
 MAX_BYTES = 10 * 1024 * 1024  # per file (per line for .jsonl); news articles are far smaller
 # Longer texts are read as parts of at most this many characters, each an article of its own
@@ -35,10 +37,27 @@ def valid_text(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
-def article_id(file: str, record: str = "") -> str:
-    """Give the stable id of an article: a hash of its path in the input folder (and record key)."""
+def article_id(content: str, record: str = "") -> str:
+    """Give the stable id of an article from its content: a hash of the sha256 of the article's
+    bytes and its record key, so the same article has the same id from any folder."""
+    return hashlib.sha256(f"{content}#{record}".encode()).hexdigest()[:16]
+
+
+def path_id(file: str, record: str = "") -> str:
+    """Give the id of an article that could not be read (it has no content): a hash of its path in
+    the input folder and record key."""
     key = file if not record else f"{file}#{record}"
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(f"path:{key}".encode()).hexdigest()[:16]
+
+
+def input_files(
+    path: Path, *, follow_symlinks: bool = False, warn: Callable[[str], None] | None = None
+) -> tuple[Path, list[Path]]:
+    """Give the folder that file names are relative to and the article files of `path`: a folder's
+    files below it, or one file itself."""
+    if path.is_file():
+        return path.parent, [path]
+    return path, list_files(path, follow_symlinks=follow_symlinks, warn=warn)
 
 
 def read_folder(root: Path, *, max_bytes: int = MAX_BYTES, follow_symlinks: bool = False) -> Iterator[Source]:
@@ -94,22 +113,23 @@ def read_file(
         elif suffix in (".html", ".htm"):
             sources = [_read_html(text, rel, digest)]
         else:
-            sources = [Source(article_id(rel), rel, digest, text=_require_text(text))]
+            sources = [Source(article_id(digest), rel, digest, text=_require_text(text))]
         for source in sources:
             yield from parts(source)
     except (ReadError, Refused) as exc:
-        yield Source(article_id(rel), rel, digest, error=str(exc))
+        yield Source(path_id(rel), rel, digest, error=str(exc))
     except OSError as exc:
-        yield Source(article_id(rel), rel, digest, error=f"cannot read file: {exc.strerror or exc}")
+        yield Source(path_id(rel), rel, digest, error=f"cannot read file: {exc.strerror or exc}")
     except Exception as exc:  # noqa: BLE001 - a parser failing on one file must not stop the run
         yield Source(
-            article_id(rel), rel, digest, error=f"cannot parse {suffix} file: {type(exc).__name__}: {exc}"
+            path_id(rel), rel, digest, error=f"cannot parse {suffix} file: {type(exc).__name__}: {exc}"
         )
 
 
 def parts(source: Source) -> list[Source]:
     """Give `source` as it is, or, when its text is longer than PART_CHARS, its parts: each an
-    article of its own, cut at a paragraph, else a line, a sentence or a space."""
+    article of its own, cut at a paragraph, else a line, a sentence or a space; a part's id comes
+    from the whole article's and the part's number, so it follows the content too."""
     text = source.text
     if text is None or len(text) <= PART_CHARS:
         return [source]
@@ -132,7 +152,7 @@ def parts(source: Source) -> list[Source]:
         record = f"{source.record}/part{n}" if source.record else f"part{n}"
         out.append(
             replace(
-                source, article_id=article_id(source.file, record), record=record, text=piece,
+                source, article_id=article_id(source.article_id, record), record=record, text=piece,
                 title=source.title if n == 1 else None,
             )
         )  # fmt: skip
@@ -156,7 +176,7 @@ def _read_html(html: str, rel: str, digest: str) -> Source:
     if doc is None or not (doc.text or "").strip():
         raise ReadError("HTML page without extractable main text")
     return Source(
-        article_id(rel),
+        article_id(digest),
         rel,
         digest,
         text=doc.text,
@@ -167,7 +187,7 @@ def _read_html(html: str, rel: str, digest: str) -> Source:
 
 
 def _record_source(obj: object, rel: str, digest: str, record: str) -> Source:
-    aid = article_id(rel, record)
+    aid = path_id(rel, record)
     if not isinstance(obj, dict):
         return Source(aid, rel, digest, record, error=f"record {record}: not a JSON object")
     text = obj.get("text")
@@ -178,9 +198,11 @@ def _record_source(obj: object, rel: str, digest: str, record: str) -> Source:
         value = obj.get(key)
         return valid_text(str(value)) if value not in (None, "") else None
 
+    # the record's own bytes, canonically: the id holds when the feed grows or its keys are reordered
+    content = json.dumps(obj, ensure_ascii=False, sort_keys=True).encode("utf-8", "surrogatepass")
     return Source(
-        aid, rel, digest, record, text=valid_text(text), title=opt("title"), published=opt("published"),
-        url=opt("url"),
+        article_id(hashlib.sha256(content).hexdigest(), record), rel, digest, record, text=valid_text(text),
+        title=opt("title"), published=opt("published"), url=opt("url"),
     )  # fmt: skip
 
 
@@ -229,7 +251,7 @@ def _read_jsonl(f, size: int, rel: str, digest: str, max_bytes: int) -> Iterator
                 content = True
                 seen.add(record)
                 yield Source(
-                    article_id(rel, record), rel, digest, record, error=f"line {number}: record too large"
+                    path_id(rel, record), rel, digest, record, error=f"line {number}: record too large"
                 )
                 continue
             if not line.strip():
@@ -241,7 +263,7 @@ def _read_jsonl(f, size: int, rel: str, digest: str, max_bytes: int) -> Iterator
                 message = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
                 seen.add(record)
                 yield Source(
-                    article_id(rel, record),
+                    path_id(rel, record),
                     rel,
                     digest,
                     record,

@@ -50,6 +50,42 @@ def records_markdown(
     return "\n".join(lines) + "\n"
 
 
+def sets_markdown(reports: dict[str, RecordReport]) -> str:
+    """Give the markdown table of several evaluation sets side by side: F1 (precision / recall) per
+    list, macro F1, attribute accuracies, and the gap of each later set to the first."""
+    names = list(reports)
+    first = reports[names[0]]
+    lines = ["## Record-level evaluation, set by set", ""]
+    header = ["measure", *(f"{n} ({len(r.articles)})" for n, r in reports.items())]
+    header += [f"gap {names[0]} − {n}" for n in names[1:]]
+    lines += ["| " + " | ".join(header) + " |", "|---|" + "---:|" * (len(header) - 1)]
+
+    def row(label: str, values: list[float | None], cells: list[str]) -> None:
+        gaps = [_pct(None if v is None or values[0] is None else values[0] - v) for v in values[1:]]
+        lines.append("| " + " | ".join([label, *cells, *gaps]) + " |")
+
+    row(
+        "**macro F1**",
+        [r.macro_f1 for r in reports.values()],
+        [f"**{r.macro_f1:.3f}**" for r in reports.values()],
+    )
+    for name in LISTS:
+        prfs = [r.lists[name] for r in reports.values()]
+        row(
+            f"{name} F1",
+            [p.f1 for p in prfs],
+            [f"{p.f1:.3f} (P {p.precision:.3f}, R {p.recall:.3f})" for p in prfs],
+        )
+    for name in first.attributes:
+        accs = [r.attributes.get(name) for r in reports.values()]
+        row(
+            name,
+            [a.value if a else None for a in accs],
+            [f"{_pct(a.value)} ({a.right}/{a.total})" if a else "–" for a in accs],
+        )
+    return "\n".join(lines) + "\n"
+
+
 def _entry(entry: dict, list_name: str) -> str:
     if list_name == "dates":
         text = f"{entry.get('value')} ({entry.get('role')}) «{entry.get('text')}»"

@@ -12,19 +12,20 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import jobs, outdir, state
-from .article import Result, Source
+from . import jobs, outdir, rules, state
+from .article import Annotated, Result, Source
 from .clean import prepare
+from .corrections import Corrections, read_corrections, touched_articles
 from .extract import extract_all
 from .merge import merge_article, merge_documents
 from .nlp import DEFAULT_EN_MODEL, ModelNotInstalled, backend_for
 from .parallel import JobFailed, executor, in_order, pin_threads
-from .read import MAX_BYTES, file_digest, list_files, relative_name
+from .read import MAX_BYTES, file_digest, input_files, relative_name
 from .write import TableWriter
 
 SUPPORTED_LANGUAGES = ("ru", "en")
@@ -44,6 +45,8 @@ class Summary:
     previous: str = ""  # "previous run" when built on it, else why everything was redone
     warnings: list[str] = field(default_factory=list)  # folders not read, and why
     notes: list[str] = field(default_factory=list)  # what was repaired in OUT before the run
+    out: Path | None = None  # the output folder, None for a run kept in memory
+    tables: dict | None = None  # a run kept in memory: its tables as pandas DataFrames
 
 
 @dataclass(frozen=True)
@@ -60,13 +63,24 @@ class Outcome:
         return self.source.file + (f"#{self.source.record}" if self.source.record else "")
 
 
-def process(source: Source, *, en_model: str = DEFAULT_EN_MODEL) -> Result:
-    """Give the Result of one source: its records, or why it was skipped or failed."""
+def process(
+    source: Source, *, en_model: str = DEFAULT_EN_MODEL, corrections: Corrections | None = None
+) -> Result:
+    """Give the Result of one source: its records (corrected by `corrections`), or why it was skipped
+    or failed."""
+    annotated = annotate(source, en_model=en_model)
+    return annotated if isinstance(annotated, Result) else extract(annotated, corrections=corrections)
+
+
+def annotate(source: Source, *, en_model: str = DEFAULT_EN_MODEL) -> Annotated | Result:
+    """Give one source cleaned and annotated, or the Result saying why it was skipped or failed."""
     if source.error:
         return Result(article=None, source=source, status="error", error=source.error)
     stage = "cleaning"
     try:
         article = prepare(source)
+        if source.lang:
+            article = replace(article, lang=source.lang)
         if not article.text.strip():
             return Result(article=article, source=source, status="error", error="no text left after cleaning")
         if article.lang not in SUPPORTED_LANGUAGES:
@@ -78,10 +92,24 @@ def process(source: Source, *, en_model: str = DEFAULT_EN_MODEL) -> Result:
                 error=f"language '{article.lang}' is not supported (only ru, en)",
             )
         stage = "annotation"
-        annotated = backend_for(article.lang, en_model).annotate(article)
-        stage = "extraction"
+        return backend_for(article.lang, en_model).annotate(article)
+    except ModelNotInstalled:  # a configuration problem concerns every article: stop the run
+        raise
+    except Exception as exc:  # noqa: BLE001 - one bad article must not stop the run
+        return Result(
+            article=None, source=source, status="error", error=f"{stage} failed: {type(exc).__name__}: {exc}"
+        )
+
+
+def extract(annotated: Annotated, *, corrections: Corrections | None = None) -> Result:
+    """Give the Result of one annotated article: the stages' records, merged (and corrected)."""
+    article, source = annotated.article, annotated.article.source
+    try:
         extraction = extract_all(annotated)
-        entities, mentions, dates = merge_article(extraction, lang=article.lang)
+        applied: list[str] = []
+        entities, mentions, dates = merge_article(
+            extraction, lang=article.lang, corrections=corrections, applied=applied
+        )
         published = extraction.published or article.published
         return Result(
             article=replace(article, published=published),
@@ -91,13 +119,15 @@ def process(source: Source, *, en_model: str = DEFAULT_EN_MODEL) -> Result:
             mentions=tuple(mentions),
             entities=tuple(entities),
             dates=tuple(dates),
-            documents=tuple(merge_documents(extraction, entities)),
+            documents=tuple(merge_documents(extraction, entities, corrections=corrections)),
+            corrections=tuple(applied),
         )
-    except ModelNotInstalled:  # a configuration problem concerns every article: stop the run
-        raise
     except Exception as exc:  # noqa: BLE001 - one bad article must not stop the run
         return Result(
-            article=None, source=source, status="error", error=f"{stage} failed: {type(exc).__name__}: {exc}"
+            article=None,
+            source=source,
+            status="error",
+            error=f"extraction failed: {type(exc).__name__}: {exc}",
         )
 
 
@@ -183,7 +213,14 @@ def entity_refs(result: Result) -> Iterator[dict]:
 
 def outcome(result: Result) -> Outcome:
     """Give the rows of one result, ready for the writer and light enough to cross processes."""
-    table_rows = [*rows(result), *(("entity_refs", ref) for ref in entity_refs(result))]
+    table_rows = [
+        *rows(result),
+        *(("entity_refs", ref) for ref in entity_refs(result)),
+        *(
+            ("corrections_applied", {"article_id": result.source.article_id, "rule": key})
+            for key in result.corrections
+        ),
+    ]
     return Outcome(replace(result.source, text=None), result.status, result.error, tuple(table_rows))
 
 
@@ -236,9 +273,15 @@ class EmptyInput(RuntimeError):
     must not wipe them (allow_empty does)."""
 
 
+_WARM: set[str] = set()  # English models this process has warmed up with (a forked worker inherits it)
+
+
 def warm_up(en_model: str = DEFAULT_EN_MODEL) -> None:
     """Load every model, grammar and gazetteer this process will need, by processing two tiny
-    articles; a missing English model is reported when an English article needs it."""
+    articles, once per process (a worker forked after its parent warmed up has them already); a
+    missing English model is reported when an English article needs it."""
+    if en_model in _WARM:
+        return
     for lang, text in WARM_UP.items():
         try:
             process(Source("warm-up", f"warm-up.{lang}.txt", "", text=text), en_model=en_model)
@@ -247,21 +290,29 @@ def warm_up(en_model: str = DEFAULT_EN_MODEL) -> None:
     import pyarrow
 
     pyarrow.array(["warm-up"])  # pyarrow imports pandas (~0.5 s) on its first Python values
+    _WARM.add(en_model)
 
 
-def init_worker(en_model: str) -> None:
-    """Set up a worker process once: one BLAS/OpenMP thread, models loaded."""
+def init_worker(en_model: str, disable: tuple[str, ...] = ()) -> None:
+    """Set up a worker process once, before its first job: one BLAS/OpenMP thread, the rules
+    switched off, models loaded. Every worker of the pool runs it, forked or spawned, the
+    replacement of a dead one too."""
     pin_threads()
+    rules.set_disabled(disable)
     warm_up(en_model)
 
 
-def _plan(files: list[Path], root: Path, previous: state.PreviousRun | None, options: dict) -> list:
-    """Give (path, previous entry or None) per file: the entry when the file is unchanged."""
+def _plan(
+    files: list[Path], root: Path, previous: state.PreviousRun | None, options: dict, touched: set[str]
+) -> list:
+    """Give (path, previous entry or None) per file: the entry when the file is unchanged and none of
+    its articles is `touched` (by a change of the corrections)."""
     plan = []
     for path in files:
         entry = previous.files.get(relative_name(path, root)) if previous else None
         if entry is not None and (
             entry.sha256 is None
+            or touched.intersection(entry.articles)
             or file_digest(
                 path, root=root, max_bytes=options["max_bytes"], follow_symlinks=options["follow_symlinks"]
             )
@@ -274,7 +325,7 @@ def _plan(files: list[Path], root: Path, previous: state.PreviousRun | None, opt
 
 def extract_folder(
     root: Path,
-    out: Path,
+    out: Path | None,
     *,
     en_model: str = DEFAULT_EN_MODEL,
     max_bytes: int = MAX_BYTES,
@@ -285,28 +336,46 @@ def extract_folder(
     article_timeout: float | None = ARTICLE_TIMEOUT,
     follow_symlinks: bool = False,
     allow_empty: bool = False,
+    disable: Iterable[str] = (),
+    corrections: Path | Corrections | None = None,
 ) -> Summary:
-    """Extract every article below `root` into the tables in `out`; give the run's Summary.
+    """Extract every article below `root` (a folder, or one file) into the tables in `out`; give the
+    run's Summary. With `out` None, nothing is written: the tables are the Summary's `tables`.
 
     Files unchanged since the previous run into `out` (same sha256, same pipeline and options)
-    keep their rows; `force` redoes everything. Articles are processed in `workers` worker
-    processes (0: in this process), each within `article_timeout` seconds; the tables are the
-    same with any number. Raise outdir.OutputInUse when another run writes into `out`, and
-    EmptyInput when `root` has no readable article while `out` holds tables (unless `allow_empty`).
+    keep their rows; `force` redoes everything. `corrections` (a CSV file, see `corrections.py`) are
+    applied to every article; the articles a change of them concerns are redone. `disable` names
+    registered rules to switch off (see `rules.py`), for ablation. Articles are processed in
+    `workers` worker processes (0: in this process), each within `article_timeout` seconds; the
+    tables are the same with any number. Raise outdir.OutputInUse when another run writes into
+    `out`, and EmptyInput when `root` has no readable article while `out` holds tables (unless
+    `allow_empty`).
     """
     started = time.monotonic()
-    root, out = Path(root), Path(out)
-    summary = Summary()
-    files = list_files(root, follow_symlinks=follow_symlinks, warn=summary.warnings.append)
+    summary = Summary(out=Path(out) if out is not None else None)
+    root, files = input_files(Path(root), follow_symlinks=follow_symlinks, warn=summary.warnings.append)
+    if not isinstance(corrections, Corrections):
+        corrections = read_corrections(corrections) if corrections else Corrections(())
     options = {"en_model": en_model, "max_bytes": max_bytes, "follow_symlinks": follow_symlinks}
+    disable = tuple(sorted(rules.check_names(disable)))
+    if disable:  # part of the fingerprint: tables made with rules off are not reused with them on
+        options["disable"] = list(disable)
+    rules.set_disabled(disable)  # here too: workers=0 processes in this process
+    run = dict(root=root, files=files, options=options, on_result=on_result, progress=progress, workers=workers,
+               timeout=article_timeout, corrections=corrections)  # fmt: skip
+    if out is None:
+        summary.previous = "kept in memory"
+        _run(summary, None, out=None, empty_ok=True, **run)
+        summary.seconds = time.monotonic() - started
+        return summary
+    out = Path(out)
     with outdir.locked(out):
         summary.notes = outdir.recover(out)
         holds_tables = _holds_tables(out)
         if not files and holds_tables and not allow_empty:
             raise EmptyInput(f"no article files in {root}")
         previous, summary.previous = (None, "--force") if force else state.load_previous(out, options)
-        run = dict(root=root, out=out, files=files, options=options, on_result=on_result, progress=progress,
-                   workers=workers, timeout=article_timeout, empty_ok=allow_empty or not holds_tables)  # fmt: skip
+        run.update(out=out, empty_ok=allow_empty or not holds_tables)
         try:
             _run(summary, previous, **run)
         except state.DamagedState as exc:  # found while copying rows: redo everything
@@ -318,9 +387,10 @@ def extract_folder(
 
 
 def _run(summary: Summary, previous, *, root, out, files, options, on_result, progress, workers, timeout,
-         empty_ok) -> None:  # fmt: skip
+         empty_ok, corrections) -> None:  # fmt: skip
     en_model, max_bytes, follow = options["en_model"], options["max_bytes"], options["follow_symlinks"]
-    plan = _plan(files, root, previous, options)
+    disable = tuple(options.get("disable", ()))
+    plan = _plan(files, root, previous, options, _touched(previous, corrections))
     to_redo = [path for path, entry in plan if entry is None]
     units = sum(jobs.work_units(path, root, follow) for path in to_redo)
     # A worker costs a process start (and, when there are several, a model load shared by fork).
@@ -329,28 +399,26 @@ def _run(summary: Summary, previous, *, root, out, files, options, on_result, pr
     ids = jobs.ArticleIds()
     entries: list[state.FileEntry] = []
     articles_done = readable = 0
+    work = jobs.Work(en_model, max_bytes, follow, corrections)
     with (
         executor(
             summary.workers,
-            initializer=init_worker, initargs=(en_model,), preload=lambda: warm_up(en_model), timeout=timeout,
+            initializer=init_worker, initargs=(en_model, disable), preload=lambda: warm_up(en_model), timeout=timeout,
         ) as pool,
-        TableWriter(out) as writer,
+        TableWriter(out) if out is not None else _memory_writer() as writer,
         state.PreviousTables(previous) if previous else nullcontext() as old,
     ):  # fmt: skip
         bar = _progress_bar(len(to_redo)) if progress and to_redo else None  # after the workers started
-        todo = jobs.jobs(plan, root, en_model, max_bytes, follow)
+        todo = jobs.jobs(plan, root, work)
         window = 4 * max(1, summary.workers)
-        file_articles: list[tuple[str, str, str]] = []  # (article_id, sha256, base id) of the file being read
-        for tag, value in in_order(
-            pool, todo, window=window, expand=lambda t, v: jobs.expand(t, v, en_model)
-        ):
+        file_outcomes: list[Outcome] = []  # of the file being read
+        for tag, value in in_order(pool, todo, window=window, expand=lambda t, v: jobs.expand(t, v, work)):
             path, entry = plan[tag.index]
             if isinstance(value, JobFailed):
-                value = jobs.failed(tag, value, path, root, max_bytes, follow)
+                value = jobs.failed(tag, value, path, root, work)
             outcomes = _reused(entry, old) if entry is not None else value
             for result in outcomes:
-                base = entry.base(result.source.article_id) if entry is not None else result.source.article_id
-                result = _with_id(result, ids.claim(base))
+                result = ids.claim(result)
                 readable += entry is not None or result.source.error is None
                 for table, row in result.rows:
                     writer.add(table, row)
@@ -361,15 +429,15 @@ def _run(summary: Summary, previous, *, root, out, files, options, on_result, pr
                     summary.errors.append((result.where, result.error or ""))
                 if on_result:
                     on_result(result)
-                file_articles.append((result.source.article_id, result.source.sha256, base))
+                file_outcomes.append(result)
             if entry is not None:
                 summary.reused += 1
             elif tag.last:
                 summary.processed += 1
             if entry is not None or tag.last:
-                entries.append(_entry(path, root, file_articles, reused=entry))
-                articles_done += len(file_articles) if entry is None else 0
-                file_articles = []
+                entries.append(_entry(path, root, file_outcomes, ids, reused=entry))
+                articles_done += len(file_outcomes) if entry is None else 0
+                file_outcomes = []
                 if bar is not None and entry is None:
                     bar.update(1)
                     rate = articles_done / max(bar.format_dict["elapsed"], 1e-6)
@@ -378,10 +446,28 @@ def _run(summary: Summary, previous, *, root, out, files, options, on_result, pr
             raise EmptyInput(f"no readable article in {root}")
         for row in index.rows():
             writer.add("entities", row)
-        writer.manifest = state.manifest(writer.run_id, options, entries)
+        writer.manifest = {
+            **state.manifest(writer.run_id, options, entries),
+            "corrections": corrections.keys(),
+        }
         summary.rows = writer.counts()
         if bar is not None:
             bar.close()
+    if out is None:
+        summary.tables = writer.frames()
+
+
+def _touched(previous: state.PreviousRun | None, corrections: Corrections) -> set[str]:
+    """Give the previous run's articles that a change of the corrections since that run concerns."""
+    if previous is None:
+        return set()
+    return touched_articles(previous.out, previous.corrections, corrections)
+
+
+def _memory_writer():
+    from .api import MemoryTables
+
+    return MemoryTables()
 
 
 def _holds_tables(out: Path) -> bool:
@@ -392,14 +478,6 @@ def _holds_tables(out: Path) -> bool:
         return pq.read_metadata(out / "articles.parquet").num_rows > 0
     except (OSError, ValueError):
         return (out / "articles.parquet").exists()
-
-
-def _with_id(result: Outcome, aid: str) -> Outcome:
-    """Give `result` with another article id, in every row."""
-    if aid == result.source.article_id:
-        return result
-    table_rows = tuple((table, {**row, "article_id": aid}) for table, row in result.rows)
-    return replace(result, source=replace(result.source, article_id=aid), rows=table_rows)
 
 
 def _reused(entry: state.FileEntry, old: state.PreviousTables) -> list[Outcome]:
@@ -417,17 +495,23 @@ def _reused(entry: state.FileEntry, old: state.PreviousTables) -> list[Outcome]:
 
 
 def _entry(
-    path: Path, root: Path, articles: list[tuple[str, str, str]], *, reused: state.FileEntry | None = None
+    path: Path,
+    root: Path,
+    outcomes: list[Outcome],
+    ids: jobs.ArticleIds,
+    *,
+    reused: state.FileEntry | None = None,
 ) -> state.FileEntry:
-    """Give the manifest entry of a file: the sha256 of the bytes its articles came from (None
-    when it could not be read: such a file is redone every time; a reused file keeps its entry's),
-    its articles' ids and, for an id that had to be changed to be unique, the id it was derived from."""
-    digests = {sha for _, sha, _ in articles}
+    """Give the manifest entry of a file: the sha256 of the bytes its articles came from (a reused
+    file keeps its entry's) and its articles' ids. The sha256 is None, so that the file is redone
+    next time, when it could not be read or when it holds a second copy of an article (`ArticleIds`)."""
+    digests = {o.source.sha256 for o in outcomes}
     digest = digests.pop() if len(digests) == 1 and "" not in digests else None
     if reused is not None:
         digest = reused.sha256
-    bases = tuple((aid, base) for aid, _, base in articles if aid != base)
-    return state.FileEntry(relative_name(path, root), digest, tuple(aid for aid, _, _ in articles), bases)
+    if ids.holds_copy(outcomes):
+        digest = None
+    return state.FileEntry(relative_name(path, root), digest, tuple(o.source.article_id for o in outcomes))
 
 
 def _progress_bar(total: int):

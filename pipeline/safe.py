@@ -2,10 +2,14 @@
 
 - `csv_cell`: a text cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return gets a
   leading apostrophe, so Excel and LibreOffice show it as text instead of running it as a formula
-  (OWASP's "CSV injection" advice). Numbers stay numbers; Parquet keeps every value as it is.
+  (OWASP's "CSV injection" advice); a list is joined with " | ", a missing item as an empty string.
+  Numbers stay numbers; Parquet and the database keep every value as it is. It is the one guard
+  of every CSV cell the pipeline writes (`write.py`).
 - `html_text`, `html_url`: every string from an article that goes into a page (text, names,
   titles, attribute values) is escaped, quotes included; a link keeps only http, https and mailto
-  URLs, so "javascript:" or "data:" never becomes one. Any HTML the pipeline writes uses these.
+  URLs, so "javascript:" or "data:" never becomes one. Any HTML the pipeline writes escapes the
+  same way: the review pages (`review/`) through Jinja2's autoescape (MarkupSafe escapes the same
+  five characters) and displaCy, which escapes the text it marks.
 """
 
 from __future__ import annotations
@@ -13,17 +17,19 @@ from __future__ import annotations
 import html
 from urllib.parse import urlsplit
 
+from .schema import LIST_SEPARATOR
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 LINK_SCHEMES = ("http", "https", "mailto")
 
 
 def csv_cell(value: object) -> object:
-    """Give the CSV cell of a value: "" for None, a list joined with " | ", a text that a
-    spreadsheet would take for a formula behind an apostrophe."""
+    """Give the CSV cell of a value: "" for None, a list joined with " | " (a missing item empty,
+    never "None"), a text that a spreadsheet would take for a formula behind an apostrophe."""
     if value is None:
         return ""
     if isinstance(value, list | tuple):
-        value = " | ".join(str(v) for v in value)
+        value = LIST_SEPARATOR.join("" if v is None else str(v) for v in value)
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value

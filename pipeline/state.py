@@ -1,7 +1,10 @@
 """What a run keeps beside its tables so that the next run can redo only what changed.
 
 `OUT/.pipeline/manifest.json` lists every input file in order with its sha256 and the ids of its
-articles; `OUT/.pipeline/entity_refs.parquet` holds each article's share of the `entities` table.
+articles; `OUT/.pipeline/entity_refs.parquet` holds each article's share of the `entities` table,
+`corrections_applied.parquet` the correction rules that changed each article; with the keys of
+the rules the run applied (in the manifest), a changed corrections file redoes only the articles
+it concerns (`corrections.touched_articles`).
 The manifest also records the run's id, which every Parquet table carries in its metadata, the
 sha256 of every output, and a fingerprint of the code, the shipped data and the options: when any
 of these disagree (an older version, other options, a damaged or replaced table, a manifest that
@@ -59,17 +62,12 @@ class DamagedState(Exception):
 @dataclass(frozen=True)
 class FileEntry:
     """One input file of a run: its path in the input folder, sha256 (None when it could not be
-    read, so it is always redone), the ids of its articles, in order, and (id, base id) for each
-    id that was changed to be unique (`jobs.ArticleIds`)."""
+    read or holds a second copy of an article, so it is always redone: `jobs.ArticleIds`) and the
+    ids of its articles, in order."""
 
     file: str
     sha256: str | None
     articles: tuple[str, ...]
-    bases: tuple[tuple[str, str], ...] = ()
-
-    def base(self, article_id: str) -> str:
-        """Give the id `article_id` was derived from (itself unless it was made unique)."""
-        return dict(self.bases).get(article_id, article_id)
 
 
 @dataclass(frozen=True)
@@ -77,6 +75,7 @@ class PreviousRun:
     out: Path
     run_id: str
     files: dict[str, FileEntry]
+    corrections: tuple[str, ...] = ()  # keys of the correction rules it applied
 
     def rank(self) -> dict[str, int]:
         """Give each previous article's position in the previous tables."""
@@ -93,15 +92,7 @@ def manifest(run_id: str, options: dict, files: list[FileEntry]) -> dict:
         "run_id": run_id,
         "fingerprint": fingerprint(options),
         "options": options,
-        "files": [
-            {
-                "file": f.file,
-                "sha256": f.sha256,
-                "articles": list(f.articles),
-                **({"bases": dict(f.bases)} if f.bases else {}),
-            }
-            for f in files
-        ],
+        "files": [{"file": f.file, "sha256": f.sha256, "articles": list(f.articles)} for f in files],
     }
 
 
@@ -116,11 +107,9 @@ def load_previous(out: Path, options: dict) -> tuple[PreviousRun | None, str]:
         return None, "no previous run"
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        files = [
-            FileEntry(f["file"], f["sha256"], tuple(f["articles"]), tuple(f.get("bases", {}).items()))
-            for f in data["files"]
-        ]
+        files = [FileEntry(f["file"], f["sha256"], tuple(f["articles"])) for f in data["files"]]
         run_id, checksums = data["run_id"], data["checksums"]
+        corrections = tuple(data.get("corrections", ()))
         same = data["format"] == FORMAT and data["fingerprint"] == fingerprint(options)
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         return None, f"unreadable manifest ({type(exc).__name__})"
@@ -139,7 +128,7 @@ def load_previous(out: Path, options: dict) -> tuple[PreviousRun | None, str]:
             return None, f"{table.name} is damaged (its sha256 is not the one the manifest recorded)"
     if not _manifest_matches_articles(Path(out), files):
         return None, "the manifest's articles are not those of articles.parquet"
-    return PreviousRun(Path(out), run_id, {f.file: f for f in files}), "previous run"
+    return PreviousRun(Path(out), run_id, {f.file: f for f in files}, corrections), "previous run"
 
 
 def _manifest_matches_articles(out: Path, files: list[FileEntry]) -> bool:

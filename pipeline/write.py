@@ -3,8 +3,11 @@
 Rows arrive one article at a time and are flushed in Parquet row groups (at most ROW_GROUP rows
 or ROW_GROUP_BYTES of text), so memory does not grow with the corpus; an interrupted run leaves
 the previous tables untouched, and the new set replaces the old one as a whole (`outdir.py`).
-Beside the tables, `OUT/.pipeline/` keeps the state of the run (state tables in Parquet and a
-manifest): see `state.py`.
+When the tables are complete, the DuckDB database and the data package are made from them in the
+staging folder (`derived.py`, the writer's first `before_commit` hook), so they are switched in,
+listed and checksummed with the tables. CSV files are UTF-8 with a BOM (spreadsheets read them
+right), every cell through `safe.csv_cell`. Beside the tables, `OUT/.pipeline/` keeps the state of
+the run (state tables in Parquet and a manifest): see `state.py`.
 """
 
 from __future__ import annotations
@@ -23,54 +26,13 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from . import outdir
+from .derived import write_derived
 from .safe import csv_cell
+from .schema import STATE_TABLES, TABLES
 
-STR, INT, FLOAT, LIST = pa.string(), pa.int64(), pa.float64(), pa.list_(pa.string())
-
-SCHEMAS: dict[str, list[tuple[str, pa.DataType]]] = {
-    "articles": [
-        ("article_id", STR), ("file", STR), ("record", STR), ("sha256", STR), ("lang", STR), ("title", STR),
-        ("published", STR), ("event_start", STR), ("event_end", STR), ("n_chars", INT), ("status", STR),
-        ("error", STR),
-    ],
-    "texts": [("article_id", STR), ("title", STR), ("text", STR)],
-    "mentions": [
-        ("article_id", STR), ("kind", STR), ("start", INT), ("end", INT), ("text", STR), ("normal", STR), ("entity_id", STR),
-    ],
-    "people": [
-        ("article_id", STR), ("entity_id", STR), ("name", STR), ("aliases", LIST), ("role", STR), ("mentions", INT),
-    ],
-    "organisations": [("article_id", STR), ("entity_id", STR), ("name", STR), ("aliases", LIST), ("mentions", INT)],
-    "places": [
-        ("article_id", STR), ("entity_id", STR), ("name", STR), ("aliases", LIST), ("kind", STR), ("country", STR),
-        ("geonames_id", INT), ("lat", FLOAT), ("lon", FLOAT), ("mentions", INT),
-    ],
-    "dates": [
-        ("article_id", STR), ("value", STR), ("start_date", STR), ("end_date", STR), ("precision", STR), ("role", STR),
-        ("text", STR), ("start", INT), ("end", INT),
-    ],
-    "documents": [
-        ("article_id", STR), ("type", STR), ("status", STR), ("date", STR), ("place", STR), ("number", STR),
-        ("parties", LIST), ("text", STR), ("start", INT), ("end", INT), ("document_id", STR), ("title", STR),
-        ("party_ids", LIST), ("mentions", INT),
-    ],
-    "entities": [
-        ("entity_id", STR), ("kind", STR), ("name", STR), ("aliases", LIST), ("articles", INT), ("mentions", INT),
-        ("article_ids", LIST),
-    ],
-}  # fmt: skip
-
+SCHEMAS: dict[str, list[tuple[str, pa.DataType]]] = {name: t.arrow_schema() for name, t in TABLES.items()}
 # Tables the next run reads to redo only what changed (Parquet only, in OUT/.pipeline/).
-STATE_SCHEMAS: dict[str, list[tuple[str, pa.DataType]]] = {
-    # each article's share of the entities table: the entity's names in the order EntityIndex adds them
-    "entity_refs": [
-        ("article_id", STR),
-        ("entity_id", STR),
-        ("kind", STR),
-        ("names", LIST),
-        ("mentions", INT),
-    ],
-}
+STATE_SCHEMAS = {name: t.arrow_schema() for name, t in STATE_TABLES.items()}
 STATE_DIR = outdir.STATE_DIR
 MANIFEST = outdir.MANIFEST
 RUN_KEY = b"pipeline_run"  # Parquet metadata key holding the id of the run that wrote the table
@@ -90,7 +52,7 @@ class _Table:
         self.schema = pa.schema(fields).with_metadata({RUN_KEY: run_id.encode()})
         self.csv_file = None
         if with_csv:
-            self.csv_file = open(folder / f"{name}.csv", "w", encoding="utf-8", newline="")  # noqa: SIM115
+            self.csv_file = open(folder / f"{name}.csv", "w", encoding="utf-8-sig", newline="")  # noqa: SIM115
             self.csv = csv.writer(self.csv_file)
             self.csv.writerow(self.columns)
         self.parquet = pq.ParquetWriter(folder / f"{name}.parquet", self.schema)
@@ -126,8 +88,8 @@ class TableWriter:
     a context manager.
 
     Everything is written into a staging folder first (`staging`, named after the process id). On
-    a clean exit the functions in `before_commit` may add files of their own to it (each is called
-    with the staging folder), then the manifest (if set) is written with the list and checksums of
+    a clean exit the functions in `before_commit` add files of their own to it (each is called
+    with the staging folder; the first writes the database and the data package), then the manifest (if set) is written with the list and checksums of
     every staged file, and the whole set replaces the previous one in `out` at once
     (`outdir.commit`). On an exception the staging folder is removed and `out` keeps what it had;
     a run killed outright leaves it, and the next command removes it (`outdir.recover`).
@@ -147,7 +109,7 @@ class TableWriter:
             for name, fields in STATE_SCHEMAS.items()
         }
         self.manifest: dict | None = None
-        self.before_commit: list[Callable[[Path], None]] = []
+        self.before_commit: list[Callable[[Path], object]] = [write_derived]
 
     def add(self, table: str, row: dict) -> None:
         (self.tables.get(table) or self.state[table]).add(row)

@@ -23,8 +23,8 @@ def test_repair_unicode(raw, expected):
 @pytest.mark.parametrize(
     ("line", "chrome"),
     [
-        ("VK X OK WhatsApp Telegram", True),
-        ("Facebook LinkedIn Twitter VK OK", True),
+        ("Telegram WhatsApp Viber OK", True),
+        ("Одноклассники ВКонтакте Email Печать", True),
         ("Поделиться", True),
         ("Назад", True),
         ("Читайте также:", True),
@@ -44,7 +44,7 @@ def test_is_chrome(line, chrome):
 def test_clean_text_removes_chrome_repeats_and_finds_title():
     raw = (
         "egov\ninsta insta insta\n\nСаммит глав государств в Астане\n\nСаммит глав государств в Астане\n"
-        "VK X OK WhatsApp Telegram\n\nПервый абзац о саммите.\n\nПервый абзац о саммите.\n"
+        "Viber Telegram X VK\n\nПервый абзац о саммите.\n\nПервый абзац о саммите.\n"
         "Второй абзац.\n\n\n\nПоделиться\nЧитайте также:"
     )
     text, title = clean_text(raw)

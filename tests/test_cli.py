@@ -13,9 +13,9 @@ from pipeline.write import SCHEMAS
 
 RU = (
     "В Бишкеке подписан меморандум о сотрудничестве\n\n"
-    "Дата публикации: 14 мая 2025\nVK X OK WhatsApp Telegram\n\n"
+    "Дата публикации: 14 мая 2025\nTelegram WhatsApp OK VK\n\n"
     "14 мая 2025 года в Бишкеке министр экологии Кыргызской Республики Бакыт Джусупов и представители "
-    "Программы развития ООН (ПРООН) подписали Меморандум о сотрудничестве в области охраны окружающей среды. "
+    "Программы развития ООН (ПРООН) подписали Меморандум о сотрудничестве в области защиты горных лесов. "
     "Б. Джусупов отметил важность проекта для Кыргызстана.\n\nПоделиться"
 )
 EN = (
@@ -156,7 +156,7 @@ def test_csv_matches_parquet(run):
 
 def test_missing_folder_exits_2(tmp_path):
     result = CliRunner().invoke(app, ["extract", str(tmp_path / "nope"), "--out", str(tmp_path / "o")])
-    assert result.exit_code == 2 and "input folder not found" in result.stderr
+    assert result.exit_code == 2 and "input not found (no such folder or file)" in result.stderr
 
 
 def test_strict_turns_errors_into_exit_1(tmp_path):

@@ -49,9 +49,10 @@ def _staged(new: Path, into: Path) -> Path:
     return staging
 
 
-def _switch_killed_at(out: Path, label: str, at: int) -> int:
+def _switch_killed_at(out: Path, label: str, at: int) -> tuple[int, dict[str, bytes]]:
     """Write a set into `out` and switch it in, in a forked child that kills itself (SIGKILL)
-    before its rename number `at` (os.replace calls counted from 0); give its wait status."""
+    before its rename number `at` (os.replace calls counted from 0); give its wait status and the
+    set it switches in (the database's bytes differ from one writing to the next)."""
     writer = TableWriter(out, run_id=label)
     for n in range(3):
         writer.add("articles", {"article_id": f"{label}{n}", "file": f"{n}.txt", "status": "ok"})
@@ -60,6 +61,11 @@ def _switch_killed_at(out: Path, label: str, at: int) -> int:
     writer.manifest = {"run_id": writer.run_id, "label": label, "files": []}
     for table in (*writer.tables.values(), *writer.state.values()):
         table.close()  # the tables are written here; the child only switches them in
+    for hook in writer.before_commit:  # and the database and data package (no DuckDB after a fork)
+        hook(writer.staging)
+    writer.before_commit = []
+    writer._write_manifest()  # written again by the child, the same bytes
+    staged = snapshot(writer.staging)
     pid = os.fork()
     if pid == 0:  # the child: file operations only from here, then _exit
         try:
@@ -76,7 +82,7 @@ def _switch_killed_at(out: Path, label: str, at: int) -> int:
             writer.__exit__(None, None, None)
         finally:
             os._exit(0)
-    return os.waitpid(pid, 0)[1]
+    return os.waitpid(pid, 0)[1], staged
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
@@ -84,14 +90,15 @@ def test_a_kill_between_any_two_renames_leaves_the_old_or_the_new_set(tmp_path):
     """Killed before each rename of the switch in turn, then the next command (here `evaluate`)
     starts: OUT holds the complete old set or the complete new set, never a mix."""
     write_set(tmp_path / "old", "old")
-    write_set(tmp_path / "new", "new")
-    old, new = snapshot(tmp_path / "old"), snapshot(tmp_path / "new")
+    old = snapshot(tmp_path / "old")
+    assert {"pipeline.duckdb", "datapackage.json", f"{STATE_DIR}/corrections_applied.parquet"} <= old.keys()
     (tmp_path / "gold").mkdir()
     seen = set()
     for at in range(100):
         out = tmp_path / f"trial{at}"
         shutil.copytree(tmp_path / "old", out)
-        killed = os.WIFSIGNALED(_switch_killed_at(out, "new", at))
+        status, new = _switch_killed_at(out, "new", at)
+        killed = os.WIFSIGNALED(status)
         CliRunner().invoke(app, ["evaluate", str(tmp_path / "gold"), str(out)])
         after = snapshot(out)
         mixed = sorted(name for name in after if after.get(name) != new.get(name))
@@ -242,6 +249,7 @@ def test_make_clean_removes_only_the_outputs_of_a_run(checkout):
     out = checkout / "data" / "out"
     assert make_clean(checkout, "data/out").returncode == 0  # nothing to clean yet: fine
     write_set(out, "old")
+    assert {"pipeline.duckdb", "datapackage.json", "articles.csv"} <= set(outdir.listed_outputs(out))
     (out / "my notes.txt").write_text("the analyst's own file")
     result = make_clean(checkout, "data/out")
     assert result.returncode == 0, result.stderr

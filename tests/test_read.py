@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from pipeline.read import ReadError, article_id, decode, list_files, read_file, read_folder
+from pipeline.read import ReadError, article_id, decode, list_files, path_id, read_file, read_folder
 
 RU = "Министры Казахстана и Кыргызстана подписали меморандум о сотрудничестве в Бишкеке."
 
@@ -41,9 +41,31 @@ def test_decode_rejects_bad_bytes(data, message):
 
 
 def test_article_id_is_stable_and_distinct():
-    assert article_id("a/b.txt") == article_id("a/b.txt")
-    assert article_id("a/b.txt") != article_id("a/c.txt")
-    assert article_id("f.jsonl", "1") != article_id("f.jsonl", "2")
+    assert article_id("ab" * 32) == article_id("ab" * 32)
+    assert article_id("ab" * 32) != article_id("cd" * 32)
+    assert article_id("ab" * 32, "1") != article_id("ab" * 32, "2")
+    assert path_id("a/b.txt") != path_id("a/c.txt") and path_id("f.jsonl", "1") != path_id("f.jsonl", "2")
+
+
+def test_article_id_comes_from_the_content_not_the_folder(tmp_path):
+    for root in ("one", "two/deeper"):
+        (tmp_path / root).mkdir(parents=True)
+        (tmp_path / root / "a.txt").write_text(RU, encoding="utf-8")
+    [one] = read_folder(tmp_path / "one")
+    [two] = read_folder(tmp_path / "two")
+    assert one.article_id == two.article_id and one.file == "a.txt" and two.file == "deeper/a.txt"
+    (tmp_path / "two" / "deeper" / "a.txt").write_text(RU + " Ещё одно предложение.", encoding="utf-8")
+    [changed] = read_folder(tmp_path / "two")
+    assert changed.article_id != one.article_id
+
+
+def test_a_feed_record_keeps_its_id_when_the_feed_grows_or_its_keys_move(tmp_path):
+    first = {"id": "n1", "text": RU, "title": "Заголовок"}
+    [before] = _sources(tmp_path, "feed.jsonl", (json.dumps(first) + "\n").encode())
+    reordered = {"title": "Заголовок", "text": RU, "id": "n1"}
+    lines = [json.dumps(reordered, ensure_ascii=False), json.dumps({"id": "n2", "text": "Другой текст."})]
+    after = _sources(tmp_path, "feed.jsonl", "\n".join(lines).encode())
+    assert after[0].article_id == before.article_id != after[1].article_id
 
 
 def _sources(tmp_path, name, data, **kw):

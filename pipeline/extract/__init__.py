@@ -14,7 +14,7 @@ from .documents import extract_documents
 from .organisations import extract_organisations
 from .people import extract_people
 from .places import extract_places
-from .spans import repair_spans
+from .repairs import repair_spans
 
 __all__ = ["Extraction", "extract_all"]
 

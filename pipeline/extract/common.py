@@ -4,18 +4,44 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
+from functools import cache
 
 from ..article import Annotated, Mention, Token
-from ..clean import SOCIAL_WORDS
-from ..gazetteer import lookup_place
+from ..gazetteer import is_demonym, lookup_place
+from ..lexicon import alternatives, lexicon, pattern
+from ..lexicon.common import ABBREVIATED_NAME_ENDS, SOCIAL_NETWORKS
 
 _TRIM = " \t\n\"'«»“”„‘’`.,;:()[]{}-–—"
 _ABBREVIATION_AFTER = re.compile(r"\s*\(\s*([A-ZА-ЯЁ][\w\-&.]{1,19})\s*\)")
 _TRAILING_ABBREVIATION = re.compile(r"\s*\(\s*([A-ZА-ЯЁ][\w\-&.]{1,19})\s*\)\s*$")
 
 
-_ABBREVIATED_END = re.compile(r"\b(?:Jr|Sr|Inc|Ltd|Corp|Co|Bros|Plc|Cie)\.$")
+_ABBREVIATED_END = re.compile(rf"\b{alternatives(ABBREVIATED_NAME_ENDS)}\.$")
 _OPENING = {")": "(", "»": "«", "“": "„", '"': '"', "”": "“"}
+
+
+_INITIAL = re.compile(r"^[A-ZА-ЯЁ]\.?$")
+
+
+def tidy_initials(name: str) -> str:
+    """Give a name with initials spelled one way: "З.Х" and "З.Х." -> "З. Х."."""
+    name = re.sub(r"\b([A-ZА-ЯЁ])\.\s*(?=[A-ZА-ЯЁ])", r"\1. ", name)
+    name = re.sub(r"(?<![\w.])([A-ZА-ЯЁ])(?=\s|$)", r"\1.", name)  # a bare final initial
+    return re.sub(r"\s+", " ", name).strip()
+
+
+def canonical_person(name: str) -> str:
+    """Give "I. O. Surname" for "Surname I. O.", other names unchanged."""
+    words = name.split()
+    if len(words) > 1 and all(_INITIAL.match(w) for w in words[1:]) and not _INITIAL.match(words[0]):
+        return " ".join(words[1:] + words[:1])
+    return name
+
+
+def surname(name: str) -> str:
+    """Give the surname of a canonical name: its last word that is not an initial."""
+    words = [w for w in name.split() if not _INITIAL.match(w)]
+    return words[-1] if words else name
 
 
 def trim_span(text: str, start: int, stop: int) -> tuple[int, int]:
@@ -26,7 +52,7 @@ def trim_span(text: str, start: int, stop: int) -> tuple[int, int]:
         stop = line_break
     bracket = text.rfind("(", start, stop)
     if bracket > start and ")" not in text[bracket:stop]:
-        stop = bracket  # "Organization of Islamic Cooperation (OIC": the abbreviation comes after
+        stop = bracket  # "Asian Development Bank (ADB": the abbreviation comes after
     while start < stop and text[start] in _TRIM:
         start += 1
     while stop > start and text[stop - 1] in _TRIM:
@@ -43,23 +69,47 @@ def trim_span(text: str, start: int, stop: int) -> tuple[int, int]:
 
 def english_name(text: str) -> str:
     """Give an English name without a leading article or a possessive ending."""
-    text = re.sub(r"^(?:the|The|THE)\s+", "", text.strip())
+    text = re.sub(rf"^{alternatives(lexicon('en').LEADING_ARTICLES)}\s+", "", text.strip())
     return re.sub(r"(?:'s|’s|'|’)$", "", text).strip()
+
+
+def is_nationality(annotated: Annotated, word: str) -> bool:
+    """Tell a nationality word: a known demonym ("Hungarian", "Tajik"), or a word the NER tags as
+    a nationality in the article (spaCy's NORP: "Saudi") and never as a name of another kind."""
+    if is_demonym(word):
+        return True
+    kinds = {s.type for s in annotated.spans if s.text == word}
+    return kinds == {"NORP"}
 
 
 def is_chrome_name(text: str) -> bool:
     """Tell a run of share-button names taken for one name ("VK OK", "insta insta"); a single
     "Facebook" in a sentence is a real organisation (chrome lines are gone after cleaning)."""
     words = re.findall(r"[\w.\-]+", text.lower())
-    return len(words) >= 2 and all(w in SOCIAL_WORDS for w in words)
+    return len(words) >= 2 and all(w in SOCIAL_NETWORKS for w in words)
 
 
-LOCATIVE = re.compile(
-    r"(?:^|\s)(?:in|to|from|at|near|into|towards?|via|в|во|из|до|под|через|около)\s+$", re.IGNORECASE
-)
+def after_place_preposition(lang: str, before: str) -> bool:
+    """Tell whether `before` ends with a preposition of place or direction ("traveled to ")."""
+    return bool(pattern(lang, "PLACE_PREPOSITIONS", r"(?:^|\s){}\s+$").search(before))
 
 
-def is_misfiled_place(text: str, start: int, stop: int, normal: str, *, datelines: bool = True) -> bool:
+@cache
+def _locative(lang: str) -> re.Pattern:
+    lex = lexicon(lang)
+    prepositions, cities = alternatives(lex.LOCATIVE_PREPOSITIONS), alternatives(lex.CITY_WORDS)
+    return re.compile(rf"(?:\b{prepositions}\s+(?:{cities}\s*|{lex.CAPITAL_PHRASE}\s+)?)$", re.IGNORECASE)
+
+
+def locative_before(lang: str, before: str) -> bool:
+    """Tell whether `before` ends with a locative: where a thing happened ("в городе ", "in ",
+    "in Turkmenistan's capital ")."""
+    return bool(_locative(lang).search(before))
+
+
+def is_misfiled_place(
+    lang: str, text: str, start: int, stop: int, normal: str, *, datelines: bool = True
+) -> bool:
     """Tell an organisation span that names a place: a country ("Kazakhstan signed"), or a city in
     a dateline ("ALMATY, 3 March") or after a preposition of place ("traveled to Isfahan").
     A city elsewhere stays an organisation: "Leeds beat Arsenal" names clubs."""
@@ -72,7 +122,7 @@ def is_misfiled_place(text: str, start: int, stop: int, normal: str, *, dateline
         return False
     line_start = text.rfind("\n", 0, start) + 1
     dateline = datelines and not text[line_start:start].strip() and bool(re.match(r"\s*[,(–—-]", text[stop:]))
-    return dateline or bool(LOCATIVE.search(text[max(line_start, start - 12) : start]))
+    return dateline or after_place_preposition(lang, text[max(line_start, start - 12) : start])
 
 
 def split_abbreviation(normal: str) -> tuple[str, str | None]:

@@ -27,18 +27,13 @@ from yargy.predicates import type as token_type  # noqa: I001 - renamed import k
 from yargy.rule.bnf import is_rule
 from yargy.tokenizer import MorphTokenizer, Tokenizer
 
+from ..lexicon import lexicon
+
 DateParts = fact("DateParts", ["day1", "month1", "year1", "day", "month", "year"])
 
-MONTHS_RU = {
-    "январь": 1, "февраль": 2, "март": 3, "апрель": 4, "май": 5, "июнь": 6, "июль": 7, "август": 8,
-    "сентябрь": 9, "октябрь": 10, "ноябрь": 11, "декабрь": 12,
-}  # fmt: skip
-MONTHS_EN = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-    "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
-    "nov": 11, "dec": 12,
-}  # fmt: skip
+RU, EN = lexicon("ru"), lexicon("en")
+MONTHS_RU = RU.MONTHS
+MONTHS_EN = EN.MONTHS
 DASHES = {"-", "–", "—", "‐", "‑", "‒", "−"}
 
 INT = token_type("INT")
@@ -86,11 +81,11 @@ def month_en(attr):
 
 # --- Russian ---------------------------------------------------------------------------------
 
-YEAR_WORD_RU = or_(rule(in_caseless({"г", "гг"}), eq(".").optional()), rule(normalized("год")))
-TO_RU = or_(rule(in_caseless({"по", "до"})), rule(DASH))
-FROM_RU = caseless("с").optional()
-IN_RU = in_caseless({"в", "во"})
-PART_RU = rule(IN_RU.optional(), dictionary({"начало", "середина", "конец"}))  # "в конце марта"
+YEAR_WORD_RU = or_(rule(in_caseless(RU.YEAR_WORDS), eq(".").optional()), rule(normalized(RU.YEAR_NOUN)))
+TO_RU = or_(rule(in_caseless(RU.RANGE_TO)), rule(DASH))
+FROM_RU = caseless(RU.RANGE_FROM).optional()
+IN_RU = in_caseless(RU.IN_WORDS)
+PART_RU = rule(IN_RU.optional(), dictionary(RU.PERIOD_PARTS))  # "в конце марта"
 
 
 def _ru_year(attr):
@@ -100,7 +95,7 @@ def _ru_year(attr):
 DATE_RU = or_(
     rule(FROM_RU, day(DateParts.day1), month_ru(DateParts.month1), _ru_year(DateParts.year1).optional(),
          TO_RU, day(DateParts.day), month_ru(DateParts.month), _ru_year(DateParts.year).optional()),
-    rule(FROM_RU, day(DateParts.day1), or_(rule(DASH), rule(in_caseless({"по", "до", "и"}))),
+    rule(FROM_RU, day(DateParts.day1), or_(rule(DASH), rule(in_caseless(RU.RANGE_AND))),
          day(DateParts.day), month_ru(DateParts.month), _ru_year(DateParts.year).optional()),
     rule(day(DateParts.day), month_ru(DateParts.month), _ru_year(DateParts.year).optional()),
     rule(month_ru(DateParts.month1), DASH, month_ru(DateParts.month), _ru_year(DateParts.year).optional()),
@@ -115,14 +110,14 @@ DATE_RU = or_(
 
 # --- English ---------------------------------------------------------------------------------
 
-TO_EN = or_(rule(DASH), rule(in_caseless({"to", "through", "until", "till"})))
-ORDINAL = in_caseless({"st", "nd", "rd", "th"}).optional()
+TO_EN = or_(rule(DASH), rule(in_caseless(EN.RANGE_TO)))
+ORDINAL = in_caseless(EN.ORDINAL_SUFFIXES).optional()
 COMMA = eq(",").optional()
-PART_EN = rule(in_caseless({"early", "mid", "late"}), DASH.optional())  # "early 2011", "mid-March"
-YEAR_CONTEXT_EN = in_caseless(
-    {"in", "since", "until", "by", "during", "year", "of", "from", "before", "after"}
-)
-MONTH_CONTEXT_EN = in_caseless({"in", "since", "until", "by", "during", "from", "before", "after", "through"})
+PART_EN = rule(in_caseless(EN.PERIOD_PARTS), DASH.optional())  # "early 2011", "mid-March"
+YEAR_CONTEXT_EN = in_caseless(EN.YEAR_CONTEXT)
+MONTH_CONTEXT_EN = in_caseless(EN.MONTH_CONTEXT)
+AND_EN = in_caseless(EN.RANGE_AND)
+OF_EN = caseless(EN.OF)
 
 
 def _en_year(attr):
@@ -135,13 +130,13 @@ DATE_EN = or_(
     rule(day(DateParts.day1), ORDINAL, month_en(DateParts.month1), TO_EN, day(DateParts.day),
          ORDINAL, month_en(DateParts.month), _en_year(DateParts.year).optional()),
     rule(month_en(DateParts.month), day(DateParts.day1), ORDINAL,
-         or_(rule(TO_EN), rule(caseless("and"))), day(DateParts.day), ORDINAL,
+         or_(rule(TO_EN), rule(AND_EN)), day(DateParts.day), ORDINAL,
          _en_year(DateParts.year).optional()),
-    rule(caseless("from").optional(), day(DateParts.day1), ORDINAL,
-         or_(rule(TO_EN), rule(caseless("and"))), day(DateParts.day), ORDINAL,
-         caseless("of").optional(), month_en(DateParts.month), _en_year(DateParts.year).optional()),
+    rule(caseless(EN.RANGE_FROM).optional(), day(DateParts.day1), ORDINAL,
+         or_(rule(TO_EN), rule(AND_EN)), day(DateParts.day), ORDINAL,
+         OF_EN.optional(), month_en(DateParts.month), _en_year(DateParts.year).optional()),
     rule(month_en(DateParts.month), day(DateParts.day), ORDINAL, _en_year(DateParts.year).optional()),
-    rule(day(DateParts.day), ORDINAL, caseless("of").optional(), month_en(DateParts.month),
+    rule(day(DateParts.day), ORDINAL, OF_EN.optional(), month_en(DateParts.month),
          _en_year(DateParts.year).optional()),
     rule(month_en(DateParts.month1), TO_EN, month_en(DateParts.month), _en_year(DateParts.year)),
     rule(PART_EN.optional(), month_en(DateParts.month), _en_year(DateParts.year)),

@@ -8,6 +8,8 @@ import datetime as dt
 import re
 from functools import cache
 
+from ..lexicon import pattern
+
 
 def _iso(year: int, month: int | None = None, day: int | None = None) -> str | None:
     try:
@@ -62,12 +64,10 @@ def grammar_value(parts: dict, year: int | None) -> str | None:
     return interval(start, end)
 
 
-# Words that put an event after the publication: future tense, plans, schedules.
-FUTURE = re.compile(
-    r"(?<!\w)(?:будет|будут|буд[еу]м|состоится|состоятся|пройд[её]т|пройдут|планиру\w*|запланирован\w*|намечен\w*"
-    r"|предстоящ\w*|ожидается|will|shall|\w+'ll|scheduled|upcoming|plans?\s+to|expected\s+to|to\s+be\s+held)(?!\w)",
-    re.IGNORECASE,
-)
+def future_pattern(lang: str) -> re.Pattern:
+    """Give the pattern of the words that put an event after the publication: future tense,
+    plans, schedules (будет, пройдёт, will, scheduled...)."""
+    return pattern(lang, "FUTURE_MARKERS", r"(?<!\w){}(?!\w)")
 
 
 def nearest_year(parts: dict, published: dt.date, *, future: bool) -> int:

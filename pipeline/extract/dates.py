@@ -17,36 +17,40 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from ..article import Annotated, Mention
+from ..lexicon import alternatives, lexicon, pattern
+from ..rules import rule
 from .date_candidates import (
     Candidate,
     bare_year_candidates,
     grammar_candidates,
-    overlaps,
     relative_candidates,
     spacy_candidates,
 )
-from .date_values import FUTURE, bounds, grammar_value, nearest_year, parse_free, precision, relative_value
+from .date_values import (
+    bounds,
+    future_pattern,
+    grammar_value,
+    nearest_year,
+    parse_free,
+    precision,
+    relative_value,
+)
+from .overlaps import filter_spans
 
 __all__ = ["bounds", "extract_dates", "publication_date", "relative_value"]
 
-_PUBLICATION_LINE = re.compile(
-    r"^(?:дата\s+публикации|опубликовано|дата|published(?:\s+on)?|date|posted(?:\s+on)?)\s*:?\s*(.+)$",
-    re.IGNORECASE | re.MULTILINE,
-)
 _DATELINE_HEAD = re.compile(r"^\s*[A-ZА-ЯЁ][\w\-. ]{1,30},\s*$")  # "Бишкек, " / "ALMATY, "
 _DATELINE_TAIL = re.compile(r"^\.?\s*(?:/|\(|[-–—]|$)")  # ". /Кабар/." / " -" / "(Reuters)"
-_RELATIVE_DAY_BEFORE = re.compile(
-    r"(?:сегодня|вчера|завтра|today|yesterday|tomorrow)\s*,?\s*$", re.IGNORECASE
-)
 _SENTENCE_END = re.compile(r"[.!?…]\s+(?=[A-ZА-ЯЁ«\"“])|\n")
 
 
-def speaks_of_future(text: str, offset: int) -> bool:
+def speaks_of_future(text: str, offset: int, lang: str) -> bool:
     """Tell whether the sentence around `offset` speaks of the future (будет, пройдёт, will...)."""
     start, stop = _sentence_bounds(text, offset)
-    return bool(FUTURE.search(text, start, stop))
+    return bool(future_pattern(lang).search(text, start, stop))
 
 
 def _line_bounds(text: str, offset: int) -> tuple[int, int]:
@@ -66,12 +70,15 @@ def _sentence_bounds(text: str, offset: int) -> tuple[int, int]:
     return start, line_stop
 
 
-def is_publication_line(text: str, offset: int) -> bool:
+@rule("date.publication_line", stage="dates", off=False)
+def is_publication_line(text: str, offset: int, lang: str) -> bool:
     """Tell whether `offset` lies on a 'Дата публикации: …' / 'Published: …' line."""
     start, stop = _line_bounds(text, offset)
-    return bool(_PUBLICATION_LINE.match(text[start:stop]))
+    line = pattern(lang, "PUBLICATION_LABELS", r"^{}\s*:?\s*(.+)$", re.IGNORECASE | re.MULTILINE)
+    return bool(line.match(text[start:stop]))
 
 
+@rule("date.dateline", stage="dates", off=False)
 def is_dateline(text: str, start: int, stop: int) -> bool:
     """Tell a dateline date: "Бишкек, 24.12.19. /Кабар/.", "ALMATY, 3 March 2025 -", near the top."""
     line_start, line_stop = _line_bounds(text, start)
@@ -82,15 +89,18 @@ def is_dateline(text: str, start: int, stop: int) -> bool:
     )
 
 
-_NOT_EVENT_BEFORE = re.compile(
-    r"(?:(?<!\w)(?:от|of|dated|до|until|by|before|since|после|after)"
-    r"|(?:подписанн|заключенн|заключённ|принят|ратифицированн|утвержденн|утверждённ)\w*)"
-    r"\s+(?:№\s*\S+\s+)?$",
-    re.IGNORECASE,
-)
+@cache
+def _not_event_before(lang: str) -> re.Pattern:
+    lex = lexicon(lang)
+    prepositions, participles = (
+        alternatives(lex.NOT_EVENT_PREPOSITIONS),
+        alternatives(lex.NOT_EVENT_PARTICIPLES),
+    )
+    return re.compile(rf"(?:(?<!\w){prepositions}|{participles}\w*)\s+(?:№\s*\S+\s+)?$", re.IGNORECASE)
 
 
-def is_not_event_date(text: str, start: int) -> bool:
+@rule("date.not_event_context", stage="dates", off=False)
+def is_not_event_date(text: str, start: int, lang: str) -> bool:
     """Tell a date that is not the news event's: inside a quoted title («О ратификации Соглашения…,
     подписанного 31 января 2023 года»); a document's date after "от", "of", "dated" or a participle
     ("Соглашение от 7 декабря 2022 года", "resolution … of December 16, 2021"); a deadline or a
@@ -99,14 +109,14 @@ def is_not_event_date(text: str, start: int) -> bool:
     before = text[sentence_start:start]
     if before.count("«") > before.count("»"):
         return True
-    return bool(_NOT_EVENT_BEFORE.search(before[-60:]))
+    return bool(_not_event_before(lang).search(before[-60:]))
 
 
-def _lead_end(text: str) -> int:
+def _lead_end(text: str, lang: str) -> int:
     """Give the end of the headline and lead: the title and the first two body paragraphs."""
     seen = 0
     for m in re.finditer(r"[^\n]+", text):
-        if is_publication_line(text, m.start()) or len(m.group().split()) < 4:
+        if is_publication_line(text, m.start(), lang) or len(m.group().split()) < 4:
             continue
         seen += 1
         if seen == 3:
@@ -127,7 +137,7 @@ def publication_date(annotated: Annotated) -> str | None:
     for c in grammar_candidates(text, annotated.lang):
         if c.start > 3000:
             break
-        if is_publication_line(text, c.start) or is_dateline(text, c.start, c.stop):
+        if is_publication_line(text, c.start, annotated.lang) or is_dateline(text, c.start, c.stop):
             value = grammar_value(c.parts, None)
             if value and precision(value) == "day" and "/" not in value:
                 return value
@@ -135,27 +145,53 @@ def publication_date(annotated: Annotated) -> str | None:
 
 
 def _lend_year(
-    c: Candidate, dated: list[tuple[Candidate, int]], text: str, published: dt.date | None
+    c: Candidate, dated: list[tuple[Candidate, int]], text: str, published: dt.date | None, lang: str
 ) -> int | None:
     """Give the year for a candidate without one, or None: the nearest dated mention before it in
     its sentence, else the year nearest the publication date, else the nearest dated mention before
     it in its paragraph. A writer leaves out a year already given; a later year in the sentence
     usually belongs to something else ("сегодня, 3 мая … Закон от 7 декабря 2022 года")."""
+    if today_before(text, c, lang):
+        return year_of_publication(c, text, published, lang)
+    return (
+        year_in_sentence(c, dated, text)
+        or year_of_publication(c, text, published, lang)
+        or year_in_paragraph(c, dated, text)
+    )
 
-    if _RELATIVE_DAY_BEFORE.search(text[max(0, c.start - 20) : c.start]):
-        # "сегодня, 3 мая": the day of publication, whose year only the publication date gives
-        return nearest_year(c.parts, published, future=speaks_of_future(text, c.start)) if published else None
 
-    def nearest_before(lo: int) -> int | None:
-        before = [(c.start - d.start, y) for d, y in dated if lo <= d.start < c.start]
-        return min(before)[1] if before else None
+def _nearest_before(c: Candidate, dated: list[tuple[Candidate, int]], lo: int) -> int | None:
+    before = [(c.start - d.start, y) for d, y in dated if lo <= d.start < c.start]
+    return min(before)[1] if before else None
 
-    year = nearest_before(_sentence_bounds(text, c.start)[0])
-    if year is None and published:
-        year = nearest_year(c.parts, published, future=speaks_of_future(text, c.start))
-    if year is None:
-        year = nearest_before(_line_bounds(text, c.start)[0])
-    return year
+
+@rule("date.today_is_publication", stage="dates", off=False)
+def today_before(text: str, c: Candidate, lang: str) -> bool:
+    """ "сегодня, 3 мая": the day of publication, whose year only the publication date gives."""
+    return bool(
+        pattern(lang, "RELATIVE_DAY_BEFORE", r"{}\s*,?\s*$").search(text[max(0, c.start - 20) : c.start])
+    )
+
+
+@rule("date.year_in_sentence", stage="dates", off=None)
+def year_in_sentence(c: Candidate, dated: list[tuple[Candidate, int]], text: str) -> int | None:
+    """A date without a year takes the year of the nearest dated mention before it in its sentence."""
+    return _nearest_before(c, dated, _sentence_bounds(text, c.start)[0])
+
+
+@rule("date.year_of_publication", stage="dates", off=None)
+def year_of_publication(c: Candidate, text: str, published: dt.date | None, lang: str) -> int | None:
+    """A date without a year takes the year that puts it nearest the publication date (later dates
+    count thrice as far, unless the sentence speaks of the future)."""
+    if not published:
+        return None
+    return nearest_year(c.parts, published, future=speaks_of_future(text, c.start, lang))
+
+
+@rule("date.year_in_paragraph", stage="dates", off=None)
+def year_in_paragraph(c: Candidate, dated: list[tuple[Candidate, int]], text: str) -> int | None:
+    """A date without a year takes the year of the nearest dated mention before it in its paragraph."""
+    return _nearest_before(c, dated, _line_bounds(text, c.start)[0])
 
 
 def unresolved_value(c: Candidate) -> str | None:
@@ -172,18 +208,25 @@ def unresolved_value(c: Candidate) -> str | None:
     return None
 
 
-def _value(c: Candidate, dated: list, text: str, pub: dt.date | None) -> str | None:
+def _value(c: Candidate, dated: list, text: str, pub: dt.date | None, lang: str) -> str | None:
     """Give the ISO value of a candidate, or None when the text and publication date do not fix it."""
     if c.value:
         return c.value
     if c.relative:
         if not pub or c.relative[0] == "now":
             return None
-        return relative_value(c.relative, pub, future=speaks_of_future(text, c.start))
+        return relative_value(c.relative, pub, future=speaks_of_future(text, c.start, lang))
     if c.year_offset is not None:
         return grammar_value(c.parts, pub.year + c.year_offset) if pub else None
-    year = c.parts.get("year") or _lend_year(c, dated, text, pub)
+    year = c.parts.get("year") or _lend_year(c, dated, text, pub, lang)
     return grammar_value(c.parts, year) if year else None
+
+
+@rule("date.event_in_lead", stage="dates", off=False)
+def is_event_date(text: str, c: Candidate, value: str, lead_end: int, lang: str) -> bool:
+    """The event of the article is its first day-precise date in the headline and lead that is not
+    a document's own date, a deadline or a starting point."""
+    return c.start < lead_end and precision(value) == "day" and not is_not_event_date(text, c.start, lang)
 
 
 def extract_dates(annotated: Annotated, *, published: str | None = None) -> Iterator[Mention]:
@@ -192,22 +235,29 @@ def extract_dates(annotated: Annotated, *, published: str | None = None) -> Iter
     `normal` ("XXXX-06-21") and `value` None, so it is a mention but not a row of `dates`."""
     text, lang = annotated.text, annotated.lang
     pub = dt.date.fromisoformat(published) if published else None
-    found = list(grammar_candidates(text, lang))
-    starts = {c.start for c in found}
+    grammar = list(grammar_candidates(text, lang))
+    starts = {c.start for c in grammar}
+    ranked = [(0, c) for c in grammar]
     for c in relative_candidates(text, lang):
         apposition = re.match(r"\s*,?\s*", text[c.stop :]).end() + c.stop
-        if not overlaps(c, found) and apposition not in starts:  # "сегодня, 3 мая" is one date: 3 мая
-            found.append(c)
+        if apposition not in starts:  # "сегодня, 3 мая" is one date: 3 мая
+            ranked.append((1, c))
     if lang == "en":
-        found += spacy_candidates(annotated, found)
-        found += bare_year_candidates(text, found)
-    found.sort(key=lambda c: c.start)
+        ranked += [(2, c) for c in spacy_candidates(annotated, grammar)]
+        ranked += [(3, c) for c in bare_year_candidates(text, grammar)]
+    # where candidates overlap, the grammar's win, then relative expressions, spaCy's, bare years
+    found = [
+        c
+        for _, c in filter_spans(
+            ranked, key=lambda rc: (rc[0], rc[1].start), bounds=lambda rc: (rc[1].start, rc[1].stop)
+        )
+    ]
     dated = [(c, c.parts["year"]) for c in found if c.parts and c.parts.get("year")]
 
-    lead_end = _lead_end(text)
+    lead_end = _lead_end(text, lang)
     event_taken = False
     for c in found:
-        value = _value(c, dated, text, pub)
+        value = _value(c, dated, text, pub, lang)
         attrs: dict = {"value": value}
         if value is None:
             normal = unresolved_value(c)
@@ -215,14 +265,9 @@ def extract_dates(annotated: Annotated, *, published: str | None = None) -> Iter
                 continue
         else:
             normal = value
-            if is_publication_line(text, c.start) or is_dateline(text, c.start, c.stop):
+            if is_publication_line(text, c.start, lang) or is_dateline(text, c.start, c.stop):
                 role = "published"
-            elif (
-                not event_taken
-                and c.start < lead_end
-                and precision(value) == "day"
-                and not is_not_event_date(text, c.start)
-            ):
+            elif not event_taken and is_event_date(text, c, value, lead_end, lang):
                 role, event_taken = "event", True
             else:
                 role = "other"

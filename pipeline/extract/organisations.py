@@ -1,8 +1,8 @@
 """Organisations stage: NER organisation spans -> organisation mentions, repaired, filtered and
 linked to the organisation gazetteer (models/organisations.csv).
 
-Repairs: a name NER cut at its commas is joined again ("Ministry of Cooperatives, Labor, and
-Social Welfare"). Not organisations: diseases, nationality words ("Kazakh"), people the article
+Repairs: a name NER cut at its commas is joined again ("Ministry of Energy, Water, and
+Mineral Resources"). Not organisations: diseases, nationality words ("Kazakh"), people the article
 names, document words ("MOU"), photo credits ("MA/MA Photo"), common-noun abbreviations ("СМИ"),
 and a lone generic institution word ("Правительство", "Parliament") that names no one body.
 """
@@ -13,64 +13,26 @@ import re
 from collections.abc import Iterator, Sequence
 
 from ..article import Annotated, Mention
-from ..gazetteer import is_demonym, lookup_organisation
+from ..gazetteer import lookup_organisation
 from ..keys import name_key
+from ..lexicon import lexicon, pattern
+from ..rules import REGISTRY, rule
 from .common import (
     abbreviation_after,
+    is_nationality,
     normaliser,
     span_mentions,
     split_abbreviation,
+    surname,
     tokens_in,
 )
-from .documents import TYPE_LEMMAS
-from .people import surname
 
-_NOT_ORGANISATION = re.compile(
-    r"^(?:COVID(?:-19)?|коронавирус\w*|coronavirus|SARS-CoV-2|пандеми\w*|pandemic|islamophobia)$",
-    re.IGNORECASE,
-)
 _PHOTO_CREDIT = re.compile(r"^[A-Z]{1,4}/[A-Z]{1,4}(?:\s+Photo)?$")
-# Abbreviations of common nouns, not of bodies: mass media, GDP, VAT, kinds of power plant.
-GENERIC_ABBREVIATIONS = {
-    "СМИ",
-    "ВВП",
-    "НДС",
-    "ЖКХ",
-    "ГЭС",
-    "ТЭЦ",
-    "АЭС",
-    "ПЭС",
-    "ЧС",
-    "ИТ",
-    "ИКТ",
-    "ООПТ",
-    "GDP",
-    "VAT",
-}
-# Head words of institutions' names, by lemma / lower case: alone, they name no particular body.
-INSTITUTION_WORDS = {
-    "правительство", "министерство", "комитет", "совет", "парламент", "ассамблея", "банк", "агентство",
-    "служба", "управление", "департамент", "палата", "комиссия", "фонд", "сторона", "организация", "отдел",
-    "аппарат", "кабинет", "секретариат", "миссия", "посольство", "компания", "общество", "союз", "центр",
-    "институт", "университет", "академия", "суд", "прокуратура", "партия", "содружество", "представительство",
-    "government", "ministry", "committee", "council", "parliament", "assembly", "bank", "agency", "service",
-    "department", "chamber", "commission", "fund", "organization", "organisation", "office", "cabinet",
-    "secretariat", "mission", "embassy", "company", "society", "union", "centre", "center", "institute",
-    "university", "academy", "court", "party", "presidency", "parties", "ministries",
-}  # fmt: skip
-# Words that stand alone when NER cuts a ministry's name at its commas ("Labor", "Defense").
-NAME_FRAGMENTS = {
-    "defense",
-    "defence",
-    "labor",
-    "labour",
-    "interior",
-    "cooperatives",
-    "industry",
-    "trade",
-    "commerce",
-}
-_COORDINATION = re.compile(r"^(?:\s*,\s*(?:and\s+|и\s+)?|\s+(?:and|и)\s+)$")
+
+
+def _coordination(lang: str) -> re.Pattern:
+    """Give the pattern of the gap between two coordinated names: ", ", " and ", ", and "."""
+    return pattern(lang, "AND", r"^(?:\s*,\s*(?:{0}\s+)?|\s+{0}\s+)$", 0)
 
 
 def _first_word_lemma(mention: Mention, annotated: Annotated) -> str:
@@ -79,7 +41,8 @@ def _first_word_lemma(mention: Mention, annotated: Annotated) -> str:
     return (words[0].lemma if words else mention.text.split()[0]).lower()
 
 
-def _join_coordinated(mentions: list[Mention], annotated: Annotated) -> list[Mention]:
+@rule("org.comma_split_name", stage="organisations", langs=("en",), touches=("ORG",))
+def join_coordinated(annotated: Annotated, mentions: list[Mention]) -> list[Mention]:
     """Join a name NER split at its commas: an institution name followed, across ", " or "and",
     by pieces that do not begin an institution name of their own."""
     text, out = annotated.text, []
@@ -89,11 +52,11 @@ def _join_coordinated(mentions: list[Mention], annotated: Annotated) -> list[Men
             gap = text[last.stop : mention.start]
             if (
                 annotated.lang == "en"  # title-case names; Russian keeps the pieces in lower case
-                and _COORDINATION.match(gap)
+                and _coordination(annotated.lang).match(gap)
                 and not mention.text.isupper()
                 and lookup_organisation(mention.normal) is None
-                and _first_word_lemma(last, annotated) in INSTITUTION_WORDS
-                and _first_word_lemma(mention, annotated) not in INSTITUTION_WORDS
+                and _first_word_lemma(last, annotated) in lexicon(annotated.lang).INSTITUTION_HEADS
+                and _first_word_lemma(mention, annotated) not in lexicon(annotated.lang).INSTITUTION_HEADS
                 and mention.text[:1].isupper()
             ):
                 surface = text[last.start : mention.stop]
@@ -106,26 +69,73 @@ def _join_coordinated(mentions: list[Mention], annotated: Annotated) -> list[Men
     return out
 
 
+@rule("org.not.disease", stage="organisations", touches=("ORG",), off=False)
+def disease(mention: Mention, annotated: Annotated, people_keys: set[str]) -> bool:
+    """A disease or the like NER tags as an organisation is none: "COVID-19", "коронавирус"."""
+    return bool(pattern(annotated.lang, "NOT_ORGANISATIONS", r"^{}$").match(mention.text))
+
+
+@rule("org.not.photo_credit", stage="organisations", touches=("ORG",), off=False)
+def photo_credit(mention: Mention, annotated: Annotated, people_keys: set[str]) -> bool:
+    """A photo credit is no organisation: "MA/MA Photo"."""
+    return bool(_PHOTO_CREDIT.match(mention.text))
+
+
+@rule("org.not.common_abbreviation", stage="organisations", touches=("ORG",), off=False)
+def common_abbreviation(mention: Mention, annotated: Annotated, people_keys: set[str]) -> bool:
+    """An abbreviation of a common noun is no body: "СМИ", "ГЭС", "GDP"."""
+    return mention.text in lexicon(annotated.lang).GENERIC_ABBREVIATIONS
+
+
+@rule("org.not.nationality_word", stage="organisations", langs=("en",), touches=("ORG",), off=False)
+def nationality_word(mention: Mention, annotated: Annotated, people_keys: set[str]) -> bool:
+    """A nationality word is no organisation: "Kazakh"."""
+    words = mention.normal.split()
+    return len(words) == 1 and is_nationality(annotated, words[0])
+
+
+@rule("org.not.person", stage="organisations", touches=("ORG", "PER"), off=False)
+def person(mention: Mention, annotated: Annotated, people_keys: set[str]) -> bool:
+    """A person the article names is no organisation, nor is a name that ends with one
+    ("Kazakhstan Kassym-Jomart Tokayev")."""
+    words, key = mention.normal.split(), name_key(mention.normal)
+    if key in people_keys or (len(words) == 1 and name_key(words[0]) in people_keys):
+        return True
+    return any(len(p.split()) > 1 and key.endswith(" " + p) for p in people_keys)
+
+
+@rule("org.not.document_word", stage="organisations", touches=("ORG",), off=False)
+def document_word(mention: Mention, annotated: Annotated, people_keys: set[str]) -> bool:
+    """A document word is no organisation: "MOU", "Меморандум"."""
+    return mention.normal.lower() in lexicon(annotated.lang).DOCUMENT_TYPES
+
+
+@rule("org.not.lone_institution_word", stage="organisations", touches=("ORG",), off=False)
+def lone_institution_word(mention: Mention, annotated: Annotated, people_keys: set[str]) -> bool:
+    """A lone institution word names no one body: "Правительство", "Parliament"."""
+    normal = mention.normal
+    if len(normal.split()) != 1 or lookup_organisation(normal) is not None:
+        return False
+    heads = lexicon(annotated.lang).INSTITUTION_HEADS
+    return _first_word_lemma(mention, annotated) in heads or normal.lower() in heads
+
+
+FILTERS = (
+    disease,
+    photo_credit,
+    common_abbreviation,
+    nationality_word,
+    person,
+    document_word,
+    lone_institution_word,
+)
+
+
 def is_not_organisation(mention: Mention, annotated: Annotated, people_keys: set[str]) -> bool:
-    """Tell an organisation span that names no organisation (see the module docstring)."""
-    text, normal = mention.text, mention.normal
-    words = normal.split()
-    if _NOT_ORGANISATION.match(text) or _PHOTO_CREDIT.match(text) or text in GENERIC_ABBREVIATIONS:
-        return True
-    if annotated.lang == "en" and len(words) == 1 and is_demonym(words[0]):
-        return True
-    if name_key(normal) in people_keys or (len(words) == 1 and name_key(words[0]) in people_keys):
-        return True
-    key = name_key(normal)
-    if any(len(p.split()) > 1 and key.endswith(" " + p) for p in people_keys):
-        return True  # a person swallowed by the span: "Kazakhstan Kassym-Jomart Tokayev"
-    if normal.lower() in TYPE_LEMMAS or normal.lower() == "mou":
-        return True
-    if len(words) == 1 and lookup_organisation(normal) is None:
-        return (
-            _first_word_lemma(mention, annotated) in INSTITUTION_WORDS or normal.lower() in INSTITUTION_WORDS
-        )
-    return False
+    """Tell an organisation span that names no organisation (see the filters above)."""
+    return any(
+        annotated.lang in REGISTRY[f.rule_name].langs and f(mention, annotated, people_keys) for f in FILTERS
+    )
 
 
 def extract_organisations(annotated: Annotated, *, people: Sequence[Mention] = ()) -> Iterator[Mention]:
@@ -134,7 +144,7 @@ def extract_organisations(annotated: Annotated, *, people: Sequence[Mention] = (
     text = annotated.text
     people_keys = {name_key(p.normal) for p in people} | {name_key(surname(p.normal)) for p in people}
     mentions = list(span_mentions(annotated, "ORG", "organisation"))
-    for mention in _join_coordinated(mentions, annotated):
+    for mention in join_coordinated(annotated, mentions):
         if is_not_organisation(mention, annotated, people_keys):
             continue
         normal, abbreviation = split_abbreviation(mention.normal)

@@ -7,18 +7,14 @@ from collections.abc import Iterator
 
 from ..article import Annotated, Mention
 from ..gazetteer import lookup_place
+from ..lexicon import pattern
 from .common import span_mentions
 
-# The type word of an administrative unit, in the name itself ("Жумгальский район", "Isfahan province").
-_ADMIN = re.compile(
-    r"\b(?:район|область|округ|уезд|district|province|region|oblast|county|prefecture)\b", re.IGNORECASE
-)
 
-
-def unknown_kind(name: str) -> str:
+def unknown_kind(name: str, lang: str) -> str:
     """Give the kind of a place no gazetteer knows: `admin` by its type word, `city` for a lone
     proper name (villages and towns below GeoNames' 15,000-inhabitant cut), `other` otherwise."""
-    if _ADMIN.search(name):
+    if pattern(lang, "ADMIN_NAME_WORDS", r"\b{}\b").search(name):
         return "admin"
     return "city" if re.fullmatch(r"[A-ZА-ЯЁ][\w’'-]+", name) else "other"
 
@@ -28,7 +24,7 @@ def extract_places(annotated: Annotated) -> Iterator[Mention]:
     for mention in span_mentions(annotated, "LOC", "place"):
         info = lookup_place(mention.normal) or lookup_place(mention.text)
         attrs = {
-            "kind": unknown_kind(mention.normal),
+            "kind": unknown_kind(mention.normal, annotated.lang),
             "country": None,
             "key": None,
             "geonames_id": None,

@@ -1,9 +1,9 @@
 """People's roles: the position written next to a name, in the nominative.
 
-"председатель Комитета лесного хозяйства и животного мира МЭПР РК Д.Тургамбаев" ->
-"председатель Комитета лесного хозяйства и животного мира МЭПР РК"; "Iranian Foreign Minister
-Hossein Amir Abdollahian" -> "Iranian Foreign Minister"; "Zafar Makhmudov, Executive Director of
-CAREC," -> "Executive Director of CAREC". The phrase runs from the position word (and the words
+"заместитель директора Агентства по гидрометеорологии МЧС КР А.Осмонов" ->
+"заместитель директора Агентства по гидрометеорологии МЧС КР"; "Armenian Deputy Energy Minister
+Karen Sargsyan" -> "Armenian Deputy Energy Minister"; "Lola Rakhimova, Programme Officer of
+the ADB," -> "Programme Officer of the ADB". The phrase runs from the position word (and the words
 that qualify it) up to the name, or after the name and a comma up to the next comma.
 """
 
@@ -13,26 +13,16 @@ import re
 from collections.abc import Sequence
 
 from ..article import Annotated, Mention, Token
+from ..lexicon import lexicon
+from ..rules import rule
 
-POSITION_WORDS = {
-    "председатель", "заместитель", "директор", "министр", "президент", "посол", "депутат", "руководитель",
-    "глава", "представитель", "постпред", "спикер", "торага", "советник", "секретарь", "начальник",
-    "губернатор", "аким", "мэр", "премьер-министр", "вице-премьер", "вице-президент", "вице-спикер", "генсек",
-    "координатор", "эксперт", "специалист", "консул", "командующий", "член", "заведующий", "ректор",
-    "уполномоченный", "омбудсмен", "судья", "прокурор", "атташе", "сопредседатель",
-    "president", "minister", "director", "ambassador", "chairman", "chairwoman", "chair", "head", "speaker",
-    "secretary", "representative", "deputy", "governor", "mayor", "envoy", "spokesman", "spokesperson",
-    "spokeswoman", "premier", "chief", "commander", "adviser", "advisor", "official", "ceo", "manager",
-    "coordinator", "expert", "lawmaker", "mp", "senator", "leader", "founder", "chancellor", "king", "emir",
-    "professor", "профессор",
-}  # fmt: skip
 # Words that may stand inside a position phrase between the position word and the name.
 _PHRASE_POS = {"NOUN", "PROPN", "ADJ", "ADP", "DET", "CCONJ", "NUM", "PART", "X"}
 _MAX_TOKENS = 20
 
 
-def _is_position(token: Token) -> bool:
-    return token.lemma.lower() in POSITION_WORDS or token.text.lower() in POSITION_WORDS
+def _is_position(token: Token, positions: frozenset[str]) -> bool:
+    return token.lemma.lower() in positions or token.text.lower() in positions
 
 
 def _allowed(token: Token) -> bool:
@@ -44,13 +34,13 @@ def _inner_comma(sentence: Sequence[Token], i: int) -> bool:
     return sentence[i].text == "," and i + 1 < len(sentence) and sentence[i + 1].text[:1].islower()
 
 
-def _left_role(sentence: Sequence[Token], first: int) -> tuple[int, int] | None:
+def _left_role(sentence: Sequence[Token], first: int, positions: frozenset[str]) -> tuple[int, int] | None:
     """Give (index of the first token, index after the last) of a position phrase ending right
     before token `first`, or None."""
     leftmost_position = None
     i = first - 1
     while i >= 0 and first - i <= _MAX_TOKENS and (_allowed(sentence[i]) or _inner_comma(sentence, i)):
-        if _is_position(sentence[i]):
+        if _is_position(sentence[i], positions):
             leftmost_position = i
         i -= 1
     if leftmost_position is None:
@@ -67,14 +57,18 @@ def _left_role(sentence: Sequence[Token], first: int) -> tuple[int, int] | None:
     return start, first
 
 
-def _right_role(sentence: Sequence[Token], after: int) -> tuple[int, int] | None:
+def _right_role(sentence: Sequence[Token], after: int, positions: frozenset[str]) -> tuple[int, int] | None:
     """Give the span of an appositive position after the name: "X, Executive Director of CAREC,"."""
     if after >= len(sentence) or sentence[after].text != ",":
         return None
     i = after + 1
-    while i < len(sentence) and sentence[i].pos in ("ADJ", "PROPN", "DET") and not _is_position(sentence[i]):
+    while (
+        i < len(sentence)
+        and sentence[i].pos in ("ADJ", "PROPN", "DET")
+        and not _is_position(sentence[i], positions)
+    ):
         i += 1
-    if i >= len(sentence) or not _is_position(sentence[i]):
+    if i >= len(sentence) or not _is_position(sentence[i], positions):
         return None
     stop = i
     while stop < len(sentence) and stop - after <= _MAX_TOKENS and _allowed(sentence[stop]):
@@ -93,6 +87,7 @@ def _nominative_head(text: str, start: int, tokens: Sequence[Token], lang: str) 
     return text if re.match(r"^[A-ZА-ЯЁ]{2,}", text) else text[:1].lower() + text[1:]
 
 
+@rule("person.role", stage="people", touches=("PER",), off=None)
 def find_role(annotated: Annotated, person: Mention) -> str | None:
     """Give the position written next to a person's mention, or None."""
     sentence = annotated.sentence_at(person.start)
@@ -103,7 +98,8 @@ def find_role(annotated: Annotated, person: Mention) -> str | None:
     after = next((i for i, t in enumerate(tokens) if t.start >= person.stop), len(tokens))
     if first is None:
         return None
-    found = _left_role(tokens, first) or _right_role(tokens, after)
+    positions = lexicon(annotated.lang).POSITIONS
+    found = _left_role(tokens, first, positions) or _right_role(tokens, after, positions)
     if found is None:
         return None
     lo, hi = found

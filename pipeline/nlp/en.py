@@ -7,8 +7,17 @@ import spacy
 from ..article import NerSpan, Sentence, Token
 from . import Backend, ModelNotInstalled
 
-# spaCy labels -> ours. FAC (buildings, airports) and NORP (nationalities) are not places.
-LABELS = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "DATE": "DATE", "LAW": "LAW"}
+# spaCy labels -> ours. FAC (buildings, airports) are not places; NORP (nationalities, "Kazakh",
+# "Iranian") stays NORP: the repairs ask it whether a word is a nationality word.
+LABELS = {
+    "PERSON": "PER",
+    "ORG": "ORG",
+    "GPE": "LOC",
+    "LOC": "LOC",
+    "DATE": "DATE",
+    "LAW": "LAW",
+    "NORP": "NORP",
+}
 
 
 class SpacyBackend(Backend):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 
 @cache
@@ -12,6 +12,26 @@ def morph_vocab():
 
     _letters_without_names_are_not_latin()
     return MorphVocab()
+
+
+@cache
+def analyzer():
+    """Give a plain pymorphy analyser on natasha's dictionary (natasha's MorphVocab wraps the
+    results in its own types, which cannot inflect with OpenCorpora grammemes)."""
+    import pymorphy2
+
+    return pymorphy2.MorphAnalyzer(path=morph_vocab().dictionary.path)
+
+
+@lru_cache(maxsize=65536)
+def known_word(word: str) -> bool:
+    """Tell a word pymorphy's dictionary knows (its readings are not guesses)."""
+    return analyzer().word_is_known(word.lower())
+
+
+def parses(word: str) -> tuple:
+    """Give pymorphy's analyses of a word."""
+    return tuple(analyzer().parse(word.lower()))
 
 
 def _letters_without_names_are_not_latin() -> None:

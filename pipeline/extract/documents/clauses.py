@@ -1,4 +1,4 @@
-"""What the clause of each document mention adds to it: the status from its predicate (or from the
+"""What the clause of each document mention adds to it (the one module that fills in a `Found`): the status from its predicate (or from the
 generic documents it is listed among), the date, place and parties of that clause, and the
 parties a mention borrows from the documents around it."""
 
@@ -7,50 +7,52 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from ...article import Mention
+from ...lexicon import lexicon, pattern
+from ...rules import Computed, rule
+from ..common import locative_before
 from .names import Names, party_kind
 from .parties import antecedents, group_size, party_list, subject_parties
 from .phrases import DocMention
 from .status import NONE, Status, governing_status, modifier_status, participle_status
 from .syntax import Tree, is_finite, lemma
-from .vocab import ADOPTED_TYPES, FINAL_READING, FIRST_READING, LOCATIVE, PARTY_PREPOSITIONS
 
-BILL_PASSED = re.compile(
-    r"(?:законопроект\w*|проект\w*\s+закон\w*)[^.]*?\bприня\w*[^.]*?" + FINAL_READING
-    + r"|\bприня\w*[^.]*?(?:законопроект\w*|проект\w*\s+закон\w*)[^.]*?" + FINAL_READING,
-    re.IGNORECASE,
-)  # fmt: skip
-
-_BILL = re.compile(r"законопроект\w*|проект\w*\s+закон\w*", re.IGNORECASE)
-# What follows a bill that names it: a ratification title, or a title of its own ("о налогах").
-_RATIFICATION_TITLE = re.compile(
-    r"\s*[«\"“]?\s*(?:о|об)\s+(?:ратификаци|присоединени|денонсаци)", re.IGNORECASE
-)
-_OWN_TITLE = re.compile(r"\s*(?:[«\"“(]|(?:о|об|обо|по)\s)", re.IGNORECASE)
+ADOPTED_TYPES = {"resolution", "declaration"}  # with a number or a date of their own, adopted
 
 
-def bill_passed(text: str, bounds: Sequence[tuple[int, int]]) -> bool:
+@cache
+def _bill_patterns(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    """Give the patterns of a bill passed in its final reading, of a bill, and of what follows a
+    bill that names it: a ratification title, or a title of its own ("о налогах")."""
+    lex = lexicon(lang)
+    bill, passed, final = lex.BILL_PHRASE, lex.PASSED_WORD, lex.FINAL_READING
+    passed_bill = rf"(?:{bill})[^.]*?{passed}[^.]*?{final}|{passed}[^.]*?(?:{bill})[^.]*?{final}"
+    return tuple(
+        re.compile(p, re.IGNORECASE) for p in (passed_bill, bill, lex.RATIFICATION_TITLE, lex.OWN_TITLE)
+    )
+
+
+@rule("doc.bill_passed", stage="documents", off=False)
+def bill_passed(text: str, bounds: Sequence[tuple[int, int]], lang: str) -> bool:
     """Tell an article whose ratification bill passed in its final reading, from a sentence that
     passes it: "приняли законопроект «О ратификации…» в трех чтениях", or a bill named by no title
-    of its own ("Законопроект принят в трех чтениях", "Проекты законов приняты …"); not "приняли
+    of its own ("Законопроект одобрен сразу в трёх чтениях", "Проекты законов приняты …"); not "приняли
     законопроект о налогах в третьем чтении", another bill."""
-    if re.search(FIRST_READING, text):
+    if re.search(lexicon(lang).FIRST_READING, text):
         return False
+    passed_bill, bill_phrase, ratification_title, own_title = _bill_patterns(lang)
     for start, stop in bounds:
         sentence = text[start:stop]
-        if not BILL_PASSED.search(sentence):
+        if not passed_bill.search(sentence):
             continue
-        for bill in _BILL.finditer(sentence):
+        for bill in bill_phrase.finditer(sentence):
             after = sentence[bill.end() : bill.end() + 60]
-            if _RATIFICATION_TITLE.match(after) or not _OWN_TITLE.match(after):
+            if ratification_title.match(after) or not own_title.match(after):
                 return True
     return False
 
-
-_VALIDITY = re.compile(r"(?:\bна|\bдо|\bfor|\buntil|\bby|\bsince)\s*$")  # "план на 2023 год"
-
-_COUNTRY_GROUPS = {"страна", "государство", "country", "nation", "state"}
 
 STRONG = ("signed", "adopted")
 
@@ -68,6 +70,13 @@ class Found:
     signers: list = field(default_factory=list)  # the subject's parties: who signed or adopted it
 
 
+@rule("doc.numbered_adopted", stage="documents", off=False)
+def numbered_adopted(m: DocMention) -> bool:
+    """A resolution or declaration with a number or a date of its own and no predicate was
+    adopted: "resolution A/RES/70/1 of 25 September 2015"."""
+    return m.type in ADOPTED_TYPES and bool(m.number or m.own_date) and not m.plural
+
+
 def mention_status(tree: Tree, m: DocMention, text: str, *, bill_passed: bool) -> Status:
     governing = governing_status(tree, m.index, m.type, text, in_title=m.in_title, bill_passed=bill_passed)
     participle = next(
@@ -76,8 +85,8 @@ def mention_status(tree: Tree, m: DocMention, text: str, *, bill_passed: bool) -
     )
     modifier = modifier_status(tree, m.index, m.type, in_title=m.in_title)
     found = [s for s in (governing, participle, modifier) if s.status]
-    if not found and m.type in ADOPTED_TYPES and (m.number or m.own_date) and not m.plural:
-        return Status("adopted", m.index, "numbered")  # "resolution A/RES/76/129 of December 16, 2021"
+    if not found and numbered_adopted(m):
+        return Status("adopted", m.index, "numbered")
     if not found:
         return NONE
     if governing.status == "mentioned" or any(s.status == "ratified" for s in found):
@@ -93,7 +102,7 @@ _CLAUSAL = ("ccomp", "advcl", "parataxis", "csubj", "acl:relcl", "relcl", "conj"
 
 def _own_clause(tree: Tree, v: int) -> set[int]:
     """Give the tokens of predicate `v`'s own clause: its subtree without the clauses under it
-    ("…signed a joint communique saying the event would be held in Russia")."""
+    ("…issued a joint statement adding that the next round would take place in Baku")."""
     out = {v}
     for c in tree.children[v]:
         if not (tree.tokens[c].rel in _CLAUSAL and tree.tokens[c].pos in ("VERB", "AUX")):
@@ -125,12 +134,15 @@ def clause(
             for i in tree.subtree(c)
         }
         found, offsets = found_in(indices | shared)
-    found = [d for d in found if not _VALIDITY.search(text[max(0, d.start - 8) : d.start])]
+    validity = pattern(tree.lang, "VALIDITY_PREPOSITIONS", r"\b{}\s*$", 0)  # "план на 2023 год"
+    found = [d for d in found if not validity.search(text[max(0, d.start - 8) : d.start])]
     values = [d.attrs["value"] for d in found if d.attrs.get("value")]
     places = [
         m.normal
         for m in names.mentions
-        if m.kind == "place" and m.start in offsets and LOCATIVE.search(text[max(0, m.start - 12) : m.start])
+        if m.kind == "place"
+        and m.start in offsets
+        and locative_before(tree.lang, text[max(0, m.start - 12) : m.start])
     ]
     return values, places, bool(found)
 
@@ -147,19 +159,19 @@ def clause_parties(
     linear = [
         k
         for k, t in enumerate(tokens)
-        if t.text.lower() in ("между", "between")
+        if t.text.lower() in tree.lex.BETWEEN
         and not any(a <= t.start < b for a, b in exclude)
         and not any(is_finite(tokens[x]) and tokens[x].head != v for x in range(min(k, v) + 1, max(k, v)))
     ]
     starts: set[int] = set()
     for c in [*tree.children[v], *linear]:
-        if tokens[c].text.lower() in PARTY_PREPOSITIONS:
+        if tokens[c].text.lower() in tree.lex.PARTY_PREPOSITIONS:
             preps = [c]
         else:
             preps = [
                 k
                 for k in tree.children[c]
-                if tokens[k].text.lower() in PARTY_PREPOSITIONS and tokens[k].rel == "case"
+                if tokens[k].text.lower() in tree.lex.PARTY_PREPOSITIONS and tokens[k].rel == "case"
             ]
         for k in preps:
             if k in starts:
@@ -171,28 +183,33 @@ def clause_parties(
     return subject, parties, group
 
 
-def coordinated(text: str, a: DocMention, b: DocMention) -> bool:
+def coordinated(text: str, a: DocMention, b: DocMention, lang: str) -> bool:
     """Tell two documents joined by "и", "and" or a comma, so that one predicate governs both
     ("О ратификации Кредитного соглашения … и Грантового соглашения"; not "Протокола о внесении
     изменений в Соглашение", where one document is inside the other's title)."""
     gap = text[a.stop : b.start]
+    joining = pattern(lang, "AND", r",|\b{}\b", 0)
     return (
         a.sentence == b.sentence
         and a.stop <= b.start
-        and bool(re.search(r",|\bи\b|\band\b", gap))
-        and not re.sub(r"[\s,»«()]|\bи\b|\band\b", "", gap)
+        and bool(joining.search(gap))
+        and not pattern(lang, "AND", r"[\s,»«()]|\b{}\b", 0).sub("", gap)
     )
 
 
+@rule("doc.group_noun_parties", stage="documents", off=Computed(lambda *args: []))
 def resolve_group(tree: Tree, g: int | None, names: Names, bounds: list[tuple[int, int]]) -> list[Mention]:
+    """A group noun stands for the parties named before it: "стороны подписали", "the two
+    countries signed" (the nearest distinct countries, or bodies)."""
     if g is None:
         return []
-    countries = lemma(tree.tokens[g]) in _COUNTRY_GROUPS
+    countries = lemma(tree.tokens[g]) in tree.lex.COUNTRY_GROUPS
     return antecedents(
         names, bounds, tree.tokens[g].start, countries_only=countries, size=group_size(tree, g)
     )
 
 
+@rule("doc.implicit_signers", stage="documents", off=None)
 def implicit_signers(found: list[Found], k: int) -> None:
     """Give a document signed "с X" / "with X" with no one said to sign it the signer of the
     document of its type just before: "Казахстан подписал меморандум с Узбекистаном. Также был
@@ -209,21 +226,36 @@ def implicit_signers(found: list[Found], k: int) -> None:
             f.parties = f.signers + f.parties
 
 
+@rule("doc.listed_with_generic", stage="documents", off=None)
+def inherit(f: Found, group, earlier) -> None:
+    """Give a mention listed among documents the status, date, place and parties of their group."""
+    f.status = Status(group.status, -1, "group")
+    for source in (group, earlier):
+        if source is None:
+            continue
+        f.date = f.date or source.date
+        f.place = f.place or source.place
+        if not f.parties:
+            f.parties = list(source.parties)
+
+
+@rule("doc.amended_parties", stage="documents", off=None)
 def amended_parties(found: list[Found], text: str) -> None:
     """Give a document that amends another the other's parties when it names none: "Протокол о
-    внесении изменений в Соглашение между X и Y" is a protocol between X and Y."""
+    поправках к Договору между X и Y" is a protocol between X and Y."""
     for a, b in zip(found, found[1:], strict=False):
         if b.status.how == "amendment" and not a.parties and a.mention.stop <= b.mention.start:
             if len(text[a.mention.stop : b.mention.start].strip()) <= 3:
                 a.parties = list(b.parties)
 
 
-def share_status(found: list[Found], text: str) -> None:
+@rule("doc.coordinated_status", stage="documents", off=None)
+def share_status(found: list[Found], text: str, lang: str) -> None:
     """Give coordinated documents of one sentence the status of the first when one act noun or
     predicate governs both: "О ратификации Кредитного соглашения … и Грантового соглашения",
     "signed a protocol … and a memorandum"; never to a document named inside another's title."""
     for previous, f in zip(found, found[1:], strict=False):
-        if not coordinated(text, previous.mention, f.mention):
+        if not coordinated(text, previous.mention, f.mention, lang):
             continue
         shared = previous.status.how in ("ratification", "action") and f.status.how not in (
             "amendment",
@@ -263,7 +295,7 @@ def describe(
         f.parties += f.signers + parties
         if not m.listed_parties:  # "the parties signed a Programme between X and Y": X and Y
             f.parties += resolve_group(tree, group, names, bounds)
-    elif how == "numbered":  # the body that adopted it: "of the UN General Assembly", "by …"
+    elif how == "numbered":  # the body that adopted it: "of the Security Council", "by …"
         f.parties += [o for o in names.inside(m.start, m.stop) if party_kind(o) == "organisation"]
         verb = next((h for h in tree.heads(m.index) if tree.tokens[h].pos == "VERB"), None)
         f.parties += subject_parties(tree, verb, names)[0] if verb is not None else []

@@ -4,6 +4,7 @@ the document's, and its parties."""
 from __future__ import annotations
 
 from ...article import Mention
+from ...rules import enabled, rule
 from .clauses import STRONG, Found
 from .names import party_kind
 
@@ -85,11 +86,21 @@ def _corefer(found: list[Found]) -> list[list[Found]]:
     return documents
 
 
+@rule("doc.headline_joins_body", stage="documents", off=False)
+def _headline_joins_body() -> bool:
+    """A headline's document is the body's first document of its type: a headline sums up what the
+    body tells."""
+    return True
+
+
 def group_documents(found: list[Found]) -> list[list[Found]]:
     """Give the article's documents: the body's, then the headline's, each joining the body's
     first document of its type (a headline sums up what the body tells)."""
     documents = _corefer([f for f in found if not f.mention.in_title])
     for headline in _corefer([f for f in found if f.mention.in_title]):
+        if not enabled("doc.headline_joins_body"):
+            documents.append(headline)
+            continue
         kind = headline[0].mention.type
         target = next(
             (d for d in documents if d[0].mention.type == kind and _same_document(d, headline[0])), None

@@ -1,15 +1,15 @@
 """Documents named only generically ("17 cooperation documents were signed", "the documents
 signed in the session"): their status, date, place and parties, which the typed documents listed
-among them take ("The documents included a memorandum …", "The treaty was one of the documents …")."""
+among them take ("The papers included a memorandum …", "The accord was among the papers …")."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...rules import rule
 from .clauses import Found, clause, clause_parties, resolve_group
 from .status import Status, governing_status, modifier_status
 from .syntax import Tree, is_finite, is_participle, lemma
-from .vocab import GENERIC_LEMMAS
 
 
 @dataclass
@@ -23,17 +23,30 @@ class Group:
     parties: list
 
 
+@rule("doc.general_statement", stage="documents", off=False)
+def general_statement(tree: Tree, i: int, status: Status) -> bool:
+    """Documents described by a participle in a general statement in the present are existing
+    ones, no news: "Конвенция и другие документы, принятые нашими странами, являются механизмом",
+    "the conventions signed by the region's states remain its legal basis"."""
+    if status.how != "participle":
+        return False
+    verb = next((h for h in tree.heads(i) if tree.tokens[h].pos in ("VERB", "AUX")), None)
+    return (
+        verb is not None and is_finite(tree.tokens[verb]) and tree.tokens[verb].feats.get("Tense") == "Pres"
+    )
+
+
 def generic_groups(tree: Tree, k: int, text: str, dates, names, bounds, *, bill_passed: bool) -> list[Group]:
     """Give the generic document nouns of a sentence that have a status ("подписано 11 документов",
-    "the documents signed in the joint session")."""
+    "the papers signed at the plenary")."""
     out = []
     for i, token in enumerate(tree.tokens):
-        if lemma(token) not in GENERIC_LEMMAS or token.pos not in ("NOUN", "PROPN"):
+        if lemma(token) not in tree.lex.GENERIC_DOCUMENTS or token.pos not in ("NOUN", "PROPN"):
             continue
         status = governing_status(tree, i, "document", text, bill_passed=bill_passed)
         if not status.status or status.status == "mentioned":
             status = modifier_status(tree, i, "document")
-        if not status.status or status.status == "mentioned":
+        if not status.status or status.status == "mentioned" or general_statement(tree, i, status):
             continue
         v = status.predicate
         values, places, _ = clause(tree, v, (), dates, names, text)
@@ -46,25 +59,6 @@ def generic_groups(tree: Tree, k: int, text: str, dates, names, bounds, *, bill_
     return out
 
 
-# Words that list a document among others: "documents, including a memorandum", "one of the
-# documents", "среди подписанных документов", "в числе документов".
-_LISTING = {
-    "include",
-    "including",
-    "включая",
-    "включать",
-    "число",
-    "среди",
-    "among",
-    "one",
-    "один",
-    "such",
-    "as",
-}
-# Predicates that say what the documents were: "The documents included …", "X was one of the documents".
-_LISTING_VERBS = {"include", "comprise", "contain", "be", "включать", "являться", "быть", "стать", "входить"}
-
-
 def _linked_chain(tree: Tree, k: int) -> list[int]:
     """Give `k` and the tokens above it up to the first one that is no listing word or
     preposition (that one included): the way a noun is listed among others."""
@@ -72,7 +66,7 @@ def _linked_chain(tree: Tree, k: int) -> list[int]:
     chain = [tree.first_conjunct(k)]
     while (h := tree.head(chain[-1])) >= 0:
         chain.append(h)
-        if not (tokens[h].pos == "ADP" or lemma(tokens[h]) in _LISTING):
+        if not (tokens[h].pos == "ADP" or lemma(tokens[h]) in tree.lex.LISTING_WORDS):
             break
     return chain
 
@@ -80,28 +74,32 @@ def _linked_chain(tree: Tree, k: int) -> list[int]:
 def listed_with_generic(tree: Tree, i: int) -> bool:
     """Tell a typed document listed with a generic document noun of its sentence: under it through
     listing words or apposition ("documents, including an agreement"), or both on one listing
-    predicate ("The documents included a memorandum", "The treaty was one of the documents")."""
+    predicate ("The papers included a memorandum", "The accord was one of them")."""
     tokens = tree.tokens
     mine = _linked_chain(tree, i)
-    for g in (k for k, t in enumerate(tokens) if lemma(t) in GENERIC_LEMMAS and t.pos in ("NOUN", "PROPN")):
+    for g in (
+        k
+        for k, t in enumerate(tokens)
+        if lemma(t) in tree.lex.GENERIC_DOCUMENTS and t.pos in ("NOUN", "PROPN")
+    ):
         theirs = _linked_chain(tree, g)
         if g in mine[1:]:
             return True  # "documents, including an agreement", "документы: соглашение …"
         if mine[0] in theirs[1:] and len(theirs) > 2:
             return True  # "Среди документов — меморандум" (the generic noun under a listing word)
         top = theirs[-1]
-        if top == mine[-1] and lemma(tokens[top]) in _LISTING_VERBS and len(mine) >= 2:
+        if top == mine[-1] and lemma(tokens[top]) in tree.lex.LISTING_VERBS and len(mine) >= 2:
             return True
         if (
-            lemma(tokens[top]) in _LISTING_VERBS
+            lemma(tokens[top]) in tree.lex.LISTING_VERBS
             and tokens[g].rel.startswith("nsubj")
             and _in_predicate(tree, i, top)
         ):
-            return True  # "The documents were in the fields of …, and a memorandum of understanding …"
+            return True  # "The papers concerned trade …, and a memorandum on …"
         p = tree.head(mine[0])
         if p > g and is_participle(tokens[p]) and not is_finite(tokens[p]):
             if tree.head(p) == g or (tree.head(p) == tree.head(g) and tokens[g].rel in ("obj", "dobj")):
-                return True  # "signed a document on Friday setting the roadmap": what the document is
+                return True  # "signed a paper on Monday that sets out the plan": what the paper is
     return False
 
 
@@ -117,21 +115,9 @@ def _in_predicate(tree: Tree, i: int, v: int) -> bool:
     return h == v and not tree.tokens[k].rel.startswith("nsubj")
 
 
-def inherit(f: Found, group: Group, earlier: Group | None) -> None:
-    """Give a mention listed among documents the status, date, place and parties of their group."""
-    f.status = Status(group.status, -1, "group")
-    for source in (group, earlier):
-        if source is None:
-            continue
-        f.date = f.date or source.date
-        f.place = f.place or source.place
-        if not f.parties:
-            f.parties = list(source.parties)
-
-
 def merged_groups(groups: list[Group]) -> list[Group]:
-    """Give one group for the groups of one sentence ("Tehran, Bishkek sign five cooperation documents
-    During Rouhani's stay in Kyrgyzstan, five cooperation documents were signed …")."""
+    """Give one group for the groups of one sentence (a headline run into the lead: "Baku, Astana sign
+    six papers During the visit six papers were signed …")."""
     if len(groups) < 2:
         return groups
     first = groups[0]

@@ -6,10 +6,11 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cached_property
 
 from ...article import Mention
-from ...gazetteer import is_demonym, lookup_place
+from ...gazetteer import demonym_country as gazetteer_demonym_country
+from ...gazetteer import lookup_place
 from ...keys import has_cyrillic
 from .syntax import Tree
 
@@ -63,27 +64,10 @@ def party_kind(m: Mention) -> str:
     return m.kind
 
 
-@cache
-def _country_names() -> tuple[str, ...]:
-    import pycountry
-
-    names = {c.name for c in pycountry.countries} | {
-        getattr(c, "common_name", c.name) for c in pycountry.countries
-    }
-    return tuple(sorted(n for n in names if " " not in n and "," not in n))
-
-
 def demonym_country(word: str) -> str | None:
     """Give the country an English nationality word names ("Iranian" -> Iran, "Tajik" -> Tajikistan)."""
-    if not is_demonym(word):
-        return None
-    w = word.casefold().rstrip("s") if not word.casefold().endswith("ss") else word.casefold()
-    for country in _country_names():
-        c = country.casefold()
-        if c.startswith(w) or any(w in (c + s, c.rstrip("a") + s) for s in ("n", "ian", "i", "ese")):
-            info = lookup_place(country)
-            return info.name("en") if info else country
-    return None
+    info = gazetteer_demonym_country(word)
+    return info.name("en") if info else None
 
 
 def known_country(tree: Tree, a: int, b: int) -> str | None:

@@ -1,33 +1,36 @@
-"""Participle clauses that describe a document ("…, подписанного 27 января 2023 года в городе
-Бишкек", "the MOU, signed on the sidelines of the summit in Tashkent, …"): which document
+"""Participle clauses that describe a document ("…, заключённого 2 июля в Караколе", "the
+accord, sealed at the forum in Khujand last week, …"): which document
 each belongs to, and the dates, places and parties written in it and in a document's phrase."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 from ...article import Mention
+from ...lexicon import pattern
+from ...rules import rule
+from ..common import locative_before
 from .names import Names
 from .parties import party_list
 from .status import status_word
 from .syntax import Tree, agrees, is_finite, is_participle, is_plural, lemma
-from .vocab import LOCATIVE, NEUTRAL_MODIFIERS, PARTY_PREPOSITIONS, STOP_WORDS
-
-if TYPE_CHECKING:
-    from .phrases import DocMention
-
-_DATE_OF = re.compile(r"(?:\bот|\bof|\bdated|\bсо?|\bon)\s*$", re.IGNORECASE)
-
-_NOT_DOCUMENT_DATE = re.compile(r"(?:\bна|\bдо|\bfor|\bto|\buntil|\bby|\bsince|\bпо|\bс|\bthrough)\s*$")
 
 
-# Words of a participle clause that say where and when, not which document.
-_CLAUSE_WORDS = {"город", "год", "city", "year", "sideline", "meeting", "встреча", "заседание", "session"}
+def _date_of(lang: str) -> re.Pattern:
+    """Give the pattern of a document's own date's preposition ("от", "of", "dated") before it."""
+    return pattern(lang, "DOCUMENT_DATE_PREPOSITIONS", r"\b{}\s*$")
 
 
-def dates_in(dates: Sequence[Mention], start: int, stop: int, text: str) -> list[tuple[Mention, bool]]:
+def _not_document_date(lang: str) -> re.Pattern:
+    """Give the pattern of a date of validity or a deadline's preposition ("на", "до", "until")."""
+    return pattern(lang, "NOT_DOCUMENT_DATE_PREPOSITIONS", r"\b{}\s*$", 0)
+
+
+def dates_in(
+    dates: Sequence[Mention], start: int, stop: int, text: str, lang: str
+) -> list[tuple[Mention, bool]]:
     """Give the dated mentions inside [start, stop) with whether "от"/"of" introduces them; a
     date of validity ("на 2023 год", "до 2030 года") is none of the document's."""
     out = []
@@ -39,19 +42,19 @@ def dates_in(dates: Sequence[Mention], start: int, stop: int, text: str) -> list
             and d.attrs.get("role") != "published"
         ):
             before = text[max(0, d.start - 12) : d.start]
-            if _NOT_DOCUMENT_DATE.search(before) and not _DATE_OF.search(before):
+            if _not_document_date(lang).search(before) and not _date_of(lang).search(before):
                 continue
-            out.append((d, bool(_DATE_OF.search(before))))
+            out.append((d, bool(_date_of(lang).search(before))))
     return out
 
 
-def places_in(names: Names, start: int, stop: int, text: str) -> list[str]:
+def places_in(names: Names, start: int, stop: int, text: str, lang: str) -> list[str]:
     """Give the places written with a locative in [start, stop), cities first ("in Turkmenistan's
     capital Ashgabat" -> Ashgabat)."""
     found = [
         m
         for m in names.inside(start, stop)
-        if m.kind == "place" and LOCATIVE.search(text[max(0, m.start - 40) : m.start])
+        if m.kind == "place" and locative_before(lang, text[max(0, m.start - 40) : m.start])
     ]
     return [m.normal for m in sorted(found, key=lambda m: m.attrs.get("kind") != "city")]
 
@@ -80,58 +83,77 @@ def _instrumental_agent(tree: Tree, k: int) -> bool:
     )
 
 
-def attach_participles(
-    tree: Tree, mentions: dict[int, DocMention], names: Names, dates: Sequence[Mention], text: str
-) -> None:
-    """Give each participle clause to the document it agrees with (or hangs on): its date, place
-    and listed parties become the document's."""
+@dataclass(frozen=True)
+class ParticipleClause:
+    """A participle clause ("…, подписанного 2 июля в Караколе") and what it says of the documents
+    it describes (`owners`, token indices of their nouns): when, where, by whom, about what."""
+
+    participle: int
+    owners: tuple[int, ...]
+    dates: tuple[str, ...]
+    places: tuple[str, ...]
+    parties: tuple
+    group: int | None
+    words: frozenset[str]
+
+
+@rule("doc.participle_clause", stage="documents", off=())
+def participle_clauses(
+    tree: Tree, nouns: Sequence[int], names: Names, dates: Sequence[Mention], text: str
+) -> tuple[ParticipleClause, ...]:
+    """Give the participle clauses of the sentence, each with the document nouns (of `nouns`) it
+    agrees with (Russian) or hangs on (English): their date, place and listed parties are the
+    documents'."""
     tokens = tree.tokens
+    out = []
     last = -1  # a participle clause ends the run of documents the next one may describe
     for p, token in enumerate(tokens):
         if not is_participle(token) or token.feats.get("Variant") == "Short" or not status_word(tree, p, ""):
             continue  # only "подписанного …", "signed …" clauses say when, where and by whom
-        earlier = [i for i in mentions if last < i < p] or [i for i in mentions if i < p][-1:]
+        earlier = [i for i in nouns if last < i < p] or [i for i in nouns if i < p][-1:]
         if not earlier:
             continue
         if token.feats.get("Case"):  # Russian: agreement picks the noun
             owners = [i for i in earlier if agrees(token, tokens[i])]
             if token.feats.get("Number") != "Plur":
                 owners = owners[-1:]
-            elif len(owners) == 1 and not is_plural(tokens[owners[0]]):
+            elif len(owners) == 1 and not is_plural(tokens[owners[0]], tree.lex):
                 owners = []  # "Договора …, способствующих увеличению": a plural clause needs plural nouns
         else:
-            owners = [tree.head(p)] if tree.head(p) in mentions and tokens[p].rel.startswith("acl") else []
-        if not owners and tree.head(p) in mentions:
+            owners = [tree.head(p)] if tree.head(p) in nouns and tokens[p].rel.startswith("acl") else []
+        if not owners and tree.head(p) in nouns:
             owners = [tree.head(p)]
         if owners:
             last = p
         end = _participle_clause(tree, p)
         start, stop = token.start, tokens[end - 1].stop
-        clause_dates = [d.attrs["value"] for d, _ in dates_in(dates, start, stop, text)]
-        clause_places = places_in(names, start, stop, text)
         parties: list = []
         group = None
         agent = next((k for k in range(p + 1, end) if _instrumental_agent(tree, k)), None)
-        if agent is not None:  # "подписанного председателями парламентов Азербайджана, Казахстана …"
+        if agent is not None:  # "подписанного министрами энергетики Армении, Грузии …"
             parties.extend(party_list(tree, agent - 1, names)[0])
         for k in range(p + 1, end):
-            if tokens[k].text.lower() in PARTY_PREPOSITIONS:
+            if tokens[k].text.lower() in tree.lex.PARTY_PREPOSITIONS:
                 listed, _, listed_group = party_list(tree, k, names)
                 parties.extend(listed)
                 group = group if group is not None else listed_group
-        words = {
+        words = frozenset(
             lemma(t)
             for t in tokens[p + 1 : end]
             if t.pos in ("NOUN", "ADJ")
-            and lemma(t) not in NEUTRAL_MODIFIERS | STOP_WORDS | _CLAUSE_WORDS
+            and lemma(t) not in tree.lex.NEUTRAL_MODIFIERS | tree.lex.STOP_WORDS | tree.lex.CLAUSE_WORDS
             and not names.covering(t.start)
             and not any(d.start <= t.start < d.stop for d in dates)
-        }
-        for i in owners:
-            mention = mentions[i]
-            mention.participles.append(p)
-            mention.clause_dates = clause_dates + mention.clause_dates
-            mention.places = clause_places + mention.places
-            mention.parties.extend(parties)
-            mention.words = mention.words | words  # "an MOU signed … on water cooperation"
-            mention.group_noun = mention.group_noun if mention.group_noun is not None else group
+        )
+        out.append(
+            ParticipleClause(
+                p,
+                tuple(owners),
+                tuple(d.attrs["value"] for d, _ in dates_in(dates, start, stop, text, tree.lang)),
+                tuple(places_in(names, start, stop, text, tree.lang)),
+                tuple(parties),
+                group,
+                words,
+            )
+        )
+    return tuple(out)

@@ -13,22 +13,12 @@ from collections.abc import Sequence
 from ...article import Mention
 from .names import PARTY_KINDS, Names, demonym_country, known_country, party_kind
 from .syntax import Tree, lemma
-from .vocab import GROUP_NOUNS, LIST_WORDS, NUMBER_WORDS
 
-# Words that may come before a party's name inside its conjunct: "Правительством Республики Узбекистан",
-# "the Tajik Ministry of Health", "главой Программного офиса".
+# Words that may come before a party's name inside its conjunct: "Правительством Республики Молдова",
+# "the Uzbek Ministry of Energy", "главой Регионального бюро".
 _LEAD_POS = {"NOUN", "PROPN", "ADJ", "DET", "PART", "NUM"}
 
-_POSSESSIVES = {"his", "her", "its", "their", "его", "её", "ее", "их", "свой"}
-
-_NOT_PARTY_LEAD = {
-    "участие", "помощь", "поддержка", "цель", "учет", "учёт", "support", "help", "participation", "aim",
-    "assistance", "view", "regard", "respect",
-}  # fmt: skip
-
 _QUOTES = {"«", '"', "“", "„"}
-
-_ATTACHED = {"при", "под"}  # "… при Министерстве …": a name that hangs on the one before
 
 
 def _conjunct_parties(tree: Tree, indices: set[int], names: Names) -> list[Mention | str]:
@@ -61,7 +51,7 @@ def _conjunct_parties(tree: Tree, indices: set[int], names: Names) -> list[Menti
 def _joined(tree: Tree, a: Mention, b: Mention) -> bool:
     """Tell two names coordinated by "и", "and" or a comma rather than one depending on the other."""
     between = [t.text.lower() for t in tree.tokens if a.stop <= t.start and t.stop <= b.start]
-    return bool(between) and all(w in LIST_WORDS for w in between)
+    return bool(between) and all(w in tree.lex.LIST_WORDS for w in between)
 
 
 def _agrees_with_verb(subject, verb) -> bool:
@@ -73,7 +63,7 @@ def _agrees_with_verb(subject, verb) -> bool:
 
 
 def subject_parties(tree: Tree, verb: int, names: Names) -> tuple[list[Mention | str], int | None]:
-    """Give the parties named as the subject of `verb` ("Iran, Turkmenistan and Kazakhstan have
+    """Give the parties named as the subject of `verb` ("Georgia, Armenia and Moldova have
     signed"), or as its agent ("signed by …"); and the index of a group noun ("стороны") if the
     subject is one, for `antecedents`."""
     tokens = tree.tokens
@@ -99,7 +89,7 @@ def subject_parties(tree: Tree, verb: int, names: Names) -> tuple[list[Mention |
         if not objects:
             return [], None
         subject = objects[0]
-    if lemma(tokens[subject]) in GROUP_NOUNS:
+    if lemma(tokens[subject]) in tree.lex.GROUP_NOUNS:
         return [], subject
     conjuncts = tree.conjuncts(subject)
     parties: list[Mention | str] = []
@@ -127,7 +117,11 @@ def _skip_name(tree: Tree, j: int, m: Mention, names: Names) -> int:
                     break
             continue
         inner = names.covering(tokens[j].start)
-        if tokens[j].text.lower() in _ATTACHED and j + 1 < n and names.covering(tokens[j + 1].start):
+        if (
+            tokens[j].text.lower() in tree.lex.ATTACHED_PREPOSITIONS
+            and j + 1 < n
+            and names.covering(tokens[j + 1].start)
+        ):
             j += 1  # "Государственным предприятием … при Министерстве транспорта": part of its name
             continue
         if tokens[j].start < m.stop or inner is not None:
@@ -142,7 +136,7 @@ def party_list(
     tree: Tree, k: int, names: Names, stops: frozenset[int] = frozenset()
 ) -> tuple[list[Mention | str], int, int | None]:
     """Read the names listed after the preposition at token `k` ("между X, Y и Z", "with X and Y",
-    "between Iranian and Uzbek sides"); give (parties, index after the list, index of a group noun
+    "between the Turkish and Azerbaijani delegations"); give (parties, index after the list, index of a group noun
     such as "двумя странами" when the list is one)."""
     tokens = tree.tokens
     n = len(tokens)
@@ -155,15 +149,15 @@ def party_list(
             and (
                 tokens[lead].pos in _LEAD_POS
                 or tokens[lead].text in _QUOTES
-                or lemma(tokens[lead]) in _POSSESSIVES
+                or lemma(tokens[lead]) in tree.lex.POSSESSIVES
             )
             and lead not in stops  # another document: "… и Грантового соглашения между …"
             and not names.covering(tokens[lead].start)
         ):
             word = lemma(tokens[lead])
-            if word in _NOT_PARTY_LEAD:
+            if word in tree.lex.NOT_PARTY_LEADS:
                 return found, j, None
-            if word in GROUP_NOUNS:
+            if word in tree.lex.GROUP_NOUNS:
                 return found, lead + 1, (None if found else lead)
             lead += 1
         if lead in stops:
@@ -180,8 +174,8 @@ def party_list(
         else:
             found.append(m)
             j = _skip_name(tree, lead, m, names)
-        if j < n and tokens[j].text.lower() in LIST_WORDS:
-            while j < n and tokens[j].text.lower() in LIST_WORDS:
+        if j < n and tokens[j].text.lower() in tree.lex.LIST_WORDS:
+            while j < n and tokens[j].text.lower() in tree.lex.LIST_WORDS:
                 j += 1
             continue
         break
@@ -192,8 +186,8 @@ def group_size(tree: Tree, i: int) -> int | None:
     """Give the number of parties a group noun counts ("the two countries", "шесть стран")."""
     for c in tree.children[i]:
         word = lemma(tree.tokens[c])
-        if word in NUMBER_WORDS:
-            return NUMBER_WORDS[word]
+        if word in tree.lex.GROUP_CARDINALS:
+            return tree.lex.GROUP_CARDINALS[word]
         if tree.tokens[c].text.isdigit():
             return int(tree.tokens[c].text)
     return None

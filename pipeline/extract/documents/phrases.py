@@ -1,9 +1,10 @@
-"""Document mentions in one sentence: the noun, its type, and the phrase that describes it.
+"""Document mentions in one sentence: the noun, its type, and the phrase that describes it (the one
+module that builds a `DocMention`; the clauses module reads it, never changes it).
 
 A document's phrase runs from the noun (with the words qualifying it: "Грантового соглашения",
 "a technological cooperation agreement") to the right up to the next document noun, a finite
 verb, a clause boundary or the quote that closes the title it stands in. A participle clause
-("…, подписанного 27 января 2023 года в городе Бишкек") belongs to the document it agrees with in
+("…, заключённого 2 июля в Караколе") belongs to the document it agrees with in
 case, number and gender (Russian) or hangs on (English). From the phrase and its clauses come
 the number ("№ 7", "A/RES/76/129"), the title ("о взаимных поездках граждан"), the date written
 with it ("от 3 октября 2006 года", "of December 16, 2021"), the place ("в городе Бишкек") and the
@@ -17,35 +18,17 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from ...article import Mention
+from ...rules import enabled, rule
 from .names import Names
-from .participles import attach_participles, dates_in, places_in
+from .participles import dates_in, participle_clauses, places_in
 from .parties import party_list
-from .syntax import Tree, is_participle, is_plural, lemma
-from .vocab import (
-    ANAPHORIC,
-    CHARTER_NOUNS,
-    CONSTITUTING_VERBS,
-    GENERIC_LEMMAS,
-    NAME_HEADS,
-    NEUTRAL_MODIFIERS,
-    OTHER,
-    PARTY_PREPOSITIONS,
-    PLURAL_NAMES,
-    QUANTIFIERS,
-    STOP_WORDS,
-    TYPE_LEMMAS,
-    TYPE_PAIRS,
-)
+from .syntax import Tree, agrees, is_participle, is_plural, lemma
 
 NUMBER = re.compile(r"\s*(?:№|\bNo\.?|\bN)\s?(\d(?:[\w/.-]*\w)?)|\s*\b([A-Z]{1,4}/RES/[\dA-Z\-]+/\d+)\b")
 
 # A UN-style number anywhere in the phrase ("the resolution … of December 14, 2022 A/RES/77/172"),
 # in the second group like NUMBER's.
 RES_NUMBER = re.compile(r"()\b([A-Z]{1,4}/RES/[\dA-Z\-]+/\d+)\b")
-
-_MEANS = {"путем", "путём", "посредством", "by", "through", "via"}  # "by an exchange of notes"
-
-_TITLE_STARTS = {"о", "об", "обо", "по", "on", "regarding", "concerning", "for"}
 
 
 @dataclass
@@ -87,6 +70,64 @@ class DocMention:
         return not (self.words or self.number or self.own_date or self.listed_parties)
 
 
+@rule("doc.founding_charter", stage="documents", off=False)
+def founding_charter(tree: Tree, i: int, names: Names) -> bool:
+    """A charter named with an organisation is its founding treaty: "Устав Шанхайской организации
+    сотрудничества", "the UN Charter"."""
+    near = tree.tokens[max(0, i - 3) : i + 5]
+    start, stop = near[0].start, near[-1].stop
+    organisation = any(m.kind == "organisation" and start <= m.start < stop for m in names.mentions)
+    return organisation or bool({lemma(t) for t in near} & tree.lex.NAME_HEADS)
+
+
+@rule("doc.in_organisation_name", stage="documents", off=False)
+def in_organisation_name(tree: Tree, i: int, names: Names) -> bool:
+    """A document word inside an organisation's name is no document: "Организация Договора о
+    коллективной безопасности" (but "the United Nations Charter" ends the name)."""
+    token = tree.tokens[i]
+    organisation = names.covering(token.start, "organisation")
+    return bool(organisation and organisation.stop > token.stop) or bool(
+        i and lemma(tree.tokens[i - 1]) in tree.lex.NAME_HEADS
+    )
+
+
+@rule("doc.notes_as_means", stage="documents", off=False)
+def notes_as_means(tree: Tree, i: int, word: str) -> bool:
+    """Notes by means of which another document was made are none of their own: "изменения,
+    внесенные путем обмена нотами"."""
+    before = {t.text.lower() for t in tree.tokens[max(0, i - 3) : i]}
+    return word in tree.lex.PLURAL_NAMES and bool(before & tree.lex.MEANS_WORDS)
+
+
+@rule("doc.constituted", stage="documents", off=False)
+def constituted(tree: Tree, i: int) -> bool:
+    """A document named as what another constitutes is that one, not a second document: the
+    treaty of "Обменные ноты, образующие международный договор" is the notes."""
+    tokens, before = tree.tokens, i - 1
+    while before >= 0 and tokens[before].pos in ("ADJ", "DET"):
+        before -= 1
+    return bool({lemma(tokens[k]) for k in (tree.head(i), before) if k >= 0} & tree.lex.CONSTITUTING_VERBS)
+
+
+def constituted_type(tree: Tree, i: int) -> str | None:
+    """Give the type of the document that document noun `i` constitutes, or None: "Обменные
+    ноты …, образующие международный договор" are a treaty, "notes constituting an agreement" an
+    agreement. The constituting participle hangs on the noun or agrees with it, after it in its
+    sentence; what it constitutes is its object."""
+    tokens = tree.tokens
+    for k in range(i + 1, len(tokens)):
+        if lemma(tokens[k]) not in tree.lex.CONSTITUTING_VERBS:
+            continue
+        if tree.head(k) != i and not (tokens[k].feats.get("Case") and agrees(tokens[k], tokens[i])):
+            return None
+        for j in range(k + 1, min(len(tokens), k + 4)):
+            kind = tree.lex.DOCUMENT_TYPES.get(lemma(tokens[j]))
+            if kind and constituted(tree, j):
+                return kind
+        return None
+    return None
+
+
 def document_type(tree: Tree, i: int, names: Names) -> str | None:
     """Give the type of document noun `i`, or None ("Организации Договора о коллективной
     безопасности" names an organisation; "agreement signing ceremony" is a ceremony)."""
@@ -97,32 +138,27 @@ def document_type(tree: Tree, i: int, names: Names) -> str | None:
     word, text = lemma(token), token.text.lower()
     neighbours = {lemma(t) for t in tokens[max(0, i - 3) : i + 4]} | tree.child_lemmas(i)
     kind = next(
-        (k for (head, mate), k in TYPE_PAIRS.items() if head in (word, text) and mate in neighbours), None
+        (
+            k
+            for (head, mate), k in tree.lex.DOCUMENT_TYPE_PAIRS.items()
+            if head in (word, text) and mate in neighbours
+        ),
+        None,
     )
-    kind = kind or TYPE_LEMMAS.get(word) or TYPE_LEMMAS.get(text)
-    if kind is None and word in CHARTER_NOUNS:
-        near = tokens[max(0, i - 3) : i + 5]
-        start, stop = near[0].start, near[-1].stop
-        organisation = any(m.kind == "organisation" and start <= m.start < stop for m in names.mentions)
-        if organisation or {lemma(t) for t in near} & NAME_HEADS:
-            return "treaty"
-    if kind is None:
+    kind = kind or tree.lex.DOCUMENT_TYPES.get(word) or tree.lex.DOCUMENT_TYPES.get(text)
+    if kind and enabled("doc.constituted"):
+        kind = constituted_type(tree, i) or kind
+    if kind is None and word in tree.lex.CHARTER_NOUNS and founding_charter(tree, i, names):
+        return "treaty"
+    if kind is None or in_organisation_name(tree, i, names) or notes_as_means(tree, i, word):
         return None
-    organisation = names.covering(token.start, "organisation")
-    if (organisation and organisation.stop > token.stop) or (i and lemma(tokens[i - 1]) in NAME_HEADS):
-        return None  # "Организация Договора о коллективной безопасности"; but "the United Nations Charter"
-    if word in PLURAL_NAMES and {t.text.lower() for t in tokens[max(0, i - 3) : i]} & _MEANS:
-        return None  # "изменения, внесенные путем обмена нотами": the notes made another document
     head = tree.head(i)
-    before = i - 1
-    while before >= 0 and tokens[before].pos in ("ADJ", "DET"):
-        before -= 1
-    if {lemma(tokens[k]) for k in (head, before) if k >= 0} & CONSTITUTING_VERBS:
-        return None  # "Обменные ноты, образующие международный договор": the notes are the treaty
+    if constituted(tree, i):
+        return None
     if (
         token.rel == "compound"
         and head > i
-        and TYPE_LEMMAS.get(lemma(tokens[head])) is None
+        and tree.lex.DOCUMENT_TYPES.get(lemma(tokens[head])) is None
         and not re.match(
             r"[A-Z]*/|\d|№", "".join(t.text for t in tokens[i + 1 : i + 4])
         )  # "resolution A/RES/76/129"
@@ -168,7 +204,7 @@ def _stops_phrase(tree: Tree, i: int, j: int, depth: int, others: set[int], brac
         and tree.depth[j] == depth
         and not i <= t.head < j
     ):
-        return True  # a new subject: "в соответствии с Парижским соглашением Кыргызстан обязался"
+        return True  # a new subject: "согласно Киотскому протоколу Армения сократит выбросы"
     if j in others or tree.depth[j] < depth or t.text in (";", ":", "—", "–"):
         return True
     if t.pos in ("VERB", "AUX") and not (
@@ -203,12 +239,13 @@ def _phrase(
     j, brackets = i + 1, 0
     while j < len(tokens) and (j in dated or not _stops_phrase(tree, i, j, depth, others, brackets)):
         brackets += {"(": 1, ")": -1}.get(tokens[j].text, 0)
-        if tokens[j].text.lower() in PARTY_PREPOSITIONS and tokens[j].text.lower() != "by":
+        word = tokens[j].text.lower()
+        if word in tree.lex.PARTY_PREPOSITIONS and word not in tree.lex.AGENT_PREPOSITIONS:
             parties, end, group = party_list(tree, j, names, frozenset(others))
             if parties or group is not None:
                 mention.lists.append((j, end))
                 mention.parties.extend(parties)
-                between = tokens[j].text.lower() in ("между", "between")  # both sides named, not just one
+                between = word in tree.lex.BETWEEN  # both sides named, not just one
                 mention.listed_parties = mention.listed_parties or (between and bool(parties))
                 mention.group_noun = group if group is not None else mention.group_noun
                 j = max(end, j + 1)
@@ -231,7 +268,7 @@ def _title(tree: Tree, m: DocMention, end: int, left: int, text: str, names: Nam
         (
             j
             for j in range(i + 1, end)
-            if tokens[j].text.lower() in _TITLE_STARTS and j not in listed and j + 1 not in dated
+            if tokens[j].text.lower() in tree.lex.TITLE_STARTS and j not in listed and j + 1 not in dated
         ),
         None,
     )  # "on August 12, 2018" is a date, no title
@@ -240,7 +277,7 @@ def _title(tree: Tree, m: DocMention, end: int, left: int, text: str, names: Nam
     complement = i + 1
     while complement < end and (
         tokens[complement].feats.get("Case") == "Gen"
-        or tokens[complement].text.lower() == "of"
+        or tokens[complement].text.lower() == tree.lex.OF
         or tokens[complement].rel == "pobj"
     ):
         complement += 1
@@ -251,13 +288,19 @@ def _title(tree: Tree, m: DocMention, end: int, left: int, text: str, names: Nam
         for k in kept
         if k not in listed
         and tokens[k].pos in ("NOUN", "PROPN", "ADJ", "X")
-        and lemma(tokens[k]) not in STOP_WORDS
-        and lemma(tokens[k]) not in NEUTRAL_MODIFIERS
+        and lemma(tokens[k]) not in tree.lex.STOP_WORDS
+        and lemma(tokens[k]) not in tree.lex.NEUTRAL_MODIFIERS
         and not names.covering(tokens[k].start)
         and not any(d.start <= tokens[k].start < d.stop for d in dates)
     )
     if first is not None:
         m.title = text[tokens[first].start : tokens[last - 1].stop].strip(' ,.;()«»"') or None
+
+
+@rule("doc.other_one", stage="documents", off=False)
+def _other_one() -> bool:
+    """ "The other one" after a document is a second document of its type."""
+    return True
 
 
 def sentence_mentions(
@@ -274,18 +317,22 @@ def sentence_mentions(
     other one" after a document of type `last_type` is a second document of that type."""
     tokens = tree.tokens
     found = [(i, kind) for i in range(len(tokens)) if (kind := document_type(tree, i, names))]
-    if last_type:
+    if last_type and enabled("doc.other_one"):
         found += [
             (i, last_type)
             for i, t in enumerate(tokens)
-            if lemma(t) == "one"
-            and tree.child_texts(i) & {"other", "another"}
+            if lemma(t) in tree.lex.OTHER_ONE
+            and tree.child_texts(i) & tree.lex.OTHER
             and i + 1 < len(tokens)
             and document_type(tree, i + 1, names) is None
         ]
         found.sort()
     lefts = {i: _left_edge(tree, i) for i, _ in found}
-    generic = {i for i, t in enumerate(tokens) if lemma(t) in GENERIC_LEMMAS and t.pos in ("NOUN", "PROPN")}
+    generic = {
+        i
+        for i, t in enumerate(tokens)
+        if lemma(t) in tree.lex.GENERIC_DOCUMENTS and t.pos in ("NOUN", "PROPN")
+    }
     nouns = {i for i, _ in found} | generic | set(lefts.values())
     mentions: dict[int, DocMention] = {}
     for i, kind in found:
@@ -300,15 +347,15 @@ def sentence_mentions(
         end = _phrase(tree, i, nouns - {i, left}, names, dates, mention)
         mention.stop = max(token.stop, tokens[end - 1].stop)
         kids = tree.child_lemmas(i) | {lemma(t) for t in tokens[left:i]}
-        mention.plural = is_plural(token) and lemma(token) not in PLURAL_NAMES
+        mention.plural = is_plural(token, tree.lex) and lemma(token) not in tree.lex.PLURAL_NAMES
         counts = [c for c in tree.children[i] if tokens[c].rel in ("nummod", "nummod:gov")]
-        mention.quantified = bool(kids & QUANTIFIERS) or any(  # "три соглашения", "18 agreements"
+        mention.quantified = bool(kids & tree.lex.QUANTIFIERS) or any(  # "три соглашения", "18 agreements"
             tokens[c].text.isdigit() or tokens[c].pos == "NUM" and tokens[c].text not in ("№", "No")
             for c in counts
         )
-        mention.anaphoric = bool(kids & ANAPHORIC)
-        mention.other = bool(kids & OTHER)
-        mention.indefinite = bool(kids & {"a", "an"})
+        mention.anaphoric = bool(kids & tree.lex.ANAPHORIC)
+        mention.other = bool(kids & tree.lex.OTHER)
+        mention.indefinite = bool(kids & tree.lex.INDEFINITE_ARTICLES)
         mention.capitalised = (
             not in_title
             and any(  # a name: "Парижское соглашение", "the Paris Agreement"
@@ -322,10 +369,18 @@ def sentence_mentions(
             NUMBER.match(phrase_text) or NUMBER.search(phrase_text[:40]) or RES_NUMBER.search(phrase_text)
         )
         mention.number = (number.group(1) or number.group(2)) if number else None
-        for d, introduced in dates_in(dates, mention.start, mention.stop, text):
+        for d, introduced in dates_in(dates, mention.start, mention.stop, text, tree.lang):
             if introduced or d.start < token.start or d.start - token.stop < 3:
                 mention.own_date = mention.own_date or d.attrs["value"]
-        mention.places = places_in(names, token.stop, mention.stop, text)
+        mention.places = places_in(names, token.stop, mention.stop, text, tree.lang)
         mentions[i] = mention
-    attach_participles(tree, mentions, names, dates, text)
+    for c in participle_clauses(tree, list(mentions), names, dates, text):
+        for i in c.owners:  # the clause's date, place and parties are its documents'
+            mention = mentions[i]
+            mention.participles.append(c.participle)
+            mention.clause_dates = [*c.dates, *mention.clause_dates]
+            mention.places = [*c.places, *mention.places]
+            mention.parties.extend(c.parties)
+            mention.words = mention.words | c.words  # "an MOU signed … on water cooperation"
+            mention.group_noun = mention.group_noun if mention.group_noun is not None else c.group
     yield from mentions.values()

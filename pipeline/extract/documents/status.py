@@ -1,9 +1,9 @@
 """A document mention's status from the predicate that governs it, its tense and its modality.
 
 "подписали меморандум" -> signed; "будет подписан", "планируется подписать", "для последующего
-подписания", "проект соглашения", "will sign" -> planned; "приняли законопроект «О ратификации
-Соглашения…» в трех чтениях" -> ratified; "в соответствии с Парижским соглашением", "amendments to
-the Treaty" -> mentioned. Pure functions of one sentence's tree.
+подписания", "проект соглашения", "will sign" -> planned; "одобрили в трёх чтениях законопроект
+«О ратификации Конвенции…»" -> ratified; "согласно Киотскому протоколу", "amendments to the Charter"
+-> mentioned. Pure functions of one sentence's tree.
 """
 
 from __future__ import annotations
@@ -11,43 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from ...article import Token
+from ...nlp.morph import parses
+from ...rules import Computed, enabled, rule
 from .syntax import CLOSING_QUOTES, OPENING_QUOTES, Tree, is_finite, is_participle, is_verb, lemma
-from .vocab import (
-    ACTION_NOUNS,
-    AMENDMENT_HEADS,
-    BILL_NOUNS,
-    DISCUSSING_VERBS,
-    DRAFT_NOUNS,
-    DRAFTING_VERBS,
-    EVENT_NOUNS,
-    EVENTS,
-    FINAL_ADJECTIVES,
-    FINAL_TYPES,
-    FIRST_READING,
-    FUTURE_AUX,
-    FUTURE_WORDS,
-    GENERIC_LEMMAS,
-    IDIOM_VERBS,
-    LAW_NOUNS,
-    LEGISLATURES,
-    NEGATIONS,
-    NOT_YET,
-    PLANNING_VERBS,
-    REFERENCE_HEADS,
-    REFUSING_VERBS,
-    STATUS_STEMS,
-    STATUS_VERBS,
-    TYPED_VERBS,
-)
 
-# Verbs whose infinitive complement happened: "удалось подписать", "managed to sign".
-_ACHIEVED = {"удаться", "успеть", "смочь", "manage"}
+FINAL_TYPES = {"resolution", "declaration", "communique"}  # types adopted as an event's outcome
 _MODIFIER_RELS = ("aux", "advmod", "amod", "mark", "neg")
 # The document as a drafting verb's object or passive subject: "подготовили проект соглашения".
 _OBJECT_RELS = ("obj", "dobj", "nsubj:pass", "nsubjpass", "iobj")
-# "be about to sign", "is set to be signed": the infinitive under them is an intention.
-_ABOUT_TO = {"about", "set"}
-_WORKING = {"работать", "трудиться", "work"}  # "are working on the final declaration"
 _CLAUSE_LINKS = ("xcomp", "ccomp", "csubj", "advcl", "conj", "acl", "obj", "obl", "nmod", "pcomp", "prep")
 
 
@@ -65,17 +37,35 @@ NONE = Status(None)
 
 
 def status_word(tree: Tree, i: int, doc_type: str) -> str | None:
+    """Give the status word `i` gives a document as its predicate, or None: by its lemma, or (in
+    Russian, where the tagger takes a form of a status verb for another part of speech,
+    "ратифицировали" as an adverb) by pymorphy's verb readings of the word."""
     word = lemma(tree.tokens[i])
     text = tree.tokens[i].text.lower()
     return (
-        STATUS_VERBS.get(word)
-        or STATUS_VERBS.get(text)
-        or TYPED_VERBS.get((word, doc_type))
-        or ("planned" if word in DRAFTING_VERBS else None)
-        or next((status for stem, status in STATUS_STEMS if text.startswith(stem)), None)
+        tree.lex.STATUS_VERBS.get(word)
+        or tree.lex.STATUS_VERBS.get(text)
+        or tree.lex.TYPED_VERBS.get((word, doc_type))
+        or ("planned" if word in tree.lex.DRAFTING_VERBS else None)
+        or (_verb_reading_status(text, tree.lex) if tree.lang == "ru" else None)
     )
 
 
+_VERB_TAGS = {"VERB", "INFN", "PRTF", "PRTS", "GRND"}
+
+
+def _verb_reading_status(word: str, lex) -> str | None:
+    return next(
+        (
+            lex.STATUS_VERBS[p.normal_form]
+            for p in parses(word)
+            if p.tag.POS in _VERB_TAGS and p.normal_form in lex.STATUS_VERBS
+        ),
+        None,
+    )
+
+
+@rule("doc.intention", stage="documents", off=False)
 def is_planned(tree: Tree, v: int, *, in_title: bool = False) -> bool:
     """Tell whether predicate `v` speaks of an intention: a future tense or auxiliary, an infinitive
     under a planning verb ("планируется подписать", "plans to sign"), "to be signed"."""
@@ -83,20 +73,31 @@ def is_planned(tree: Tree, v: int, *, in_title: bool = False) -> bool:
     token = tokens[v]
     kids = [c for c in tree.children[v] if tokens[c].rel.startswith(_MODIFIER_RELS)]
     kid_words = {tokens[c].text.lower() for c in kids} | {lemma(tokens[c]) for c in kids}
-    if token.feats.get("Tense") == "Fut" or kid_words & FUTURE_AUX or kid_words & FUTURE_WORDS:
+    if (
+        token.feats.get("Tense") == "Fut"
+        or kid_words & tree.lex.FUTURE_AUX
+        or kid_words & tree.lex.FUTURE_WORDS
+    ):
         return True
-    if any(lemma(tokens[c]) == "быть" and tokens[c].feats.get("Tense") == "Fut" for c in kids):
+    if any(lemma(tokens[c]) in tree.lex.COPULAS and tokens[c].feats.get("Tense") == "Fut" for c in kids):
         return True
-    infinitive = token.feats.get("VerbForm") == "Inf" or "to" in kid_words
+    marked = bool(kid_words & tree.lex.INFINITIVE_MARKERS)  # "to sign"
+    infinitive = token.feats.get("VerbForm") == "Inf" or marked
     if infinitive and _about_to(tree, v):
         return True
     for h in tree.heads(v):
         word = lemma(tokens[h])
-        if word in PLANNING_VERBS or word in FUTURE_WORDS or tokens[h].text.lower() in FUTURE_WORDS:
+        if (
+            word in tree.lex.PLANNING_VERBS
+            or word in tree.lex.FUTURE_WORDS
+            or tokens[h].text.lower() in tree.lex.FUTURE_WORDS
+        ):
             return True
-        if infinitive and word in _ACHIEVED:
+        if infinitive and word in tree.lex.ACHIEVING_VERBS:
             return False
-        if infinitive and (tokens[h].feats.get("Tense") == "Fut" or tree.child_lemmas(h) & FUTURE_AUX):
+        if infinitive and (
+            tokens[h].feats.get("Tense") == "Fut" or tree.child_lemmas(h) & tree.lex.FUTURE_AUX
+        ):
             return is_verb(tokens[h])
         if (
             is_finite(tokens[h])
@@ -105,7 +106,7 @@ def is_planned(tree: Tree, v: int, *, in_title: bool = False) -> bool:
         ):
             break  # a noun ends the clause: "The MOU, signed …, aims to …" is no intention to sign
         v = h
-    return infinitive and not in_title or (in_title and "to" in kid_words)
+    return infinitive and not in_title or (in_title and marked)
 
 
 def _about_to(tree: Tree, v: int) -> bool:
@@ -113,18 +114,19 @@ def _about_to(tree: Tree, v: int) -> bool:
     to be signed"); "set up a commission and signed" is no intention."""
     tokens = tree.tokens
     h = tree.head(v)
-    if h < 0 or tokens[v].rel != "xcomp" or lemma(tokens[h]) not in _ABOUT_TO:
+    if h < 0 or tokens[v].rel != "xcomp" or lemma(tokens[h]) not in tree.lex.ABOUT_TO:
         return False
     near = [*tree.children[h], tree.head(h)]  # "is set" (auxiliary below), "are about" (copula above)
-    return any(k >= 0 and lemma(tokens[k]) == "be" for k in near)
+    return any(k >= 0 and lemma(tokens[k]) in tree.lex.COPULAS for k in near)
 
 
+@rule("doc.refusal", stage="documents", off=False)
 def _refused(tree: Tree, v: int) -> bool:
     """Tell a predicate under a verb that denies it: "failed to reach", "не удалось подписать"."""
     tokens = tree.tokens
     for h in tree.heads(v):
         word = lemma(tokens[h])
-        if word in REFUSING_VERBS or (word in _ACHIEVED and _negated(tree, h)[0]):
+        if word in tree.lex.REFUSING_VERBS or (word in tree.lex.ACHIEVING_VERBS and _negated(tree, h)[0]):
             return True
         if tokens[v].rel not in ("xcomp", "ccomp", "csubj", "csubj:pass", "advcl") and tokens[v].pos != "AUX":
             return False
@@ -132,10 +134,11 @@ def _refused(tree: Tree, v: int) -> bool:
     return False
 
 
+@rule("doc.negation", stage="documents", off=Computed(lambda tree, v: (False, False)))
 def _negated(tree: Tree, v: int) -> tuple[bool, bool]:
     """Give (negated, not yet) for predicate `v`: "не подписали", "ещё не принято", "not yet signed"."""
     words = {tree.tokens[c].text.lower() for c in tree.children[v]}
-    return bool(words & NEGATIONS), bool(words & NOT_YET)
+    return bool(words & tree.lex.NEGATIONS), bool(words & tree.lex.NOT_YET)
 
 
 def _verb_status(tree: Tree, v: int, doc_type: str, *, in_title: bool) -> Status:
@@ -151,13 +154,8 @@ def _verb_status(tree: Tree, v: int, doc_type: str, *, in_title: bool) -> Status
     token = tree.tokens[v]
     if status != "planned" and is_planned(tree, v, in_title=in_title):
         status = "planned"
-    elif (
-        not in_title
-        and token.feats.get("Tense") == "Pres"
-        and token.feats.get("Aspect") == "Imp"
-        and token.feats.get("VerbForm") == "Fin"
-    ):
-        return NONE  # habitual present: "компании заключают договора" names no one document
+    elif not in_title and habitual(token):
+        return NONE
     attributive = is_participle(token) and token.rel.startswith(("acl", "amod", "relcl"))
     gerund = token.feats.get("Aspect") == "Prog" and token.feats.get("VerbForm") == "Part"
     if gerund and not attributive and status != "planned":  # "discussed the issues of signing the MoU"
@@ -165,6 +163,19 @@ def _verb_status(tree: Tree, v: int, doc_type: str, *, in_title: bool) -> Status
     return Status(status, v, "participle" if attributive else "verb")
 
 
+@rule("doc.habitual_present", stage="documents", off=False)
+def habitual(token: Token) -> bool:
+    """A verb in the imperfective present tells of a habit, not of one document: "компании
+    заключают договоры"."""
+    feats = token.feats
+    return feats.get("Tense") == "Pres" and feats.get("Aspect") == "Imp" and feats.get("VerbForm") == "Fin"
+
+
+@rule(
+    "doc.ratification_law",
+    stage="documents",
+    off=Computed(lambda tree, h, text, *, bill_passed: Status("ratified", h, "ratification")),
+)
 def _law_status(tree: Tree, h: int, text: str, *, bill_passed: bool) -> Status:
     """Give the status of a document under ratification (act noun at `h`): ratified when a law on
     it exists ("Законов … «О ратификации …» от 10 июля 2017 года № 122"), or the bill was adopted
@@ -173,7 +184,7 @@ def _law_status(tree: Tree, h: int, text: str, *, bill_passed: bool) -> Status:
     the act noun: long titles defeat the parser, the word order does not."""
     tokens = tree.tokens
     sentence = text[tree.sentence.start : tree.sentence.stop]
-    carriers = LAW_NOUNS | BILL_NOUNS
+    carriers = tree.lex.LAW_NOUNS | tree.lex.BILL_NOUNS
     carrier = next((j for j in range(h - 1, max(-1, h - 9), -1) if lemma(tokens[j]) in carriers), None)
     if carrier is None:  # "Законов «О ратификации …» и «О ратификации …»": the law outside the quotes
         carrier = next(
@@ -187,8 +198,8 @@ def _law_status(tree: Tree, h: int, text: str, *, bill_passed: bool) -> Status:
     if carrier is None:
         carrier = next((j for j in tree.heads(h) if lemma(tokens[j]) in carriers), None)
     if carrier is not None:
-        bill = lemma(tokens[carrier]) in BILL_NOUNS or any(
-            lemma(tokens[j]) in DRAFT_NOUNS for j in range(max(0, carrier - 2), carrier)
+        bill = lemma(tokens[carrier]) in tree.lex.BILL_NOUNS or any(
+            lemma(tokens[j]) in tree.lex.DRAFT_NOUNS for j in range(max(0, carrier - 2), carrier)
         )
         if not bill:
             return Status("ratified", h, "ratification")
@@ -198,13 +209,13 @@ def _law_status(tree: Tree, h: int, text: str, *, bill_passed: bool) -> Status:
         verbs = [j for j in tree.heads(h) if is_verb(tokens[j])][:1]
     for j in verbs:
         word = lemma(tokens[j])
-        if word in ("ратифицировать", "ratify") or (
-            word in ("принять", "pass", "adopt", "одобрить", "approve")
+        if word in tree.lex.RATIFYING_VERBS or (
+            word in tree.lex.PASSING_VERBS | tree.lex.APPROVING_VERBS
             and carrier is None
             and _by_legislature(tree, j)
         ):  # "Сенат одобрил ратификацию"; not "Правительство одобрило ратификацию" (it goes to parliament)
             return Status("ratified", j, "ratification")
-        if word in ("принять", "pass", "adopt") and not re.search(FIRST_READING, sentence):
+        if word in tree.lex.PASSING_VERBS and not re.search(tree.lex.FIRST_READING, sentence):
             if not _negated(tree, j)[0] and not is_planned(tree, j):
                 return Status("ratified", j, "ratification")
     return Status("ratified" if bill_passed else "signed", h, "ratification")
@@ -215,29 +226,38 @@ def _by_legislature(tree: Tree, v: int) -> bool:
     tokens = tree.tokens
     for c in tree.children[v]:
         if tokens[c].rel.startswith(("nsubj", "obl", "agent")) and tokens[c].rel != "nsubj:pass":
-            if {lemma(tokens[k]) for k in tree.subtree(c)} & LEGISLATURES:
+            if {lemma(tokens[k]) for k in tree.subtree(c)} & tree.lex.LEGISLATURES:
                 return True
     return False
 
 
+@rule("doc.ratification_title", stage="documents", off=None)
+def ratification_act(tree: Tree, i: int) -> int | None:
+    """A document named right after a ratification act noun, or in a quoted title that opens with
+    one, is what the act ratifies: "О ратификации Кредитного соглашения", «О ратификации … и
+    Грантового соглашения»."""
+    act = _linear_act(tree, i)
+    return act if act is not None else _quoted_act(tree, i)
+
+
 def _linear_act(tree: Tree, i: int) -> int | None:
-    """Give the act noun written right before a document ("О ратификации Кредитного соглашения",
-    "О присоединении Кыргызской Республики к Соглашению"), whatever the parse says."""
+    """Give the act noun written right before a document ("О ратификации Финансового соглашения",
+    "О присоединении Армении к Конвенции"), whatever the parse says."""
     tokens = tree.tokens
     j = i - 1
     while j >= 0 and tokens[j].pos == "ADJ":
         j -= 1
-    if j >= 0 and tokens[j].text.lower() in ("к", "to"):
+    if j >= 0 and tokens[j].text.lower() in tree.lex.ACCESSION_PREPOSITIONS:
         k = j - 1
         while (
             k >= 0
             and j - k <= 4
             and tokens[k].pos in ("PROPN", "ADJ", "NOUN")
-            and lemma(tokens[k]) not in ACTION_NOUNS
+            and lemma(tokens[k]) not in tree.lex.ACTION_NOUNS
         ):
             k -= 1
         j = k
-    if j >= 0 and ACTION_NOUNS.get(lemma(tokens[j])) == "ratified":
+    if j >= 0 and tree.lex.ACTION_NOUNS.get(lemma(tokens[j])) == "ratified":
         return j
     return None
 
@@ -255,9 +275,9 @@ def _quoted_act(tree: Tree, i: int) -> int | None:
                 level -= 1
                 continue
             k = j + 1
-            if k < len(tokens) and tokens[k].text.lower() in ("о", "об"):
+            if k < len(tokens) and tokens[k].text.lower() in tree.lex.ABOUT_PREPOSITIONS:
                 k += 1
-            if k < len(tokens) and ACTION_NOUNS.get(lemma(tokens[k])) == "ratified":
+            if k < len(tokens) and tree.lex.ACTION_NOUNS.get(lemma(tokens[k])) == "ratified":
                 return k
             return None
     return None
@@ -267,33 +287,58 @@ def _action_status(tree: Tree, h: int, status: str) -> Status:
     """Give the status of a document under an act noun: "подписание протокола состоялось" -> signed,
     "планируется подписание", "для последующего подписания" -> planned."""
     tokens = tree.tokens
-    if tree.child_lemmas(h) & FUTURE_WORDS:
+    if tree.child_lemmas(h) & tree.lex.FUTURE_WORDS:
         return Status("planned", h, "action")
     topic = False  # a noun between the act and its verb: "обсудили вопросы подписания"
     for j in tree.heads(h):
         word = lemma(tokens[j])
         if is_verb(tokens[j]):
-            planned = word in PLANNING_VERBS or word in DISCUSSING_VERBS or topic or is_planned(tree, j)
+            planned = (
+                word in tree.lex.PLANNING_VERBS
+                or word in tree.lex.DISCUSSING_VERBS
+                or topic
+                or is_planned(tree, j)
+            )
             return Status("planned" if planned else status, h, "action")
-        if word in FUTURE_WORDS or word in PLANNING_VERBS:  # "readiness for signing"
+        if word in tree.lex.FUTURE_WORDS or word in tree.lex.PLANNING_VERBS:  # "readiness for signing"
             return Status("planned", h, "action")
-        if tokens[j].pos in ("NOUN", "PROPN") and word not in EVENT_NOUNS:
+        if tokens[j].pos in ("NOUN", "PROPN") and word not in tree.lex.EVENT_NOUNS:
             topic = True
     return Status("planned" if topic else status, h, "action")
 
 
+@rule("doc.amendment", stage="documents", off=False)
 def amended(tree: Tree, i: int) -> bool:
     """Tell a document that another one changes, read off the words before it (the parse often
-    hangs it elsewhere): "Протокол о внесении изменений в Соглашение", "amendments to the Treaty"."""
+    hangs it elsewhere): "Протокол о поправках к Договору", "amendments to the Charter"."""
     tokens = tree.tokens
     j = i - 1
     while j >= 0 and tokens[j].pos in ("ADJ", "DET") and tokens[j].head == i:
         j -= 1
     return (
         j >= 1
-        and tokens[j].text.lower() in ("в", "во", "к", "to", "of")
-        and lemma(tokens[j - 1]) in AMENDMENT_HEADS
+        and tokens[j].text.lower() in tree.lex.AMENDMENT_PREPOSITIONS
+        and lemma(tokens[j - 1]) in tree.lex.AMENDMENT_HEADS
     )
+
+
+@rule("doc.reference", stage="documents", off=False)
+def reference(tree: Tree, words: set[str]) -> bool:
+    """A document governed by a word of reference is an existing one referred to: "в
+    соответствии с Соглашением", "в рамках меморандума", "under the Paris Agreement"."""
+    return bool(words & (tree.lex.REFERENCE_HEADS | tree.lex.REFERENCE_PREPOSITIONS))
+
+
+@rule("doc.draft", stage="documents", off=False)
+def draft_word(tree: Tree, word: str) -> bool:
+    """A draft of a document is planned: "проект соглашения", "a draft roadmap"."""
+    return word in tree.lex.DRAFT_NOUNS or word in tree.lex.DRAFT_ADJECTIVES
+
+
+@rule("doc.idiom", stage="documents", off=False)
+def idiom(tree: Tree, word: str) -> bool:
+    """A document noun in an idiom names no document: "пришли к соглашению"."""
+    return word in tree.lex.IDIOM_VERBS
 
 
 def _preposition_words(tree: Tree, i: int) -> set[str]:
@@ -311,15 +356,17 @@ def governing_status(
 ) -> Status:
     """Give the status the predicate above document noun `i` gives it (NONE when there is none)."""
     tokens = tree.tokens
-    if _preposition_words(tree, i) & (REFERENCE_HEADS | {"согласно", "under", "per"}):
+    if reference(tree, _preposition_words(tree, i)):
         return Status("mentioned", i, "reference")
     if amended(tree, i):
         return Status("mentioned", i, "amendment")
-    act = _linear_act(tree, i)
-    act = act if act is not None else _quoted_act(tree, i)
+    act = ratification_act(tree, i)
     if act is not None:
         return _law_status(tree, act, text, bill_passed=bill_passed)
-    draft = bool(tree.child_lemmas(i, ("amod", "compound", "nmod")) & {"draft"})
+    draft = any(
+        draft_word(tree, w) and w in tree.lex.DRAFT_ADJECTIVES
+        for w in tree.child_lemmas(i, ("amod", "compound", "nmod"))
+    )
     through = bool(_preposition_words(tree, i))  # "через соглашение": a preposition of its own
     j = i
     for _ in range(12):
@@ -329,23 +376,27 @@ def governing_status(
         if h < 0:
             break
         head, word = tokens[h], lemma(tokens[h])
-        if word in AMENDMENT_HEADS:
+        if word in tree.lex.AMENDMENT_HEADS and enabled("doc.amendment"):
             return Status("mentioned", h, "amendment")
-        if word in REFERENCE_HEADS or head.text.lower() in REFERENCE_HEADS:
+        if reference(tree, {word, head.text.lower()} & tree.lex.REFERENCE_HEADS):
             return Status("mentioned", h, "reference")
-        if word in ACTION_NOUNS and not is_verb(head):
-            if ACTION_NOUNS[word] == "ratified":
+        if word in tree.lex.ACTION_NOUNS and not is_verb(head):
+            if tree.lex.ACTION_NOUNS[word] == "ratified":
                 return _law_status(tree, h, text, bill_passed=bill_passed)
-            found = _action_status(tree, h, ACTION_NOUNS[word])
+            found = _action_status(tree, h, tree.lex.ACTION_NOUNS[word])
             return Status("planned", h, "action") if draft else found
-        if word in DRAFT_NOUNS and not is_verb(head):
-            draft = True
-        elif head.pos == "ADP" or word in GENERIC_LEMMAS or word in ("обмен", "exchange"):
+        if word in tree.lex.DRAFT_NOUNS and not is_verb(head):
+            draft = draft_word(tree, word)
+        elif head.pos == "ADP" or word in tree.lex.GENERIC_DOCUMENTS or word in tree.lex.EXCHANGE_NOUNS:
             pass  # English prepositions head their noun; "a document setting the roadmap"; "signed an exchange of notes"
         elif is_verb(head) or (head.pos in ("ADJ", "ADV") and status_word(tree, h, doc_type)):
-            if word in IDIOM_VERBS:
+            if idiom(tree, word):
                 return NONE
-            if word in DRAFTING_VERBS and not draft and (through or tokens[j].rel not in _OBJECT_RELS):
+            if (
+                word in tree.lex.DRAFTING_VERBS
+                and not draft
+                and (through or tokens[j].rel not in _OBJECT_RELS)
+            ):
                 return NONE  # "Through the agreement …, the fund was finalized": not what was drafted
             found = replace(_verb_status(tree, h, doc_type, in_title=in_title), indirect=through)
             if found.status is None and tokens[j].rel.startswith("nsubj"):
@@ -361,7 +412,7 @@ def governing_status(
                 found = _verb_status(tree, x, doc_type, in_title=in_title) if x is not None else found
             if found.status is None and head.rel in ("acl", "relcl") and not status_word(tree, h, doc_type):
                 generic = tree.head(h)
-                if generic >= 0 and lemma(tokens[generic]) in GENERIC_LEMMAS:
+                if generic >= 0 and lemma(tokens[generic]) in tree.lex.GENERIC_DOCUMENTS:
                     j = generic
                     continue
             if draft:  # "проект соглашения", "a draft roadmap was discussed": a draft is planned
@@ -369,7 +420,7 @@ def governing_status(
             return found
         elif tokens[j].rel not in ("appos", "flat", "nmod", "compound") or not head.text[:1].isupper():
             break
-        through = through or word not in DRAFT_NOUNS
+        through = through or word not in tree.lex.DRAFT_NOUNS
         j = h
     return NONE
 
@@ -381,16 +432,21 @@ def modifier_status(tree: Tree, i: int, doc_type: str, *, in_title: bool = False
     for c in tree.children[i]:
         word = lemma(tokens[c])
         if tokens[c].rel in ("amod", "acl", "acl:relcl", "relcl") and (
-            is_participle(tokens[c]) or word in STATUS_VERBS
+            is_participle(tokens[c]) or word in tree.lex.STATUS_VERBS
         ):
             found = _verb_status(tree, c, doc_type, in_title=in_title)
             if found.status:
                 return Status(found.status, c, "participle")
-    if tree.child_lemmas(i) & FINAL_ADJECTIVES and doc_type in FINAL_TYPES and _past_outcome(tree, i):
+    if (
+        tree.child_lemmas(i) & tree.lex.FINAL_ADJECTIVES
+        and doc_type in FINAL_TYPES
+        and _past_outcome(tree, i)
+    ):
         return Status("adopted", i, "final")
     return NONE
 
 
+@rule("doc.final_outcome", stage="documents", off=False)
 def _past_outcome(tree: Tree, i: int) -> bool:
     """Tell "итоговая резолюция форума", "the final declaration of the summit" told as the outcome of
     an event that took place: the event is named with it and no verb above makes it an intention,
@@ -402,8 +458,10 @@ def _past_outcome(tree: Tree, i: int) -> bool:
         if tokens[c].rel.startswith(("nmod", "poss", "prep"))
         for k in tree.subtree(c)
     }
-    events = [k for k in below if lemma(tokens[k]) in EVENTS]
-    if not events or any(tree.child_lemmas(k) & (FUTURE_WORDS | FUTURE_AUX) for k in events):
+    events = [k for k in below if lemma(tokens[k]) in tree.lex.EVENTS]
+    if not events or any(
+        tree.child_lemmas(k) & (tree.lex.FUTURE_WORDS | tree.lex.FUTURE_AUX) for k in events
+    ):
         return False
     if tokens[i].rel.startswith("nsubj"):
         return True  # "The final declaration of the summit calls for …"
@@ -411,7 +469,8 @@ def _past_outcome(tree: Tree, i: int) -> bool:
     if verb is None:
         return True
     word = lemma(tokens[verb])
-    busy = DRAFTING_VERBS | DISCUSSING_VERBS | PLANNING_VERBS | _WORKING
+    lex = tree.lex
+    busy = lex.DRAFTING_VERBS | lex.DISCUSSING_VERBS | lex.PLANNING_VERBS | lex.WORKING_VERBS
     return word not in busy and not is_planned(tree, verb)
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache, cached_property
 
 from ...article import Sentence, Token
+from ...lexicon import Lexicon, lexicon
 
 OPENING_QUOTES = {"«", "„", "“"}
 CLOSING_QUOTES = {"»", "“", "”"}
@@ -30,10 +31,15 @@ def is_participle(token: Token) -> bool:
     return token.pos in ("VERB", "ADJ") and token.feats.get("VerbForm") == "Part"
 
 
-def is_plural(token: Token) -> bool:
+def is_plural(token: Token, lex: Lexicon) -> bool:
     if token.feats.get("Number") == "Plur":
         return True
-    return token.text.lower().endswith(("mous", "mou’s", "memoranda", "memorandums"))
+    # the plural of a document noun the tagger takes for a singular name: "MoUs", "MOU's", "memoranda"
+    text = token.text.lower()
+    return any(
+        text.endswith(plural) and text[: -len(plural)] + singular in lex.DOCUMENT_TYPES
+        for plural, singular in lex.PLURAL_SUFFIXES
+    )
 
 
 @cache
@@ -72,11 +78,16 @@ class Tree:
     """One sentence with its children lists; indices are token positions in the sentence."""
 
     sentence: Sentence
-    quote_depth: tuple[int, ...] = field(default=(), compare=False)
+    lang: str = "ru"
 
     @property
     def tokens(self) -> tuple[Token, ...]:
         return self.sentence.tokens
+
+    @property
+    def lex(self) -> Lexicon:
+        """The lexicon of the sentence's language."""
+        return lexicon(self.lang)
 
     @cached_property
     def children(self) -> list[list[int]]:

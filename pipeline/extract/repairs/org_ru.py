@@ -4,13 +4,13 @@
   "Управления" + "ООН" -> "Управления ООН", "Парламентской Ассамблеей" + "ОБСЕ", "МПА" + "СНГ";
   when NER tagged only the parent, the institution phrase that governs it joins it ("Программы
   развития" + "ООН").
-- A coordinated part of the name's complement joins it: "Международной федерации обществ
-  Красного креста" + "и Красного полумесяца" (the second part hangs on "креста", not on
-  "федерации": a second body would hang on the head).
+- A coordinated part of the name's complement joins it: "Союза обществ Зелёного
+  Полумесяца" + "и Голубого Креста" (the second part hangs on "Полумесяца", not on "Союза": a
+  second body would hang on the head).
 - The complement an institution name governs, which NER cut off, joins it: a "по" phrase with its
-  list ("Комитет" + "по международным делам, обороне, безопасности и миграции"), the rest of a list
-  in the name ("Министерстве культуры" + ", информации, спорта и молодежной политики"), and the
-  seat of an office ("Программный офис ОБСЕ" + "в Бишкеке").
+  list ("Комиссия" + "по энергетике, транспорту и связи"), the rest of a list in the name
+  ("Министерстве здравоохранения" + ", труда и социальной защиты"), and the seat of an office
+  ("Региональное бюро ВОЗ" + "в Копенгагене").
 - An institution that governs the place after it is that place's body: "Правительством" +
   "Санкт-Петербурга" is named "Правительство Санкт-Петербурга". The mention keeps the
   institution's own words (as the annotated corpora do: "Службы безопасности" + "Украины") and
@@ -24,20 +24,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..article import Annotated, NerSpan, Token
-from ..gazetteer import lookup_organisation
-from .common import english_name, tokens_in
-from .organisations import INSTITUTION_WORDS
+from ...article import Annotated, NerSpan, Token
+from ...gazetteer import lookup_organisation
+from ...lexicon import lexicon
+from ...rules import rule
+from ..common import english_name, tokens_in
 
 # Kinds of the organisation gazetteer that have sub-bodies named with their abbreviation.
 INTERNATIONAL_KINDS = {"un", "regional", "finance", "development", "intergovernmental"}
-# Head words of an institution's name (lemmas): INSTITUTION_WORDS and a few more.
-HEAD_WORDS = INSTITUTION_WORDS | {
-    "программа", "офис", "бюро", "федерация", "ассоциация", "трибунал", "сеть", "собрание", "дума", "сенат",
-    "мажилис", "маслихат", "акимат", "мэрия", "администрация", "хукумат", "кенеш", "хурал", "меджлис",
-}  # fmt: skip
-# Heads whose name may end with the city they sit in: "Программный офис ОБСЕ в Бишкеке".
-SEATED_HEADS = {"офис", "представительство", "посольство", "миссия", "бюро", "отделение", "центр"}
+RU = lexicon("ru")  # these repairs serve Russian names, English ones only `_extend_to_known`
 _MAX_EXTENSION = 16  # tokens
 _QUOTES = {"«": "»", "„": "“", "“": "”"}
 _PUNCTUATION = re.compile(r"[,.;:()!?]")
@@ -90,7 +85,8 @@ def _hangs_on(annotated: Annotated, dependent: NerSpan, governor: NerSpan) -> bo
     return root is not None and bool(set(_ancestors(sentence, root)) & set(outer))
 
 
-def _join_parent(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+@rule("org.parent_body", stage="spans", langs=("ru",), touches=("ORG",))
+def join_parent(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
     """Join an organisation span and the known international organisation that follows it and
     that it governs ("Управления" + "ООН"); right to left, so "Постоянной комиссии" + "МПА" +
     "СНГ" becomes one name."""
@@ -102,7 +98,7 @@ def _join_parent(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
         if (
             a.type == "ORG"
             and b.type == "ORG"
-            and text[a.stop : b.start] in (" ", " и ")
+            and text[a.stop : b.start] in (" ", *(f" {c} " for c in RU.AND))
             and (
                 lookup_organisation(text[a.start : b.stop]) is not None
                 or (
@@ -129,7 +125,7 @@ def _governing_phrase(annotated: Annotated, span: NerSpan) -> int | None:
         between = sentence[head + 1 : indices[0]]
         if (
             sentence[head].text[:1].isupper()
-            and _lemma(sentence[head]) in HEAD_WORDS
+            and _lemma(sentence[head]) in RU.HEAD_WORDS
             and all(t.text[:1].islower() and t.pos in ("NOUN", "ADJ") for t in between)
             and all(head in _ancestors(sentence, head + 1 + k) for k in range(len(between)))
         ):
@@ -150,7 +146,10 @@ def _known_before(annotated: Annotated, span: NerSpan, floor: int) -> int | None
     return None
 
 
-def _join_governing_phrase(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+@rule("org.governing_phrase", stage="spans", langs=("ru",), touches=("ORG",))
+def join_governing_phrase(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """The institution phrase that governs a known international organisation joins it when NER
+    tagged only the parent: "Программы развития" + "ООН"."""
     out = []
     for span in spans:
         if span.type == "ORG" and _known_international(span.text):
@@ -162,12 +161,18 @@ def _join_governing_phrase(annotated: Annotated, spans: list[NerSpan]) -> list[N
     return out
 
 
-def _join_coordinated_part(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
-    """Join "… обществ Красного креста" + "и Красного полумесяца": the second span is a conjunct
+@rule("org.coordinated_part", stage="spans", langs=("ru",), touches=("ORG",))
+def join_coordinated_part(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """Join "… обществ Зелёного Полумесяца" + "и Голубого Креста": the second span is a conjunct
     of a dependent inside the first, not of its head."""
     text, out = annotated.text, []
     for span in spans:
-        if out and out[-1].type == "ORG" and span.type == "ORG" and text[out[-1].stop : span.start] == " и ":
+        if (
+            out
+            and out[-1].type == "ORG"
+            and span.type == "ORG"
+            and text[out[-1].stop : span.start] in {f" {c} " for c in RU.AND}
+        ):
             last = out[-1]
             _, sentence, outer = _sentence(annotated, last)
             _, _, inner = _sentence(annotated, span)
@@ -184,13 +189,6 @@ def _join_coordinated_part(annotated: Annotated, spans: list[NerSpan]) -> list[N
     return out
 
 
-# "по" phrases that are adverbials of the clause, not the subject of a body: "Совет по итогам встречи принял"
-_ADVERBIAL_PO = {"итог", "слово", "мнение", "данные", "повод", "случай", "инициатива", "приглашение", "просьба",
-                 "линия", "вопрос", "результат", "причина", "оценка", "информация", "сообщение", "поручение",
-                 "время", "ход", "окончание", "завершение", "пример", "сравнение", "отношение",
-                 "специальность", "направление", "профиль", "место", "адрес", "состояние"}  # fmt: skip
-
-
 def _extension(annotated: Annotated, span: NerSpan, taken: list[tuple[int, int]]) -> int | None:
     """Give the new end of an institution name whose complement NER cut off, or None."""
     inside, sentence, indices = _sentence(annotated, span)
@@ -200,16 +198,16 @@ def _extension(annotated: Annotated, span: NerSpan, taken: list[tuple[int, int]]
     first, word = sentence[indices[-1] + 1], sentence[indices[-1] + 2]
     if annotated.text[span.stop : first.start] not in ("", " "):
         return None
-    if first.text == "в":  # the seat of an office: "Программный офис ОБСЕ" + "в Бишкеке"
-        if not any(_lemma(sentence[i]) in SEATED_HEADS for i in indices):
+    if first.text in RU.SEAT_PREPOSITIONS:  # the seat of an office: "Региональное бюро ВОЗ" + "в Копенгагене"
+        if not any(_lemma(sentence[i]) in RU.SEATED_HEADS for i in indices):
             return None
         place = next((s for s in annotated.spans if s.type == "LOC" and s.start == word.start), None)
         return place.stop if place else None
-    if first.text == "по":
+    if first.text in RU.REMIT_PREPOSITIONS:
         return _syntactic_extension(annotated, sentence, indices, taken) or _po_phrase(
             sentence, indices, taken
         )
-    if first.text in (",", "и") and (
+    if (first.text == "," or first.text in RU.AND) and (
         word.text[:1].islower() and word.rel == "conj" and word.head in indices and word.head != root
     ):
         return _syntactic_extension(annotated, sentence, indices, taken)
@@ -220,7 +218,7 @@ def _headed(sentence: Sequence[Token], indices: list[int]) -> bool:
     """Tell a span whose head noun (its first noun: "Программный офис", "Постоянной комиссии")
     is an institution word."""
     head = next((i for i in indices if sentence[i].pos in ("NOUN", "PROPN")), None)
-    return head is not None and _lemma(sentence[head]) in HEAD_WORDS
+    return head is not None and _lemma(sentence[head]) in RU.HEAD_WORDS
 
 
 def _syntactic_extension(
@@ -251,7 +249,7 @@ def _po_phrase(sentence: Sequence[Token], indices: list[int], taken: list[tuple[
         k += 1
     if k >= len(sentence) or sentence[k].pos != "NOUN" or not sentence[k].text[:1].islower():
         return None
-    if _lemma(sentence[k]) in _ADVERBIAL_PO or not _can_be(sentence[k], "Dat"):
+    if _lemma(sentence[k]) in RU.ADVERBIAL_COMPLEMENTS or not _can_be(sentence[k], "Dat"):
         return None
     stop, k = sentence[k].stop, k + 1
     while k < len(sentence) and sentence[k].text[:1].islower() and sentence[k].pos in ("ADJ", "NOUN"):
@@ -266,7 +264,7 @@ def _po_phrase(sentence: Sequence[Token], indices: list[int], taken: list[tuple[
 def _can_be(word: Token, case: str) -> bool:
     """Tell whether a noun can be in the UD `case` (pymorphy's readings: "безопасности" is
     genitive, dative or prepositional, whatever the tagger chose)."""
-    from ..normalise import CASES, parses
+    from ...normalise import CASES, parses
 
     wanted = CASES.get(case)
     return word.feats.get("Case") == case or any(
@@ -278,7 +276,7 @@ def _list_extension(
     sentence: Sequence[Token], indices: list[int], taken: list[tuple[int, int]]
 ) -> int | None:
     """Give the new end of a name whose list NER cut at its first comma, by case agreement:
-    "Министерстве культуры" + ", информации, спорта и молодежной политики" (the parser often
+    "Министерстве здравоохранения" + ", труда и социальной защиты" (the parser often
     hangs such conjuncts elsewhere)."""
     nouns = [i for i in indices if sentence[i].pos in ("NOUN", "PROPN")]
     last = sentence[indices[-1]]
@@ -287,7 +285,7 @@ def _list_extension(
     if not (case := last.feats.get("Case")):
         return None
     stop, k = None, indices[-1] + 1
-    while k + 1 < len(sentence) and sentence[k].text in (",", "и"):
+    while k + 1 < len(sentence) and (sentence[k].text == "," or sentence[k].text in RU.AND):
         j = k + 1
         while j < len(sentence) and sentence[j].pos == "ADJ" and sentence[j].text[:1].islower():
             j += 1
@@ -297,24 +295,28 @@ def _list_extension(
             or word.pos != "NOUN"
             or not word.text[:1].islower()
             or not _can_be(word, case)
-            or _lemma(word) in HEAD_WORDS  # "Министерства обороны" + "и пограничного комитета": another body
+            or _lemma(word)
+            in RU.HEAD_WORDS  # "Министерства обороны" + "и пограничного комитета": another body
             or any(a <= word.start < b for a, b in taken)
         ):
             break
         stop = word.stop
-        if sentence[k].text == "и":
+        if sentence[k].text in RU.AND:
             break
         k = j + 1
     return stop
 
 
-def _extend_complements(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+@rule("org.complement", stage="spans", langs=("ru",), touches=("ORG",))
+def extend_complements(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """The complement an institution name governs, which NER cut off, joins it: a "по" phrase with
+    its list, the rest of a list cut at its first comma, the seat of an office."""
     out, added = [], []
     for i, span in enumerate(spans):
         if span.type == "ORG" and lookup_organisation(span.text) is None:  # a known name is whole
             taken = [(s.start, s.stop) for s in spans[i + 1 :] if s.type != "LOC"]
             original = span.stop
-            for _ in range(3):  # "по транспорту" + ", коммуникациям, архитектуре и строительству"
+            for _ in range(3):  # "по энергетике" + ", транспорту, связи и цифровизации"
                 _, sentence, indices = _sentence(annotated, span)
                 stop = _extension(annotated, span, taken)
                 if stop is None and indices and _headed(sentence, indices):
@@ -329,7 +331,8 @@ def _extend_complements(annotated: Annotated, spans: list[NerSpan]) -> list[NerS
     return [s for s in out if s.type == "LOC" or not any(a <= s.start and s.stop <= b for a, b in added)]
 
 
-def _body_of_place(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+@rule("org.body_of_place", stage="spans", langs=("ru",), touches=("ORG", "LOC"))
+def body_of_place(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
     """Give "Правительством" + a place it governs as an organisation "Правительством Санкт-
     Петербурга" (also when NER left the institution word untagged); the place stays a place."""
     text, out = annotated.text, []
@@ -381,7 +384,8 @@ def _word_before(annotated: Annotated, span: NerSpan) -> Token | None:
     return word if word.stop + 1 == span.start and word.text[:1].isupper() else None
 
 
-def _close_quote(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+@rule("org.closing_quote", stage="spans", langs=("ru",), touches=("ORG",))
+def close_quote(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
     """Give a span with an unclosed opening quote the closing quote that follows on its line."""
     text, out = annotated.text, []
     for span in spans:
@@ -400,7 +404,8 @@ def _lookup(annotated: Annotated, name: str):
     return lookup_organisation(english_name(name) if annotated.lang == "en" else name)
 
 
-def _extend_to_known(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+@rule("org.known_name_end", stage="spans", touches=("ORG",))
+def extend_to_known(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
     """Extend a span by the words after it that complete a known organisation's name
     ("Парламентской Ассамблеи" + "тюркских государств")."""
     text, out = annotated.text, []
@@ -417,17 +422,3 @@ def _extend_to_known(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan
                     break
         out.append(span)
     return out
-
-
-def repair_organisation_spans(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
-    """Give the spans with the organisation repairs of the module docstring made (English names
-    only get the known organisations' words: "Conference on … Measures" + "in Asia")."""
-    if annotated.lang != "ru":
-        return _extend_to_known(annotated, spans)
-    spans = _join_parent(annotated, spans)
-    spans = _join_governing_phrase(annotated, spans)
-    spans = _join_coordinated_part(annotated, spans)
-    spans = _extend_to_known(annotated, spans)
-    spans = _extend_complements(annotated, spans)
-    spans = _body_of_place(annotated, spans)
-    return _close_quote(annotated, spans)

@@ -1,0 +1,133 @@
+"""Person span repairs: titles and places glued to a name, names that are no person, and the
+Central Asian patronymic particle NER leaves out.
+
+- A person span loses a leading title ("Торага Айбек Сыдыков", "Sheikh Hamdan") or an
+  English place glued before a full name ("envoy to Baku Rustam Aliev").
+- A span that is only a title cut short ("Tajik Minister of") or nationality words ("Kazakh",
+  "Turkmen Tajik") names no one; one that is an abbreviation in capitals ("RCUWM") or a known
+  organisation is an organisation; one that is a country, or a city after "in" or in an upper-case
+  dateline, is a place.
+- A patronymic particle after a name joins it ("Аида Исатбек кызы").
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ...article import Annotated, NerSpan
+from ...gazetteer import lookup_organisation, lookup_place
+from ...lexicon import lexicon, pattern
+from ...rules import rule
+from ..common import after_place_preposition, is_misfiled_place, is_nationality, normaliser, tokens_in
+from .base import each, strip_titles, words_of
+
+
+def _span(annotated: Annotated, start: int, stop: int, type: str) -> NerSpan:
+    surface = annotated.text[start:stop]
+    return NerSpan(start, stop, type, surface, surface)
+
+
+@rule("person.title", stage="spans", touches=("PER",))
+def title(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """A title before a name is no part of it: "Торага Нурланбек Шакиев", "Ayatollah Raisi"; a
+    span of titles only names no one."""
+
+    def repair(span: NerSpan) -> list[NerSpan]:
+        words = words_of(span.text, span.start)
+        rest = strip_titles(annotated.lang, words)
+        if rest == words:
+            return [span]
+        return [_span(annotated, rest[0][0], rest[-1][1], "PER")] if rest else []
+
+    return each(spans, "PER", repair)
+
+
+@rule("person.leading_place", stage="spans", langs=("en",), touches=("PER", "LOC"))
+def leading_place(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """An English city or country glued before a full name is a place: "ambassador to Ashgabat
+    Mohammad Ahmadi", "TEHRAN Ali Bagheri" (not "Martin Luther King"; Russian first names are
+    often city names too: "Владимир Путин")."""
+    text = annotated.text
+
+    def repair(span: NerSpan) -> list[NerSpan]:
+        words, places = words_of(span.text, span.start), []
+        while len(words) > 2:
+            start, stop, word = words[0]
+            info = lookup_place(word)
+            if not (info and info.kind in ("city", "country")):
+                break
+            if not (word.isupper() or after_place_preposition("en", text[max(0, start - 12) : start])):
+                break
+            places.append(NerSpan(start, stop, "LOC", word, word))
+            words = words[1:]
+        return [*places, _span(annotated, words[0][0], words[-1][1], "PER")] if places else [span]
+
+    return each(spans, "PER", repair)
+
+
+@rule("person.title_cut_short", stage="spans", langs=("en",), touches=("PER",))
+def title_cut_short(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """A title NER cut before the name names no one: "Tajik Minister of"."""
+    last_words = lexicon(annotated.lang).TITLE_CUT_SHORT
+    return each(spans, "PER", lambda span: [] if span.text.split()[-1] in last_words else [span])
+
+
+@rule("person.nationality_words", stage="spans", langs=("en",), touches=("PER",))
+def nationality_words(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """Nationality words name no one: "Kazakh", "Turkmen Tajik"."""
+    return each(
+        spans,
+        "PER",
+        lambda span: [] if all(is_nationality(annotated, w) for w in span.text.split()) else [span],
+    )
+
+
+@rule("person.abbreviation", stage="spans", touches=("PER", "ORG"))
+def abbreviation(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """A one-word person in capitals is an abbreviation of a body: "RCUWM"."""
+
+    def repair(span: NerSpan) -> list[NerSpan]:
+        single = " " not in span.text.strip() and len(span.text) >= 3 and span.text.isupper()
+        return [replace(span, type="ORG", normal=span.text) if single else span]
+
+    return each(spans, "PER", repair)
+
+
+@rule("person.known_organisation", stage="spans", touches=("PER", "ORG"))
+def known_organisation(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """A person span that names a known organisation is one."""
+    normalise = normaliser(annotated.lang, "organisation")
+
+    def repair(span: NerSpan) -> list[NerSpan]:
+        known = lookup_organisation(span.text) or lookup_organisation(
+            normalise(span.text, span.start, *tokens_in(annotated, span.start, span.stop))
+        )
+        return [replace(span, type="ORG", normal=span.text) if known else span]
+
+    return each(spans, "PER", repair)
+
+
+@rule("person.place_name", stage="spans", touches=("PER", "LOC"))
+def place_name(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """A person span that is a country, or a city after "in" or in an upper-case dateline, is a
+    place ("Barra, 51," in a sports table is a person)."""
+
+    def repair(span: NerSpan) -> list[NerSpan]:
+        misfiled = is_misfiled_place(
+            annotated.lang, annotated.text, span.start, span.stop, span.text, datelines=span.text.isupper()
+        )
+        return [replace(span, type="LOC", normal=span.text) if misfiled else span]
+
+    return each(spans, "PER", repair)
+
+
+@rule("person.patronymic_particle", stage="spans", touches=("PER",))
+def patronymic_particle(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """A Central Asian patronymic particle after a name joins it: "Аида Исатбек кызы"."""
+    particle = pattern(annotated.lang, "PATRONYMIC_PARTICLES", r"^[ -]{}\b", 0)
+
+    def repair(span: NerSpan) -> list[NerSpan]:
+        m = particle.match(annotated.text[span.stop : span.stop + 8])
+        return [_span(annotated, span.start, span.stop + m.end(), "PER") if m else span]
+
+    return each(spans, "PER", repair)

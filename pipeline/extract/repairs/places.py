@@ -1,0 +1,292 @@
+"""Place span repairs: what NER tags as a place that is none, places it tags as something else,
+and places it cuts or misses.
+
+- A place span that names no place is dropped: the country of a currency ("долларов США"), an
+  event ("…экологическому саммиту стран"), compass words ("North-South"), a nationality word
+  ("Kazakh city"), the parties to a document ("Стороны Соглашения"), a word of a person's name,
+  an institution word written with a capital.
+- An adjective place gets the administrative noun NER left after it ("Чуйской" + "области"); a
+  trailing "and"/"of" is cut.
+- A place span that begins with other words is cut to the known place at its end ("Законы
+  Кыргызской Республики", "Торага Кыргызской Республики"); two places side by side are split;
+  an institution before the place makes the whole an organisation beside the place; a known body
+  tagged as a place becomes an organisation ("Жогорку Кенеш"; a union of states stays a place).
+- An organisation span that names a place becomes a place: a country, a dateline city, a city
+  after "in"/"в"; a name the article mostly shows to be a place is one everywhere in it; an
+  organisation span made only of place names becomes those places ("Tehran Dushanbe").
+- English countries NER left untagged are found by the gazetteer; a dateline glued to the front
+  of a name is cut ("TEHRAN - Uzbek Parliament").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+from functools import cache
+
+from ...article import Annotated, NerSpan, Token
+from ...gazetteer import country_names_written, lookup_organisation, lookup_place
+from ...lexicon import lexicon, pattern
+from ...rules import rule
+from ..common import english_name, is_misfiled_place, is_nationality, normaliser, tokens_in
+from ..overlaps import filter_spans, overlaps
+from .base import each, first_lemma, place_normal, strip_titles, words_of
+
+_DATELINE_PREFIX = re.compile(r"^[A-ZА-ЯЁ]{3,}(?:[ -][A-ZА-ЯЁ]{3,})?\s*[-–—]\s+")
+_NAME_TAGS = {"Geox", "Name", "Surn", "Patr", "Orgn", "Trad", "Abbr"}  # pymorphy's tags of proper names
+
+
+@rule("span.dateline_prefix", stage="spans", touches=("ORG", "LOC", "PER"))
+def dateline_prefix(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """A dateline glued to the front of a name is cut: "TEHRAN - Uzbek Parliament"."""
+    out = []
+    for span in spans:
+        m = _DATELINE_PREFIX.match(span.text)
+        if m and m.end() < len(span.text):
+            span = NerSpan.of(annotated.text, span.start + m.end(), span.stop, span.type)
+        out.append(span)
+    return out
+
+
+@rule("place.admin_noun", stage="spans", langs=("ru",), touches=("LOC",))
+def admin_noun(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """An adjective place gets the administrative noun NER left after it: "Чуйской" + "области"."""
+
+    def repair(span: NerSpan) -> list[NerSpan]:
+        tokens, sentence = tokens_in(annotated, span.start, span.stop)
+        if len(tokens) != 1 or tokens[0].pos != "ADJ":
+            return [span]
+        i = sentence.index(tokens[0])
+        if i + 1 < len(sentence) and sentence[i + 1].lemma.lower() in lexicon(annotated.lang).ADMIN_NOUNS:
+            return [NerSpan.of(annotated.text, span.start, sentence[i + 1].stop, "LOC")]
+        return [span]
+
+    return each(spans, "LOC", repair)
+
+
+@rule("place.trailing_connective", stage="spans", touches=("LOC",))
+def trailing_connective(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """A conjunction or preposition NER left at the end of a place is cut: "Republic of Kazakhstan and"."""
+    connective = pattern(annotated.lang, "NAME_CONNECTIVES", r"(?:\s+{})+$", 0)
+
+    def repair(span: NerSpan) -> list[NerSpan]:
+        m = connective.search(span.text)
+        return [NerSpan.of(annotated.text, span.start, span.start + m.start(), "LOC") if m else span]
+
+    return each(spans, "LOC", repair)
+
+
+def _drop_places(spans: list[NerSpan], no_place) -> list[NerSpan]:
+    return each(spans, "LOC", lambda span: [] if no_place(span) else [span])
+
+
+@rule("place.currency_country", stage="spans", touches=("LOC",))
+def currency_country(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """The country of a currency is no place of the news: "долларов США", "US dollars"."""
+    currency = pattern(annotated.lang, "CURRENCIES", r"{}\s+$")
+    return _drop_places(
+        spans, lambda s: bool(currency.search(annotated.text[max(0, s.start - 20) : s.start]))
+    )
+
+
+@rule("place.event", stage="spans", touches=("LOC",))
+def event(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """A span holding an event word names an event: "Региональному экологическому саммиту стран"."""
+    events = lexicon(annotated.lang).PLACE_EVENTS
+
+    def is_event(span: NerSpan) -> bool:
+        tokens, _ = tokens_in(annotated, span.start, span.stop)
+        return any(t.lemma.lower() in events for t in tokens)
+
+    return _drop_places(spans, is_event)
+
+
+@rule("place.compass", stage="spans", langs=("en",), touches=("LOC",))
+def compass(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """Bare compass words are no place: "North-South"."""
+    words = pattern(annotated.lang, "COMPASS_WORDS", r"^(?:{}(?:-|\s|$))+$")
+    return _drop_places(spans, lambda s: bool(words.match(english_name(s.text))))
+
+
+@rule("place.nationality_word", stage="spans", langs=("en",), touches=("LOC",))
+def nationality_word(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """A nationality word is no place: "Kazakh", "Kazakh city"."""
+
+    def demonym(span: NerSpan) -> bool:
+        words = span.text.split()
+        return is_nationality(annotated, words[0]) and all(w.islower() for w in words[1:])
+
+    return _drop_places(spans, demonym)
+
+
+@rule("place.document_parties", stage="spans", touches=("LOC",))
+def document_parties(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """The parties to a document written with capitals in legal style are no place: "Стороны Соглашения"."""
+    nouns = lexicon(annotated.lang).PARTICIPANT_NOUNS
+    return _drop_places(
+        spans,
+        lambda s: (
+            len(s.text.split()) > 1 and first_lemma(annotated, s.start) in nouns and not lookup_place(s.text)
+        ),
+    )
+
+
+@rule("place.person_name_word", stage="spans", touches=("LOC", "PER"))
+def person_name_word(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """A one-word place that is a word of a person's name in the article is none: "Hassan" of
+    "Hassan Rouhani"."""
+    person_words = {w for s in annotated.spans if s.type == "PER" for w in s.text.split()}
+    return _drop_places(
+        spans, lambda s: len(s.text.split()) == 1 and s.text in person_words and not lookup_place(s.text)
+    )
+
+
+@rule("place.institution_word", stage="spans", langs=("ru",), touches=("LOC",))
+def institution_word(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """A lone institution word written with a capital is no place: "Стороны", "Правительство"."""
+    heads = lexicon(annotated.lang).INSTITUTION_HEADS
+    return _drop_places(
+        spans, lambda s: len(s.text.split()) == 1 and first_lemma(annotated, s.start) in heads
+    )
+
+
+def _known(span: NerSpan) -> bool:
+    return bool(lookup_place(span.normal) or lookup_place(span.text))
+
+
+def _known_place_suffix(annotated: Annotated, span: NerSpan) -> int | None:
+    """Give the offset where a known place ends the span (after other words), or None."""
+    normalise = normaliser(annotated.lang, "place")
+    for start, _, _ in words_of(span.text, span.start)[1:]:
+        surface = annotated.text[start : span.stop]
+        if lookup_place(normalise(surface, start, *tokens_in(annotated, start, span.stop))):
+            return start
+    return None
+
+
+@rule("place.known_body", stage="spans", touches=("LOC", "ORG"))
+def known_body(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """A known body NER tags as a place is an organisation ("Жогорку Кенеш"); a union of states
+    may well be a place, as the annotated corpora have it ("ЕС")."""
+
+    def repair(span: NerSpan) -> list[NerSpan]:
+        if _known(span) or _known_place_suffix(annotated, span) is not None:
+            return [span]
+        known = lookup_organisation(place_normal(annotated, span)) or lookup_organisation(span.text)
+        return [replace(span, type="ORG") if known and known.kind not in ("regional", "un") else span]
+
+    return each(spans, "LOC", repair)
+
+
+def _is_common_noun(token: Token) -> bool:
+    """Tell a noun that names no one thing ("Законов"), whatever the tagger says of its capital."""
+    from ...nlp.morph import known_word, parses
+
+    if token.pos not in ("NOUN", "PROPN") or not known_word(token.text):
+        return False  # an unknown word ("Жогорку") is a name
+    readings = parses(token.text)
+    return bool(readings) and readings[0].tag.POS == "NOUN" and not _NAME_TAGS & readings[0].tag.grammemes
+
+
+@rule("place.known_suffix", stage="spans", touches=("LOC", "ORG"))
+def known_suffix(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """A place span that begins with other words is cut to the known place at its end: a common
+    noun or a title before it is dropped ("Законы Кыргызской Республики"), two places side by side
+    are split ("Чолпон-Ата Кыргызской Республики"), an institution before it makes the whole an
+    organisation beside the place ("Жогорку Кенеша Кыргызской Республики")."""
+    text, lang = annotated.text, annotated.lang
+    heads = lexicon(lang).INSTITUTION_HEADS
+
+    def repair(span: NerSpan) -> list[NerSpan]:
+        cut = None if _known(span) else _known_place_suffix(annotated, span)
+        if cut is None:
+            return [span]
+        place = NerSpan.of(text, cut, span.stop, "LOC")
+        tokens, _ = tokens_in(annotated, span.start, cut)
+        if tokens and _is_common_noun(tokens[0]) and tokens[0].lemma.lower() not in heads:
+            return [place]
+        rest = strip_titles(lang, words_of(text[span.start : cut], span.start))
+        if not rest:
+            return [place]
+        start = rest[0][0]
+        whole, head = text[start : span.stop], text[start:cut].rstrip()
+        if lookup_place(
+            normaliser(lang, "place")(head, start, *tokens_in(annotated, start, start + len(head)))
+        ):
+            return [NerSpan(start, start + len(head), "LOC", head, head), place]
+        if first_lemma(annotated, start) not in heads and lookup_organisation(whole) is None:
+            return [span]  # "Северная Корея": the words before the place are part of its name
+        return [place, NerSpan(start, span.stop, "ORG", whole, whole)]
+
+    return each(spans, "LOC", repair)
+
+
+@rule("place.organisation_named_place", stage="spans", touches=("ORG", "LOC"))
+def organisation_named_place(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """An organisation span that names a place becomes a place: a country ("Kazakhstan
+    signed"), a city in a dateline ("ALMATY, 3 March") or after a preposition of place ("traveled
+    to Isfahan"); a city elsewhere stays what NER says ("Leeds beat Arsenal")."""
+    out, misfiled = [], Counter()
+    for span in spans:
+        if span.type == "ORG" and is_misfiled_place(
+            annotated.lang, annotated.text, span.start, span.stop, place_normal(annotated, span)
+        ):
+            span = replace(span, type="LOC")
+            misfiled[span.text] += 1
+        out.append(span)
+    return one_sense_per_article(annotated, out, misfiled)
+
+
+@rule("place.one_sense_per_article", stage="spans", touches=("ORG", "LOC"))
+def one_sense_per_article(annotated: Annotated, spans: list[NerSpan], misfiled: Counter) -> list[NerSpan]:
+    """A name the article mostly shows to be a place ("flew to Tabriz") is a place everywhere
+    in it ("Tabriz hosts the fair"); a company or a team that is sometimes "in" or
+    "at" ("Santa Fe", "at MIAMI") stays what NER says."""
+    organisations = Counter(s.text for s in spans if s.type == "ORG")
+    places = {name for name, n in misfiled.items() if n >= organisations[name]}
+    return [replace(s, type="LOC") if s.type == "ORG" and s.text in places else s for s in spans]
+
+
+@rule("place.organisation_of_places", stage="spans", touches=("ORG", "LOC"))
+def organisation_of_places(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """An organisation span made only of city and country names is those places: "Tehran Dushanbe"."""
+
+    def repair(span: NerSpan) -> list[NerSpan]:
+        words = words_of(span.text, span.start)
+        infos = [lookup_place(w) for _, _, w in words]
+        if len(words) < 2 or not all(info and info.kind in ("city", "country") for info in infos):
+            return [span]
+        return [NerSpan(start, stop, "LOC", word, word) for start, stop, word in words]
+
+    return each(spans, "ORG", repair)
+
+
+@cache
+def _country_matcher():
+    """Give spaCy's English tokenizer and a PhraseMatcher of the countries' written names (exact
+    words, capitalised as written)."""
+    import spacy
+    from spacy.matcher import PhraseMatcher
+
+    nlp = spacy.blank("en")
+    matcher = PhraseMatcher(nlp.vocab)
+    matcher.add("COUNTRY", list(nlp.tokenizer.pipe(country_names_written())))
+    return nlp.tokenizer, matcher
+
+
+@rule("place.untagged_country", stage="spans", langs=("en",), touches=("LOC",))
+def untagged_country(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """English country names NER left untagged (spaCy's small model often misses
+    "Tajikistan") are places, outside every other span."""
+    tokenizer, matcher = _country_matcher()
+    doc = tokenizer(annotated.text)
+    found = [
+        NerSpan(s.start_char, s.end_char, "LOC", s.text, s.text)
+        for s in filter_spans(
+            [doc[start:end] for _, start, end in matcher(doc)], bounds=lambda s: (s.start, s.end)
+        )
+    ]
+    names = [s for s in spans if s.type != "NORP"]  # spaCy tags a country NORP at times: a place
+    found = [s for s in found if not overlaps(s, names)]
+    return [s for s in spans if not overlaps(s, found)] + found
