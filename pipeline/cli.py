@@ -220,13 +220,22 @@ def review(
 
     Example: pipeline review data/out  (then open data/out/review/index.html in a browser)
     """
-    from .outdir import settle
+    from .outdir import OutputInUse, locked, recover
     from .review import build_review
 
-    settle(out)  # a run killed while switching its tables in: finish the switch first
-    if not (out / "pipeline.duckdb").is_file():
+    if not (out / "pipeline.duckdb").is_file() and not (out / ".pipeline").is_dir():
         fail(f"no database in {out} (run `pipeline extract ... --out {out}` first)")
-    index = build_review(out, limit=limit or None)
+    try:
+        # One writer at a time: no run switches its tables in while the pages are made from them.
+        with locked(out):
+            recover(out)  # a run killed while switching its tables in: finish the switch first
+            if not (out / "pipeline.duckdb").is_file():
+                fail(f"no database in {out} (run `pipeline extract ... --out {out}` first)")
+            index = build_review(out, limit=limit or None)
+    except OutputInUse as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(os_error(exc))
     typer.echo(str(index))
 
 

@@ -9,8 +9,9 @@
   A process killed during the renames leaves the journal: `recover(out)`, run by every command
   before it reads OUT, finishes the renames (rolls forward). Before the commit point OUT holds
   the complete old set, after it the complete new set once recovered.
-- `clean(out)`: removes the files the last run listed (and the state), only in a folder that is a
-  pipeline output, never the checkout; `make clean` runs this file as a script.
+- `clean(out)`: removes the files the last run listed, the review pages (`pipeline review`, which
+  are not part of the set) and the state, only in a folder that is a pipeline output, never the
+  checkout; `make clean` runs this file as a script.
 
 Standard library only, so that `make clean` can run it with the system's python3.
 """
@@ -31,6 +32,10 @@ LOCK = "lock"
 JOURNAL = "commit.json"
 MANIFEST = "manifest.json"
 STAGING_PREFIX = ".writing-"
+REVIEW = "review"  # the review pages: written by `pipeline review`, outside the switched set
+REVIEW_STAMP = ".run"  # in REVIEW: the id of the run the pages show (marks the folder as ours)
+# temporary folders of a process, named PREFIX + pid + "-…": removed once that process is gone
+TEMPORARY_PREFIXES = (STAGING_PREFIX, ".review-")
 OLD = ".old"  # inside the staging folder: folders of the previous set, moved aside to be replaced
 
 
@@ -179,11 +184,12 @@ def recover(out: Path) -> list[str]:
         else:
             _roll_forward(out, journal)
             done.append("finished switching in the tables of an interrupted run")
-    for staging in out.glob(f"{STAGING_PREFIX}*"):
-        pid = staging.name.split("-")[1] if staging.name.count("-") >= 2 else ""
-        if not (pid.isdigit() and _alive(int(pid))):
-            shutil.rmtree(staging, ignore_errors=True)
-            done.append(f"removed {staging.name}, left by a run that was killed")
+    for prefix in TEMPORARY_PREFIXES:
+        for staging in out.glob(f"{prefix}*"):
+            pid = staging.name.split("-")[1] if staging.name.count("-") >= 2 else ""
+            if not (pid.isdigit() and _alive(int(pid))):
+                shutil.rmtree(staging, ignore_errors=True)
+                done.append(f"removed {staging.name}, left by a command that was killed")
     return done
 
 
@@ -244,8 +250,8 @@ def listed_outputs(out: Path) -> list[str]:
 
 
 def clean(out: str | Path, *, checkout: Path | None = None) -> list[str]:
-    """Remove what the pipeline wrote into `out`: the files its last run listed, the state and the
-    staging folders; anything else stays. Refuse (NotAnOutput) an empty name, a folder without
+    """Remove what the pipeline wrote into `out`: the files its last run listed, the review pages,
+    the state and the staging folders; anything else stays. Refuse (NotAnOutput) an empty name, a folder without
     pipeline state, the checkout or a folder holding it. Give the names removed."""
     if not str(out).strip():
         raise NotAnOutput("OUT is empty: refusing to clean (name the output folder: make clean OUT=data/out)")
@@ -272,6 +278,9 @@ def clean(out: str | Path, *, checkout: Path | None = None) -> list[str]:
             else:
                 continue
             removed.append(name)
+        if (out / REVIEW / REVIEW_STAMP).is_file() and not (out / REVIEW).is_symlink():
+            shutil.rmtree(out / REVIEW)
+            removed.append(REVIEW)
     shutil.rmtree(out / STATE_DIR)
     return [*removed, STATE_DIR]
 

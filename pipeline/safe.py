@@ -9,7 +9,8 @@
   titles, attribute values) is escaped, quotes included; a link keeps only http, https and mailto
   URLs, so "javascript:" or "data:" never becomes one. Any HTML the pipeline writes escapes the
   same way: the review pages (`review/`) through Jinja2's autoescape (MarkupSafe escapes the same
-  five characters) and displaCy, which escapes the text it marks.
+  five characters) and displaCy, which escapes the text it marks; no template puts an article's
+  URL in a link. tests/test_safe.py builds them from hostile articles.
 """
 
 from __future__ import annotations

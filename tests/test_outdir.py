@@ -188,6 +188,32 @@ def test_a_second_run_into_a_folder_in_use_exits_2_naming_the_holder(tmp_path):
         holder.wait()
 
 
+def test_review_pages_are_not_made_while_a_run_writes_into_the_folder(tmp_path):
+    """`pipeline review` holds the lock too: it never reads tables that a run is switching in."""
+    out = tmp_path / "out"
+    write_set(out, "old")
+    with outdir.locked(out):
+        result = CliRunner().invoke(app, ["review", str(out)])
+    assert result.exit_code == 2 and result.stderr.strip() == (
+        f"error: {out} is in use by pid {os.getpid()} (another run writes into it)"
+    )
+    assert not (out / outdir.REVIEW).exists()
+
+
+def test_temporary_folders_of_killed_commands_are_removed_and_live_ones_kept(tmp_path):
+    """A run's staging folder and `pipeline review`'s pages being built, of a process that is gone."""
+    out = tmp_path / "out"
+    write_set(out, "old")
+    gone = [".writing-999999999-a", ".review-999999999-b", ".review-999999999-old"]
+    live = f".review-{os.getpid()}-c"
+    for name in [*gone, live]:
+        (out / name).mkdir()
+        (out / name / "index.html").write_text("x")
+    with outdir.locked(out):
+        notes = outdir.recover(out)
+    assert len(notes) == 3 and all(not (out / name).exists() for name in gone) and (out / live).is_dir()
+
+
 def test_the_lock_is_not_held_by_forked_children(tmp_path):
     """A forked worker must not keep OUT locked after its parent is gone."""
     out = tmp_path / "out"
@@ -250,6 +276,9 @@ def test_make_clean_removes_only_the_outputs_of_a_run(checkout):
     assert make_clean(checkout, "data/out").returncode == 0  # nothing to clean yet: fine
     write_set(out, "old")
     assert {"pipeline.duckdb", "datapackage.json", "articles.csv"} <= set(outdir.listed_outputs(out))
+    (out / outdir.REVIEW).mkdir()  # pages of `pipeline review`, outside the run's set
+    (out / outdir.REVIEW / outdir.REVIEW_STAMP).write_text("old\n")
+    (out / outdir.REVIEW / "index.html").write_text("<html></html>")
     (out / "my notes.txt").write_text("the analyst's own file")
     result = make_clean(checkout, "data/out")
     assert result.returncode == 0, result.stderr

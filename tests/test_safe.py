@@ -1,14 +1,18 @@
-"""Hostile article text in outputs: no spreadsheet cell runs as a formula, no page runs a script."""
+"""Hostile article text in outputs: no spreadsheet cell runs as a formula, no page runs a script
+(neither one built with the escaping helpers nor the review pages of `pipeline review`)."""
 
 from __future__ import annotations
 
 import csv
 import json
 from html.parser import HTMLParser
+from importlib import resources
 
 import pandas as pd
 import pytest
+from typer.testing import CliRunner
 
+from pipeline.cli import app
 from pipeline.run import extract_folder
 from pipeline.safe import csv_cell, html_text, html_url
 from pipeline.schema import TABLES
@@ -120,3 +124,33 @@ def test_article_text_in_a_page_renders_as_text(hostile_run):
         and 'onerror="alert(1)"' in shown
         and "javascript:alert(2)" in shown
     )
+
+
+def test_review_pages_of_hostile_articles_run_nothing(hostile_run):
+    """`pipeline review` on the same tables: article text, titles, record ids and URLs are shown as
+    text on every page; the only script is the pipeline's own filter script of the index, no element
+    has an event handler, and the only data: URL is the empty favicon."""
+    result = CliRunner().invoke(app, ["review", str(hostile_run)])
+    assert result.exit_code == 0, result.output
+    own_script = (
+        resources.files("pipeline.review").joinpath("static", "review.js").read_text(encoding="utf-8")
+    )
+    pages = sorted((hostile_run / "review").rglob("*.html"))
+    assert len(pages) == 3 + 3  # the three articles, the index, the timeline and the map
+    shown_everywhere = []
+    for path in pages:
+        page = _Page()
+        page.feed(path.read_text(encoding="utf-8"))
+        expected = [own_script] if path.name == "index.html" else []
+        assert [text.strip() for text in page.script_texts] == [t.strip() for t in expected], path.name
+        assert page.handlers == [], path.name
+        assert set(page.script_urls) <= {("link", "data:,")}, path.name
+        shown_everywhere.append("".join(page.text))
+    shown = "".join(shown_everywhere)
+    for text in (
+        "<script>alert('x')</script>",
+        'onerror="alert(1)"',
+        '<a href="javascript:alert(2)">',
+        TITLE,
+    ):
+        assert text in shown, text
