@@ -94,11 +94,13 @@ TABLES: dict[str, Table] = {
             _fields(
                 ("article_id", "string", "stable id from the content: a hash of the sha256 of the article's bytes "
                  "(the file's, or the record's in a JSON / JSONL file) and the record key, the same from any "
-                 "folder and on every run; a file that could not be read is identified by its path; a second "
-                 "copy of an article gets an id of its own and status `skipped`"),
-                ("file", "string", "path relative to the input folder"),
-                ("record", "string", "the record's `id` (or index / `lineN`) inside a JSON / JSONL file; empty for "
-                 "other files"),
+                 "folder and on every run (a part of a long text: the whole's id and the part); a file that could "
+                 "not be read is identified by its path. Unique: a second copy of an article gets an id of its "
+                 "own and status `skipped`"),
+                ("file", "string", "path relative to the input folder; bytes of a name that are not UTF-8 are "
+                 "written `\\xNN`, a backslash of the name `\\\\`"),
+                ("record", "string", "the record's `id` (or index / `lineN`; a repeated id gets `@INDEX`) inside a "
+                 "JSON / JSONL file; `partN` for a part of a long text; empty for other files"),
                 ("sha256", "string", "sha256 of the file's bytes"),
                 ("lang", "string", "`ru`, `en`, or the detected code of a skipped language (`kk`, `ky`, `uz`, `tg`, "
                  "`tk`, `uk`, `und`)"),
