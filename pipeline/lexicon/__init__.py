@@ -61,6 +61,7 @@ class Lexicon:
     # --- Russian morphology of names (empty elsewhere) ----------------------------------------------
     SURNAME_SUFFIXES: Patterns = ()  # suffixes of Russian-type surnames ("-ов", "-ин")
     SURNAME_CASE_ENDINGS: Table = field(default_factory=dict)  # (gender, case) -> ending after such a suffix
+    INDECLINABLE_SURNAME_ENDINGS: Patterns = ()  # endings of surnames that never inflect ("-зода", "-ко")
     FOREIGN_MASCULINE_ENDINGS: Table = field(
         default_factory=dict
     )  # case -> oblique endings of a foreign man's name
