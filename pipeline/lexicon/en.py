@@ -13,7 +13,13 @@ POSITIONS = {
     "secretary", "representative", "deputy", "governor", "mayor", "envoy", "spokesman", "spokesperson",
     "spokeswoman", "premier", "chief", "commander", "adviser", "advisor", "official", "ceo", "manager",
     "coordinator", "expert", "lawmaker", "mp", "senator", "leader", "founder", "chancellor", "king", "emir",
-    "professor",
+    "professor", "prosecutor", "ombudsman", "attache", "consul", "counsellor", "counselor", "commissioner",
+}  # fmt: skip
+POSITION_MODIFIERS = {"deputy", "vice", "first", "acting", "former", "general", "prime", "foreign", "executive", "senior"}
+NAME_PARTICLES = {"de", "da", "di", "du", "van", "von", "der", "den", "bin", "ibn", "al", "el", "ul", "la", "le"}
+ORDINALS = {
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+    "twelfth",
 }  # fmt: skip
 INSTITUTION_HEADS = {
     "government", "ministry", "committee", "council", "parliament", "assembly", "bank", "agency", "service",
@@ -21,13 +27,16 @@ INSTITUTION_HEADS = {
     "secretariat", "mission", "embassy", "company", "society", "union", "centre", "center", "institute",
     "university", "academy", "court", "party", "presidency", "parties", "ministries",
 }  # fmt: skip
-BODY_HEADS: set = set()
+BODY_HEADS = {
+    "administration", "authority", "directorate", "board", "federation", "association", "foundation",
+    "corporation", "bureau", "inspectorate", "directorate-general", "customs", "police", "army",
+}  # fmt: skip
 SEATED_HEADS = {"embassy", "mission", "office", "representation", "consulate"}
 ADVERBIAL_COMPLEMENTS: set = set()
 GENERIC_ABBREVIATIONS = {"GDP", "VAT"}
 NOT_ORGANISATIONS = (r"coronavirus", r"pandemic", r"islamophobia")
 PLACE_EVENTS = {"summit", "forum", "conference", "meeting", "session", "congress"}
-MEETINGS = {"meeting", "summit", "session"}
+MEETINGS = {"meeting", "summit", "session", "conference", "exhibition", "expo", "fair", "festival", "olympiad"}
 ADMIN_NOUNS: set = set()
 ADMIN_NAME_WORDS = ("district", "province", "region", "oblast", "county", "prefecture")
 PLACE_PREPOSITIONS = ("in", "to", "from", "at", "near", "into", "towards?", "via")
