@@ -59,6 +59,7 @@ ORDER = (
     "place.organisation_named_place",
     "place.organisation_of_places",
     "place.untagged_country",
+    "place.city_of_named_country",
     "org.parent_body",
     "org.governing_phrase",
     "org.coordinated_part",
