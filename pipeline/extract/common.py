@@ -79,7 +79,10 @@ def is_nationality(annotated: Annotated, word: str) -> bool:
     if is_demonym(word):
         return True
     kinds = {s.type for s in annotated.spans if s.text == word}
-    return kinds == {"NORP"}
+    if kinds == {"NORP"}:
+        place = lookup_place(word)  # spaCy tags a country NORP at times: "of Tajikistan"
+        return place is None or place.kind != "country"
+    return False
 
 
 def is_chrome_name(text: str) -> bool:

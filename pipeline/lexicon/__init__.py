@@ -180,6 +180,7 @@ class Lexicon:
     APPOSITIVE_TITLE: str = r"(?!)"  # a position in apposition after a name (", the provincial governor")
     LIST_AFTER: str = r"(?!)"  # the rest of a coordinated list of portfolios (", Migration, and …")
     SEAT_AFTER: str = r"(?!)"  # the country a mission is accredited to ("Embassy of … to Iran")
+    COUNTRY_AFTER: str = r"(?!)"  # the country a body belongs to after its name ("… of the Kyrgyz Republic")
     MEETINGS: Words = frozenset()  # single gatherings, never a body's name ("meeting", "summit")
     PLURAL_SUFFIXES: tuple = ()  # (plural ending, singular ending): ("s", "") of "MoUs", ("a", "um")
     ORDINAL_SUFFIXES: Words = frozenset()  # "st", "nd" after a day

@@ -62,6 +62,7 @@ HEAD_BEFORE = r"(?:^|[^\w’'-])((?:[A-Z][\w-]*\s+)*([A-Z][a-z]+)\s+(?:of|for)\s
 APPOSITIVE_TITLE = r"^,\s+(?:the|a|an)\s+((?:[\w-]+\s+){0,3}[\w-]+)"
 LIST_AFTER = r"^(?:,\s*[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*,?\s+and\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"
 SEAT_AFTER = r"^\s+(?:to|in)\s+((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)"
+COUNTRY_AFTER = r"^\s+of\s+((?:the\s+)?[A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*)*)"
 FUNCTION_WORDS = set(
     "the of and to in a an is are was were for on with that by as at from this be has have had"
     " it its will which or not their been also after between about into".split()

@@ -33,6 +33,8 @@ ORDER = (
     "org.en.coordinated_portfolios",
     "org.en.head_before",
     "org.en.seat",
+    "org.en.of_country",
+    "org.en.bilateral_body",
     "org.en.person_at_end",
     "org.en.trailing_person",
     "org.en.trailing_position",

@@ -20,6 +20,7 @@ from ...gazetteer import is_demonym, lookup_organisation, lookup_place
 from ...lexicon import lexicon
 from ...rules import rule
 from ..common import english_name, is_nationality
+from ..overlaps import overlaps
 from .base import each, words_of
 
 EN = lexicon("en")
@@ -396,3 +397,69 @@ def document_name(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
         return []
 
     return _organisations(annotated, spans, repair)
+
+
+_COUNTRY_AFTER = re.compile(EN.COUNTRY_AFTER)
+
+
+def _headed(span: NerSpan) -> bool:
+    """Tell a name with the head of a body's name among its words ("the Central Election
+    Commission", "Kabul Chamber of Commerce")."""
+    return any(w.lower() in EN.HEAD_WORDS for w in re.findall(r"[A-Za-z][\w-]*", span.text))
+
+
+@rule("org.en.of_country", stage="spans", langs=("en",), touches=("ORG", "LOC"))
+def of_country(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """A body's name goes on over the country it belongs to, however NER tagged the country:
+    "the Central Election Commission" + "of the Kyrgyz Republic", "the Ministry of Energy" + "of
+    Tajikistan" (the country stays a place inside the name)."""
+
+    def repair(text: str, span: NerSpan) -> list[NerSpan]:
+        found = _COUNTRY_AFTER.match(_context(text, span)[2])
+        if not (found and _headed(span)):
+            return [span]
+        words = found.group(1).split()
+        for n in range(len(words), 0, -1):  # the longest country name that starts the words
+            name = " ".join(words[:n])
+            place = lookup_place(english_name(name))
+            if place is not None and place.kind == "country":
+                start = span.stop + found.start(1) + (len(name) - len(english_name(name)))
+                stop = span.stop + found.start(1) + len(name)
+                return [NerSpan.of(text, span.start, stop, "ORG"), NerSpan.of(text, start, stop, "LOC")]
+        return [span]
+
+    repaired = _organisations(annotated, spans, repair)
+    added = [s for s in repaired if s.type == "LOC" and s not in spans]
+    # the country NER tagged apart (as a place or a nationality) is the one now inside the name
+    return [s for s in repaired if s in added or not (s.type in ("LOC", "NORP") and overlaps(s, added))]
+
+
+def _bilateral_pattern() -> re.Pattern:
+    heads = "|".join(sorted({h.capitalize() for h in EN.HEAD_WORDS}, key=len, reverse=True))
+    word = r"[A-Z][\w-]*"
+    return re.compile(
+        rf"(?:\b(?:Intergovernmental|Joint)\s+)?\b({word}(?:-{word})+)\s+((?:{word},?\s+(?:and\s+)?){{0,6}}(?:{heads})\b)"
+    )
+
+
+@rule("org.en.bilateral_body", stage="spans", langs=("en",), touches=("ORG", "LOC"))
+def bilateral_body(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """A body named with the countries it joins is one organisation, which NER often leaves
+    untagged or cuts at the countries: "the Iran-Tajikistan Joint Trade Committee",
+    "Intergovernmental Kazakhstan-Iran Commission"; the countries stay places inside it."""
+    text, found = annotated.text, []
+    for m in _bilateral_pattern().finditer(text):
+        parts = m.group(1).split("-")
+        if len(parts) < 2 or not all((p := lookup_place(part)) and p.kind in ("country", "city") for part in parts):
+            continue
+        span = NerSpan.of(text, m.start(), m.end(), "ORG")
+        if not any(s.type == "ORG" and s.start <= span.start and span.stop <= s.stop for s in spans):
+            found.append(span)
+            offset = m.start(1)
+            for part in parts:
+                found.append(NerSpan.of(text, offset, offset + len(part), "LOC"))
+                offset += len(part) + 1
+    if not found:
+        return spans
+    kept = [s for s in spans if not any(f.start < s.stop and s.start < f.stop for f in found)]
+    return kept + found
