@@ -21,6 +21,7 @@ from .common import (
     abbreviation_after,
     is_nationality,
     normaliser,
+    singular,
     span_mentions,
     split_abbreviation,
     surname,
@@ -120,6 +121,27 @@ def lone_institution_word(mention: Mention, annotated: Annotated, people_keys: s
     return _first_word_lemma(mention, annotated) in heads or normal.lower() in heads
 
 
+@rule("org.not.plural_head", stage="organisations", touches=("ORG",), off=False)
+def plural_head(mention: Mention, annotated: Annotated, people_keys: set[str]) -> bool:
+    """A name whose head is an institution word in the plural names several bodies, no one:
+    "аппараты парламентов двух стран", "the Chambers of Commerce of both countries" (a known
+    organisation with a plural name stays one)."""
+    if lookup_organisation(mention.normal) is not None:
+        return False
+    heads = lexicon(annotated.lang).HEAD_WORDS
+    tokens, _ = tokens_in(annotated, mention.start, mention.stop)
+    for token in tokens:
+        lemma = token.lemma.lower()
+        if lemma in heads or singular(annotated.lang, token.text.lower()) in heads:
+            plural = token.feats.get("Number") == "Plur" or (
+                annotated.lang == "en" and token.text.lower() not in heads
+            )
+            return plural
+        if annotated.lang == "ru" and token.pos in ("NOUN", "PROPN"):
+            return False  # the head is the first noun
+    return False
+
+
 FILTERS = (
     disease,
     photo_credit,
@@ -128,6 +150,7 @@ FILTERS = (
     person,
     document_word,
     lone_institution_word,
+    plural_head,
 )
 
 

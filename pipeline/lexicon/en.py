@@ -15,6 +15,8 @@ POSITIONS = {
     "coordinator", "expert", "lawmaker", "mp", "senator", "leader", "founder", "chancellor", "king", "emir",
     "professor", "prosecutor", "ombudsman", "attache", "consul", "counsellor", "counselor", "commissioner",
 }  # fmt: skip
+JOINT_BODY_WORDS = {"intergovernmental", "interstate", "interparliamentary", "joint", "bilateral"}
+TITLE_PREPOSITIONS = {"of", "for", "at"}
 POSITION_MODIFIERS = {"deputy", "vice", "first", "acting", "former", "general", "prime", "foreign", "executive", "senior"}
 NAME_PARTICLES = {"de", "da", "di", "du", "van", "von", "der", "den", "bin", "ibn", "al", "el", "ul", "la", "le"}
 ORDINALS = {
@@ -160,7 +162,7 @@ DOCUMENT_TYPE_PAIRS = {
     ("statement", "joint"): "statement", ("communique", "joint"): "communique",
 }  # fmt: skip
 PLURAL_NAMES = {"note"}
-PLURAL_SUFFIXES = (("s", ""), ("'s", ""), ("’s", ""), ("a", "um"))
+PLURAL_SUFFIXES = (("ies", "y"), ("s", ""), ("'s", ""), ("’s", ""), ("a", "um"))
 CONSTITUTING_VERBS = {"constitute", "form"}
 CHARTER_NOUNS = {"charter"}
 GENERIC_DOCUMENTS = {"document"}

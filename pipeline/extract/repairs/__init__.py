@@ -62,6 +62,7 @@ ORDER = (
     "place.organisation_of_places",
     "place.untagged_country",
     "place.city_of_named_country",
+    "org.leading_position",
     "org.parent_body",
     "org.governing_phrase",
     "org.coordinated_part",

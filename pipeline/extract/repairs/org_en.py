@@ -17,9 +17,9 @@ import re
 
 from ...article import Annotated, NerSpan
 from ...gazetteer import is_demonym, lookup_organisation, lookup_place
-from ...lexicon import lexicon
+from ...lexicon import alternatives, lexicon
 from ...rules import rule
-from ..common import english_name, is_nationality
+from ..common import english_name, is_nationality, singular
 from ..overlaps import overlaps
 from .base import each, words_of
 
@@ -32,6 +32,11 @@ _LIST_AFTER = re.compile(EN.LIST_AFTER)
 _SEAT_AFTER = re.compile(EN.SEAT_AFTER)
 _TITLE_BEFORE = re.compile(r"\b([A-Za-z][a-z]+)\s+$")
 _PERSON_AT_END = re.compile(r"\s+((?:[A-Z]\.\s?){1,2}[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)?)$")
+_OF_BEFORE = re.compile(
+    rf"\b{alternatives(EN.TITLE_PREPOSITIONS)}(?:\s+{alternatives(EN.LEADING_ARTICLES)})?"
+    rf"(?:\s+{alternatives(EN.POSITION_MODIFIERS)})*$",
+    re.IGNORECASE,
+)
 _PHOTO_CREDIT = re.compile(r"^[A-Z]{1,4}/|^/[A-Z]")
 _NAME_WORD = re.compile(r"^[A-Z][a-z’'-]+$")
 
@@ -255,7 +260,8 @@ def trailing_position(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpa
         while (
             (last := text[span.start : stop].rsplit(None, 1))
             and len(last) == 2
-            and last[1].lower() in EN.POSITIONS
+            and last[1].lower().strip(".") in EN.POSITIONS | EN.TITLES
+            and not _OF_BEFORE.search(last[0])  # "the Office of the General Prosecutor": the office's
         ):
             stop = span.start + len(last[0])
         return [NerSpan.of(text, span.start, stop, "ORG") if stop != span.stop else span]
@@ -301,7 +307,7 @@ def title(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
 
 def _body_in_complement(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Give the words of a body named in a title's complement ("of the Union of Farmers"), or none."""
-    if not words or words[0][2] not in ("of", "for", "at"):
+    if not words or words[0][2] not in EN.TITLE_PREPOSITIONS:
         return []
     body = words[1:]
     if body and body[0][2] in EN.LEADING_ARTICLES:
@@ -347,7 +353,9 @@ def trailing_person(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]
 
 
 _TITLE_OF = re.compile(
-    rf"\b(?:{'|'.join(sorted(EN.POSITIONS))})s?\s+(?:of|at|for)\s+(?:the\s+)?$", re.IGNORECASE
+    rf"\b{alternatives(sorted(EN.POSITIONS))}s?\s+{alternatives(EN.TITLE_PREPOSITIONS)}\s+"
+    rf"(?:{alternatives(EN.LEADING_ARTICLES)}\s+)?$",
+    re.IGNORECASE,
 )
 
 
@@ -369,13 +377,6 @@ def numbered_event(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
     return _organisations(annotated, spans, repair)
 
 
-def _singular(word: str) -> str:
-    for plural, singular in EN.PLURAL_SUFFIXES:
-        if word.endswith(plural):
-            return word[: len(word) - len(plural)] + singular
-    return word
-
-
 @rule("org.en.document_name", stage="spans", langs=("en",), touches=("ORG",))
 def document_name(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
     """A document's name is no organisation: a name whose head (its last word) is a document word
@@ -387,7 +388,7 @@ def document_name(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
     def repair(text: str, span: NerSpan) -> list[NerSpan]:
         words = words_of(span.text, span.start)
         last = words[-1][2].lower()
-        if last not in documents and _singular(last) not in documents:
+        if last not in documents and singular("en", last) not in documents:
             return [span]
         if lookup_organisation(english_name(span.text)) is not None:
             return [span]
@@ -438,7 +439,8 @@ def _bilateral_pattern() -> re.Pattern:
     heads = "|".join(sorted({h.capitalize() for h in EN.HEAD_WORDS}, key=len, reverse=True))
     word = r"[A-Z][\w-]*"
     return re.compile(
-        rf"(?:\b(?:Intergovernmental|Joint)\s+)?\b({word}(?:-{word})+)\s+((?:{word},?\s+(?:and\s+)?){{0,6}}(?:{heads})\b)"
+        rf"(?:\b{alternatives(sorted(w.capitalize() for w in EN.JOINT_BODY_WORDS))}\s+)?\b({word}(?:-{word})+)\s+"
+        rf"((?:{word},?\s+(?:{alternatives(EN.AND)}\s+)?){{0,6}}(?:{heads})\b)"
     )
 
 
