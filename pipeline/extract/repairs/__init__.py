@@ -58,6 +58,7 @@ ORDER = (
     "person.known_organisation",
     "person.place_name",
     "person.patronymic_particle",
+    "person.named_as_organisation",
     "place.organisation_named_place",
     "place.organisation_of_places",
     "place.untagged_country",

@@ -131,3 +131,24 @@ def patronymic_particle(annotated: Annotated, spans: list[NerSpan]) -> list[NerS
         return [_span(annotated, span.start, span.stop + m.end(), "PER") if m else span]
 
     return each(spans, "PER", repair)
+
+
+@rule("person.named_as_organisation", stage="spans", touches=("ORG", "PER"))
+def named_as_organisation(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """An organisation span of two to four capitalised words, none a body's head or a place,
+    that ends with the surname of a person the article names is that person: "[Ebrahim Raisi]"
+    tagged an organisation where "Raisi" is a person elsewhere."""
+    surnames = {s.text.split()[-1] for s in spans if s.type == "PER"}
+    heads = lexicon(annotated.lang).HEAD_WORDS
+
+    def repair(span: NerSpan) -> list[NerSpan]:
+        words = span.text.split()
+        person = (
+            2 <= len(words) <= 4
+            and words[-1] in surnames
+            and all(w[:1].isupper() and w.lower() not in heads and not lookup_place(w) for w in words)
+            and not lookup_organisation(span.text)
+        )
+        return [replace(span, type="PER") if person else span]
+
+    return each(spans, "ORG", repair)
