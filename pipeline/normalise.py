@@ -127,11 +127,16 @@ def normalise_phrase(
 def _head_noun(words: Sequence[Token]) -> int | None:
     """Give the index of a name's head noun: its first noun (or a word the tagger read as an
     adjective that is a noun), not an indeclinable word before the noun that inflects."""
+    after_indeclinable = False
     for i, token in enumerate(words):
-        if token.pos in ("NOUN", "PROPN") or (token.pos == "ADJ" and noun_read_as_adjective(token.text)):
-            if i + 1 < len(words) and indeclinable_before_noun(token, words[i + 1]):
-                continue
-            return i
+        if (
+            token.pos in ("NOUN", "PROPN")
+            or (token.pos == "ADJ" and noun_read_as_adjective(token.text))
+            or after_indeclinable
+        ):
+            after_indeclinable = i + 1 < len(words) and indeclinable_before_noun(token, words[i + 1])
+            if not after_indeclinable:
+                return i
     return None
 
 
@@ -152,7 +157,8 @@ def indeclinable_before_noun(token: Token, after: Token) -> bool:
     return (
         not known_word(token.text)
         and token.text[-1:].lower() in _RU.VOWELS
-        and after.pos == "PROPN"
+        and token.text.lower() not in _RU.POSITIONS
+        and after.pos in ("PROPN", "NOUN", "ADJ")
         and after.text[:1].isupper()
     )
 
