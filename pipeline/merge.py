@@ -126,7 +126,7 @@ _LEGAL_FORM = re.compile(
 _SEAT_PREPOSITIONS = {p for lex in all_lexicons() for p in lex.SEAT_PREPOSITIONS}
 
 
-def _bare_form(normal: str) -> str:
+def bare_form(normal: str) -> str:
     """Give the key of an organisation's name without its legal form and without the place
     that ends it: "ОАО «Чакан ГЭС»" -> "чакан гэс", "Министерство финансов Кыргызской
     Республики" -> "министерство финансов", "Фонд … в Кыргызской Республике" -> "фонд …"."""
@@ -165,7 +165,7 @@ def _join_bare_forms(groups: list[list[Mention]]) -> tuple[list[list[Mention]], 
     fuller: dict[str, set[int]] = {}
     for i, group in enumerate(groups):
         for m in group:
-            if (bare := _bare_form(m.normal)) != name_key(m.normal):
+            if (bare := bare_form(m.normal)) != name_key(m.normal):
                 fuller.setdefault(bare, set()).add(i)
             fuller.setdefault("head:" + m.normal.split()[0].casefold(), set()).add(i)
     target: dict[int, int] = {}

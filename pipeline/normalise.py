@@ -150,7 +150,9 @@ def noun_read_as_adjective(word: str) -> bool:
     return bool(readings) and all(p.tag.POS == "NOUN" for p in readings)
 
 
-@rule("name.indeclinable_before_noun", stage="organisations", langs=("ru",), touches=("ORG", "LOC"), off=False)
+@rule(
+    "name.indeclinable_before_noun", stage="organisations", langs=("ru",), touches=("ORG", "LOC"), off=False
+)
 def indeclinable_before_noun(token: Token, after: Token) -> bool:
     """A word the dictionary does not know that ends in a vowel before a capitalised noun does
     not inflect; the noun after it does: "Жогорку Кенешем" -> "Жогорку Кенеш" (not "Жогорк")."""
@@ -167,10 +169,7 @@ def indeclinable_before_noun(token: Token, after: Token) -> bool:
 def _indeclinable_reading(word: str, case: str) -> bool:
     """An abbreviated name the dictionary reads as indeclinable keeps its form: "Минприроды"
     (not "Минприрода")."""
-    return any(
-        p.tag.case == case and {"Fixd", "Orgn"} <= p.tag.grammemes
-        for p in parses(word)
-    )
+    return any(p.tag.case == case and {"Fixd", "Orgn"} <= p.tag.grammemes for p in parses(word))
 
 
 @rule("name.indeclinable_surname", stage="people", langs=("ru",), touches=("PER",), off=False)

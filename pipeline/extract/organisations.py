@@ -49,7 +49,10 @@ def _headed_name(mention: Mention, annotated: Annotated) -> bool:
     if _first_word_lemma(mention, annotated) in heads:
         return True
     tokens, _ = tokens_in(annotated, mention.start, mention.stop)
-    return any(t.lemma.lower() in heads and i + 1 < len(tokens) and tokens[i + 1].pos == "ADP" for i, t in enumerate(tokens))
+    return any(
+        t.lemma.lower() in heads and i + 1 < len(tokens) and tokens[i + 1].pos == "ADP"
+        for i, t in enumerate(tokens)
+    )
 
 
 def _holds_head(mention: Mention, annotated: Annotated) -> bool:

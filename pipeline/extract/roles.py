@@ -134,7 +134,11 @@ def _other_people(annotated: Annotated, person: Mention, start: int, stop: int) 
 
 @rule("person.coordinated_role", stage="people", touches=("PER",), off=None)
 def _coordinated_role(
-    annotated: Annotated, person: Mention, tokens: Sequence[Token], first: int, others: Sequence[tuple[int, int]]
+    annotated: Annotated,
+    person: Mention,
+    tokens: Sequence[Token],
+    first: int,
+    others: Sequence[tuple[int, int]],
 ) -> str | None:
     """A person named right after another, joined by "и", "and" or a comma, shares the role
     written before the first: "депутаты Айгуль Сейтова и Марат Усенов" (both "депутат")."""

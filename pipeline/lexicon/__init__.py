@@ -49,6 +49,8 @@ class Lexicon:
     CURRENCIES: Patterns  # currency words before a country that the currency names ("долларов США")
     COMPASS_WORDS: Patterns  # words of direction that are no place on their own ("North-South")
     PATRONYMIC_PARTICLES: Patterns  # Central Asian patronymic particles after a name ("кызы", "uulu")
+    SOUND_SPELLINGS: Patterns = ()  # (pattern, replacement): spellings of one sound in romanised names
+    NAME_HONORIFICS: Words = frozenset()  # honorifics written as part of a name ("Seyed"), no given name
     NAME_PARTICLES: Words = frozenset()  # lower-case words inside a person's name ("de", "bin", "al")
     TITLE_PREPOSITIONS: Words = frozenset()  # prepositions between a position and its body ("of", "for")
     POSITION_MODIFIERS: Words = frozenset()  # words that make a position of another ("deputy", "vice")

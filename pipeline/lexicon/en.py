@@ -17,8 +17,36 @@ POSITIONS = {
 }  # fmt: skip
 JOINT_BODY_WORDS = {"intergovernmental", "interstate", "interparliamentary", "joint", "bilateral"}
 TITLE_PREPOSITIONS = {"of", "for", "at"}
-POSITION_MODIFIERS = {"deputy", "vice", "first", "acting", "former", "general", "prime", "foreign", "executive", "senior"}
-NAME_PARTICLES = {"de", "da", "di", "du", "van", "von", "der", "den", "bin", "ibn", "al", "el", "ul", "la", "le"}
+POSITION_MODIFIERS = {
+    "deputy",
+    "vice",
+    "first",
+    "acting",
+    "former",
+    "general",
+    "prime",
+    "foreign",
+    "executive",
+    "senior",
+}
+NAME_HONORIFICS = {"seyed", "seyyed", "sayyid", "sayed", "syed", "seyyid", "haji", "hajji"}
+NAME_PARTICLES = {
+    "de",
+    "da",
+    "di",
+    "du",
+    "van",
+    "von",
+    "der",
+    "den",
+    "bin",
+    "ibn",
+    "al",
+    "el",
+    "ul",
+    "la",
+    "le",
+}
 ORDINALS = {
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
     "twelfth",
@@ -38,7 +66,17 @@ ADVERBIAL_COMPLEMENTS: set = set()
 GENERIC_ABBREVIATIONS = {"GDP", "VAT"}
 NOT_ORGANISATIONS = (r"coronavirus", r"pandemic", r"islamophobia")
 PLACE_EVENTS = {"summit", "forum", "conference", "meeting", "session", "congress"}
-MEETINGS = {"meeting", "summit", "session", "conference", "exhibition", "expo", "fair", "festival", "olympiad"}
+MEETINGS = {
+    "meeting",
+    "summit",
+    "session",
+    "conference",
+    "exhibition",
+    "expo",
+    "fair",
+    "festival",
+    "olympiad",
+}
 ADMIN_NOUNS: set = set()
 ADMIN_NAME_WORDS = ("district", "province", "region", "oblast", "county", "prefecture")
 PLACE_PREPOSITIONS = ("in", "to", "from", "at", "near", "into", "towards?", "via")

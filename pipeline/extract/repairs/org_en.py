@@ -261,7 +261,7 @@ def trailing_position(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpa
             (last := text[span.start : stop].rsplit(None, 1))
             and len(last) == 2
             and last[1].lower().strip(".") in EN.POSITIONS | EN.TITLES
-            and not _OF_BEFORE.search(last[0])  # "the Office of the General Prosecutor": the office's
+            and not _OF_BEFORE.search(last[0])  # "the Office of the Chief Prosecutor": the office's
         ):
             stop = span.start + len(last[0])
         return [NerSpan.of(text, span.start, stop, "ORG") if stop != span.stop else span]
@@ -279,7 +279,7 @@ def title(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
     """An organisation span that begins with a position names a title, not a body: "[Kazakh
     President] Kassym-Jomart Tokayev" gives the person, "Minister of Agriculture of Iran" and
     "Prosecutor General of" give nothing; a body named in the title's complement stays one
-    ("Secretary General of [the Shanghai Cooperation Organization]")."""
+    ("Secretary General of [the Organization of Turkic States]")."""
 
     def repair(text: str, span: NerSpan) -> list[NerSpan]:
         words = words_of(span.text, span.start)
@@ -313,9 +313,7 @@ def _body_in_complement(words: list[tuple[int, int, str]]) -> list[tuple[int, in
     if body and body[0][2] in EN.LEADING_ARTICLES:
         body = body[1:]
     name = " ".join(w for _, _, w in body).rstrip(",")
-    if not body or not (
-        lookup_organisation(name) or any(w.lower() in EN.HEAD_WORDS for _, _, w in body[:4])
-    ):
+    if not body or not (lookup_organisation(name) or any(w.lower() in EN.HEAD_WORDS for _, _, w in body[:4])):
         return []
     return body
 
@@ -326,7 +324,6 @@ def trailing_person(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]
     Organization [Alireza Peymanpak]", "[the Union of Farmers] [Batyr Ovezov]" after "Chairman of"
     (the name follows the head of a body's name, or the whole is a title's complement, or the
     article names the person elsewhere)."""
-    text = annotated.text
     person_words = {w for s in annotated.spans if s.type == "PER" for w in s.text.split()}
 
     def repair(text: str, span: NerSpan) -> list[NerSpan]:
@@ -381,7 +378,7 @@ def numbered_event(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
 def document_name(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
     """A document's name is no organisation: a name whose head (its last word) is a document word
     ("the TIR Convention", "… Trade Agreement", "the Caspian Pact"); an organisation named in it
-    stays one ("[the Shanghai Cooperation Organization] Charter"); a body named after a document
+    stays one ("[the Organization of Turkic States] Charter"); a body named after a document
     keeps its own head ("Collective Security Treaty Organization")."""
     documents = set(EN.DOCUMENT_TYPES) | EN.CHARTER_NOUNS
 
@@ -404,7 +401,7 @@ _COUNTRY_AFTER = re.compile(EN.COUNTRY_AFTER)
 
 
 def _headed(span: NerSpan) -> bool:
-    """Tell a name with the head of a body's name among its words ("the Central Election
+    """Tell a name with the head of a body's name among its words ("the State Customs
     Commission", "Kabul Chamber of Commerce")."""
     return any(w.lower() in EN.HEAD_WORDS for w in re.findall(r"[A-Za-z][\w-]*", span.text))
 
@@ -412,7 +409,7 @@ def _headed(span: NerSpan) -> bool:
 @rule("org.en.of_country", stage="spans", langs=("en",), touches=("ORG", "LOC"))
 def of_country(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
     """A body's name goes on over the country it belongs to, however NER tagged the country:
-    "the Central Election Commission" + "of the Kyrgyz Republic", "the Ministry of Energy" + "of
+    "the State Customs Committee" + "of the Kyrgyz Republic", "the Ministry of Energy" + "of
     Tajikistan" (the country stays a place inside the name)."""
 
     def repair(text: str, span: NerSpan) -> list[NerSpan]:
@@ -452,7 +449,9 @@ def bilateral_body(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
     text, found = annotated.text, []
     for m in _bilateral_pattern().finditer(text):
         parts = m.group(1).split("-")
-        if len(parts) < 2 or not all((p := lookup_place(part)) and p.kind in ("country", "city") for part in parts):
+        if len(parts) < 2 or not all(
+            (p := lookup_place(part)) and p.kind in ("country", "city") for part in parts
+        ):
             continue
         span = NerSpan.of(text, m.start(), m.end(), "ORG")
         if not any(s.type == "ORG" and s.start <= span.start and span.stop <= s.stop for s in spans):

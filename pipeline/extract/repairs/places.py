@@ -305,7 +305,8 @@ def city_of_named_country(annotated: Annotated, spans: list[NerSpan]) -> list[Ne
     countries = {
         info.country
         for s in spans
-        if s.type == "LOC" and (info := lookup_place(s.text) or lookup_place(place_normal(annotated, s)))
+        if s.type == "LOC"
+        and (info := lookup_place(s.text) or lookup_place(place_normal(annotated, s)))
         and info.kind == "country"
     }
     person_words = {w for s in spans if s.type == "PER" and len(s.text.split()) > 1 for w in s.text.split()}
