@@ -131,7 +131,7 @@ def _head_noun(words: Sequence[Token]) -> int | None:
     for i, token in enumerate(words):
         if (
             token.pos in ("NOUN", "PROPN")
-            or (token.pos == "ADJ" and noun_read_as_adjective(token.text))
+            or (token.pos not in ("NOUN", "PROPN") and noun_read_as_adjective(token.text))
             or after_indeclinable
         ):
             after_indeclinable = i + 1 < len(words) and indeclinable_before_noun(token, words[i + 1])

@@ -30,6 +30,10 @@ POSITION_MODIFIERS = {
     "senior",
 }
 NAME_HONORIFICS = {"seyed", "seyyed", "sayyid", "sayed", "syed", "seyyid", "haji", "hajji"}
+FACILITY_WORDS = {
+    "port", "airport", "station", "mosque", "palace", "tunnel", "bridge", "dam", "square", "stadium",
+    "hospital", "museum", "hotel", "terminal", "railway", "highway", "corridor", "border", "crossing",
+}  # fmt: skip
 NAME_PARTICLES = {
     "de",
     "da",

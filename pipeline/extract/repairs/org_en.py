@@ -328,6 +328,13 @@ def trailing_person(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]
 
     def repair(text: str, span: NerSpan) -> list[NerSpan]:
         words = words_of(span.text, span.start)
+        if len(words) > 2 and words[-2][2].endswith(",") and words[-1][2] in person_words:
+            # "… of Turkmenistan, Ovezov": a person named elsewhere, listed after the body
+            cut = words[-2][1] - 1
+            return [
+                NerSpan.of(text, span.start, cut, "ORG"),
+                NerSpan.of(text, words[-1][0], span.stop, "PER"),
+            ]
         k = _trailing_person(words)
         if not k or k == len(words):
             return [span]

@@ -17,6 +17,7 @@ from dataclasses import replace
 from ...article import Annotated, NerSpan
 from ...gazetteer import lookup_organisation, lookup_place
 from ...lexicon import lexicon, pattern
+from ...lexicon.common import SOCIAL_NETWORKS
 from ...rules import rule
 from ..common import after_place_preposition, is_misfiled_place, is_nationality, normaliser, tokens_in
 from .base import each, strip_titles, words_of
@@ -152,3 +153,26 @@ def named_as_organisation(annotated: Annotated, spans: list[NerSpan]) -> list[Ne
         return [replace(span, type="PER") if person else span]
 
     return each(spans, "ORG", repair)
+
+
+@rule("person.not_a_name", stage="spans", langs=("en",), touches=("PER",))
+def not_a_name(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """A person span that names a facility or an event ("… Port", "… Mosque", "… Exhibition"), a
+    social network ("Twitter"), or a nationality and a portfolio before a position ("Tajik Defense"
+    of "Tajik Defense Minister") names no one; an article NER left at its end is cut ("Raisi The")."""
+    lex = lexicon(annotated.lang)
+    text = annotated.text
+
+    def repair(span: NerSpan) -> list[NerSpan]:
+        words = span.text.split()
+        last = words[-1].lower()
+        if last in lex.FACILITY_WORDS | lex.MEETINGS or span.text.lower() in SOCIAL_NETWORKS:
+            return []
+        after = text[span.stop : span.stop + 30].split()
+        if is_nationality(annotated, words[0]) and after and after[0].lower().strip(".,") in lex.POSITIONS:
+            return []
+        if len(words) > 1 and words[-1] in lex.LEADING_ARTICLES:
+            return [_span(annotated, span.start, span.start + len(span.text.rsplit(None, 1)[0]), "PER")]
+        return [span]
+
+    return each(spans, "PER", repair)
