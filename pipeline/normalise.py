@@ -90,6 +90,10 @@ def normalise_phrase(
         return surface
     head = words[head_index]
     case = CASES.get(head.feats.get("Case", ""), None)
+    if head_index > 0 and indeclinable_before_noun(words[head_index - 1], head):
+        # the tagger reads such a pair badly ("Жогорку Кенешем"): the noun's own form tells its case
+        own = [p.tag.case for p in parses(head.text) if p.tag.POS == "NOUN" and p.tag.case]
+        case = case if case in own else (own[0] if own else case)
     if case in (None, "nomn") or _indeclinable_reading(head.text, case):
         return surface
     plural = head.feats.get("Number") == "Plur"
@@ -97,11 +101,6 @@ def normalise_phrase(
     head_reading = _reading(head.text, case, plural=plural, gender=None, pos=("NOUN",)) or _reading(
         head.text, case, plural=plural, gender=None, pos=()
     )
-    if head_reading is None and head_index > 0 and indeclinable_before_noun(words[head_index - 1], head):
-        # the tagger gave the case to the word before ("Жогорку"): the noun's own form tells it
-        own = next((p.tag.case for p in parses(head.text) if p.tag.POS == "NOUN" and p.tag.case), None)
-        if own and own != "nomn":
-            head_reading = _reading(head.text, own, plural=plural, gender=None, pos=("NOUN",))
     gender = None
     if head_reading and _CYRILLIC_WORD.match(head.text):
         replacements[(head.start, head.stop)] = restore_case(head_reading[1], head.text)
@@ -154,11 +153,12 @@ def noun_read_as_adjective(word: str) -> bool:
     "name.indeclinable_before_noun", stage="organisations", langs=("ru",), touches=("ORG", "LOC"), off=False
 )
 def indeclinable_before_noun(token: Token, after: Token) -> bool:
-    """A word the dictionary does not know that ends in a vowel before a capitalised noun does
-    not inflect; the noun after it does: "Жогорку Кенешем" -> "Жогорку Кенеш" (not "Жогорк")."""
+    """A word the dictionary does not know that ends in a vowel no Russian noun ends with in the
+    nominative ("-у", "-и": "Жогорку", "Олий") before a capitalised noun does not inflect; the noun
+    after it does: "Жогорку Кенешем" -> "Жогорку Кенеш" (not "Жогорк Кенешем")."""
     return (
         not known_word(token.text)
-        and token.text[-1:].lower() in _RU.VOWELS
+        and token.text[-1:].lower() in _RU.INDECLINABLE_ENDINGS
         and token.text.lower() not in _RU.POSITIONS
         and after.pos in ("PROPN", "NOUN", "ADJ")
         and after.text[:1].isupper()

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from ..article import Annotated, Mention, Token
 from ..lexicon import lexicon
-from ..rules import rule
+from ..rules import Computed, rule
 
 # Words that may stand inside a position phrase between the position word and the name.
 _PHRASE_POS = {"NOUN", "PROPN", "ADJ", "ADP", "DET", "CCONJ", "NUM", "PART", "X"}
@@ -153,7 +153,7 @@ def _coordinated_role(
     return find_role(annotated, other)
 
 
-@rule("person.singular_role", stage="people", touches=("PER",), off=None)
+@rule("person.singular_role", stage="people", touches=("PER",), off=Computed(lambda role, tokens, lang: role))
 def _singular_position(role: str, tokens: Sequence[Token], lang: str) -> str:
     """A position written in the plural before several names is each one's in the singular:
     "депутаты Жогорку Кенеша" -> "депутат Жогорку Кенеша"."""

@@ -69,6 +69,7 @@ class Lexicon:
     # --- Russian morphology of names (empty elsewhere) ----------------------------------------------
     SURNAME_SUFFIXES: Patterns = ()  # suffixes of Russian-type surnames ("-ов", "-ин")
     SURNAME_CASE_ENDINGS: Table = field(default_factory=dict)  # (gender, case) -> ending after such a suffix
+    INDECLINABLE_ENDINGS: str = ""  # last letters of a foreign name part that does not inflect ("Жогорку")
     INDECLINABLE_SURNAME_ENDINGS: Patterns = ()  # endings of surnames that never inflect ("-зода", "-ко")
     FOREIGN_MASCULINE_ENDINGS: Table = field(
         default_factory=dict

@@ -92,6 +92,7 @@ FOREIGN_MASCULINE_ENDINGS = {
 }  # fmt: skip
 VOWELS = "аеёиоуыэюяй"
 NAME_HONORIFICS = {"сейед", "сейид", "сеййед", "хаджи"}
+INDECLINABLE_ENDINGS = "уюиоэ"
 INDECLINABLE_SURNAME_ENDINGS = ("зода", "заде", "ко", "ых", "их")
 
 # --- dates -----------------------------------------------------------------------------------------
