@@ -53,7 +53,7 @@ def _check(found: dict, expect: dict) -> bool:
 
 ROWS = [
     # --- a person swallowed at the end or start of an organisation; a title read as one ------------
-    ("org.en.trailing_person", "Chairman of the Union of Farmers and Herders Batyr Ovezov said the plan was ready.",
+    ("org.en.trailing_person", "Head of the Union of Farmers and Herders Batyr Ovezov said the plan was ready.",
      None, {"people": {"Batyr Ovezov"}, "organisations": {"Union of Farmers and Herders"}}),
     ("org.en.trailing_person", "The Fergana Silk Cluster welcomed its new director on Monday. The head of the "
      "Fergana Silk Association Dilnoza Rakhimova thanked the staff.",
@@ -82,16 +82,18 @@ ROWS = [
     # --- events; names cut short; plural bodies ----------------------------------------------------
     ("org.en.numbered_event", "The ministers met at the 5th International Conference on Transit Corridors.", None,
      {"organisations:not": {"5th International Conference on Transit Corridors"}}),
-    ("org.comma_split_name", "The Kabul Chamber of Commerce, Industries, Mines and Agriculture hosted the fair.",
-     None, {"organisations": {"Kabul Chamber of Commerce, Industries, Mines and Agriculture"}}),
-    ("org.en.of_country", "A delegation of the Ministry of Energy and Water Resources of Tajikistan visited Kabul.",
-     None, {"organisations": {"Ministry of Energy and Water Resources of Tajikistan"}}),
+    ("org.comma_split_name", "The Kabul Chamber of Commerce, Crafts, Tourism and Agriculture hosted the fair.",
+     [("ORG", "Kabul Chamber of Commerce, Crafts"), ("ORG", "Tourism and Agriculture")],
+     {"organisations": {"Kabul Chamber of Commerce, Crafts, Tourism and Agriculture"}}),
+    ("org.en.of_country", "A delegation of the Ministry of Culture and Sport of Tajikistan visited Kabul.",
+     [("ORG", "Ministry of Culture and Sport"), ("NORP", "Tajikistan"), ("LOC", "Kabul")],
+     {"organisations": {"Ministry of Culture and Sport of Tajikistan"}, "places": {"Tajikistan"}}),
     ("org.en.bilateral_body", "The Iran-Tajikistan Joint Trade Committee will meet in May.", None,
      {"organisations": {"Iran-Tajikistan Joint Trade Committee"}, "places": {"Tajikistan"}}),
     ("org.not.plural_head", "The Chambers of Commerce of both countries signed a memorandum.", None,
      {"organisations:not": {"Chambers of Commerce"}}),
-    ("org.not.plural_head", "Сотрудничество между Аппаратами Парламентов двух стран растёт.",
-     [("ORG", "Аппаратами Парламентов")], {"organisations:not": {"Аппараты Парламентов"}}),
+    ("org.not.plural_head", "Контакты Аппаратов Парламентов обеих республик укрепляются.",
+     [("ORG", "Аппаратов Парламентов")], {"organisations:not": {"Аппараты Парламентов"}}),
     # --- places read as organisations or people -----------------------------------------------------
     ("place.city_of_named_country", "Dushanbe and Tehran agreed to expand trade between Tajikistan and Iran.", None,
      {"places": {"Dushanbe"}, "organisations:not": {"Dushanbe"}}),
@@ -105,15 +107,15 @@ ROWS = [
     ("merge.first_name_alone", "Chinese envoy Zhang Weimin arrived in Astana. Zhang said the talks were useful.",
      None, {"entities:not": {"Zhang"}}),
     # --- Russian normal forms ----------------------------------------------------------------------
-    ("name.noun_read_as_adjective", "Депутаты встретились с руководством Аппарата Сената Парламента Республики "
-     "Казахстан.", None, {"organisations": {"Аппарат Сената Парламента Республики Казахстан"}}),
-    ("name.indeclinable_before_noun", "Торага Жогорку Кенеша Кыргызской Республики Нурлан Айтматов встретился "
-     "с послом.", None, {"organisations": {"Жогорку Кенеш Кыргызской Республики"}}),
+    ("name.noun_read_as_adjective", "Депутаты встретились с руководством Аппарата Сената Олий Мажлиса Республики "
+     "Узбекистан.", None, {"organisations": {"Аппарат Сената"}}),
+    ("name.indeclinable_before_noun", "Студенты поблагодарили Жогорку Кенеш Кыргызской Республики за поддержку "
+     "реформы.", None, {"organisations": {"Жогорку Кенеш"}}),
     ("name.indeclinable_head", "Глава Минприроды Кыргызстана встретился с послом Японии.", None,
      {"organisations": {"Минприроды"}}),
     ("name.indeclinable_surname", "Министр Назарзода подписал приказ о назначении.", None,
      {"people": {"Назарзода"}}),
-    ("name.position_case", "Итоги встречи председателя Кабинета министров Кыргызской Республики А.Касымалиева с "
+    ("name.position_case", "Итоги встречи председателя Кабинета министров Туркменистана А.Касымалиева с "
      "заместителем председателя Правительства России обсудили.", None, {"people": {"А. Касымалиев"}}),
     # --- roles -------------------------------------------------------------------------------------
     ("person.coordinated_role", "Депутаты Жогорку Кенеша Айгуль Сейтова и Марат Усенов посетили школу.", None,
@@ -138,9 +140,8 @@ def test_each_kind_of_error_is_repaired_by_its_rule(annotate, rule, text, spans,
     ("text", "name", "role"),
     [
         # a role stops at another person: Бекеев's role is not "депутат Бакыт Осмонов с …"
-        ("На встрече депутат Бакыт Осмонов с Чрезвычайным и Полномочным Послом Кыргызской Республики в "
-         "Турецкой Республике Русланом Бекеевым обсудили сотрудничество.", "Руслан Бекеев",
-         "полномочный Посол Кыргызской Республики в Турецкой Республике"),
+        ("На встрече депутат Бакыт Осмонов с Послом Республики Узбекистан в Венгрии Русланом Бекеевым обсудили "
+         "сотрудничество.", "Руслан Бекеев", "посол Республики Узбекистан в Венгрии"),
         # a participle inside an English role
         ("He met the head of Kyrgyzstan's state-owned Railway Company Bolot Asanov in Osh.", "Bolot Asanov",
          "head of Kyrgyzstan's state-owned Railway Company"),
