@@ -29,8 +29,13 @@ def _allowed(token: Token) -> bool:
     return (
         token.pos in _PHRASE_POS
         or token.text in {"«", "»", '"', "'s", "’s", "-", "–"}
-        or (token.pos == "VERB" and token.feats.get("VerbForm") == "Part" and token.text[:1].islower())
-    )  # a participle inside the phrase: "state-owned"
+        or (
+            token.pos == "VERB"
+            and token.feats.get("VerbForm") == "Part"
+            and token.feats.get("Tense") == "Past"
+            and token.text[:1].islower()
+        )
+    )  # a past participle inside the phrase: "state-owned"
 
 
 def _inner_comma(sentence: Sequence[Token], i: int) -> bool:
@@ -49,7 +54,7 @@ def _left_role(
     while (
         i >= 0
         and first - i <= _MAX_TOKENS
-        and (_allowed(sentence[i]) or _inner_comma(sentence, i))
+        and (_allowed(sentence[i]) or (_inner_comma(sentence, i) and leftmost_position is None))
         and not any(a <= sentence[i].start < b for a, b in others)
     ):
         if _is_position(sentence[i], positions):
