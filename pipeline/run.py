@@ -22,6 +22,7 @@ from .article import Annotated, Result, Source
 from .clean import prepare
 from .corrections import Corrections, read_corrections, touched_articles
 from .extract import extract_all
+from .identity import EntityRecord, Identity, resolve
 from .merge import merge_article, merge_documents
 from .nlp import DEFAULT_EN_MODEL, ModelNotInstalled, backend_for
 from .parallel import JobFailed, executor, in_order, pin_threads
@@ -208,6 +209,7 @@ def entity_refs(result: Result) -> Iterator[dict]:
             "kind": e.kind,
             "names": [e.name, *e.aliases, *e.attrs.get("gazetteer_aliases", ())],
             "mentions": len(e.mentions),
+            "role": e.attrs.get("role") if e.kind == "person" else None,
         }
 
 
@@ -225,7 +227,8 @@ def outcome(result: Result) -> Outcome:
 
 
 class EntityIndex:
-    """Entities across articles: one row per entity_id, aliases and articles accumulated."""
+    """Entities across articles: one row per entity_id, aliases and articles accumulated; at the
+    end each entity gets its identity across articles (`identity.resolve`)."""
 
     def __init__(self) -> None:
         self.entities: dict[str, dict] = {}
@@ -235,17 +238,37 @@ class EntityIndex:
         name, *others = ref["names"]
         row = self.entities.setdefault(
             ref["entity_id"],
-            {"kind": ref["kind"], "name": name, "aliases": {}, "article_ids": {}, "mentions": 0},
+            {"kind": ref["kind"], "name": name, "aliases": {}, "article_ids": {}, "mentions": 0, "roles": {}},
         )
         for alias in (name, *others):
             if alias != row["name"]:
                 row["aliases"].setdefault(alias, None)
         row["article_ids"].setdefault(ref["article_id"], None)
         row["mentions"] += ref["mentions"]
+        if ref.get("role"):
+            row["roles"].setdefault(ref["role"], None)
+
+    def identities(self) -> dict[str, Identity]:
+        """Give every entity its identity across articles."""
+        return resolve(
+            [
+                EntityRecord(
+                    entity_id,
+                    row["kind"],
+                    row["name"],
+                    list(row["aliases"]),
+                    list(row["article_ids"]),
+                    row["mentions"],
+                    list(row["roles"]),
+                )
+                for entity_id, row in self.entities.items()
+            ]
+        )
 
     def rows(self) -> Iterator[dict]:
+        identities = self.identities()
         for entity_id in sorted(self.entities):
-            row = self.entities[entity_id]
+            row, identity = self.entities[entity_id], identities[entity_id]
             yield {
                 "entity_id": entity_id,
                 "kind": row["kind"],
@@ -254,6 +277,9 @@ class EntityIndex:
                 "articles": len(row["article_ids"]),
                 "mentions": row["mentions"],
                 "article_ids": list(row["article_ids"]),
+                "identity_id": identity.identity_id,
+                "name_ru": identity.name_ru,
+                "name_en": identity.name_en,
             }
 
 

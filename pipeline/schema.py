@@ -238,6 +238,14 @@ TABLES: dict[str, Table] = {
                 ("articles", "integer", "number of articles it appears in"),
                 ("mentions", "integer", "number of its mentions"),
                 ("article_ids", "list", "the articles it appears in"),
+                ("identity_id", "string", "the one person or organisation across articles and languages it is part of: "
+                 "the `entity_id` of the identity's main entity (a bare surname, initials, another romanisation, "
+                 "a Russian spelling, an abbreviation and its expansion share it; see README: Identities across "
+                 "articles); recomputed every run"),
+                ("name_ru", "string", "the identity's name in Russian, where known (the gazetteer's, else the fullest "
+                 "Cyrillic name of its entities)"),
+                ("name_en", "string", "the identity's name in English, where known (the gazetteer's, else the fullest "
+                 "Latin name of its entities)"),
             ),
             ("entity_id",),
         ),
@@ -255,6 +263,7 @@ STATE_TABLES: dict[str, Table] = {
             ("kind", "string", "`person`, `organisation` or `place`"),
             ("names", "list", "its name, then its aliases and the gazetteer's names"),
             _MENTIONS,
+            ("role", "string", "a person's role in the article (empty for other kinds)"),
         ),
     ),
     "corrections_applied": Table(
