@@ -178,7 +178,10 @@ TABLES: dict[str, Table] = {
                 _ARTICLE,
                 ("value", "string", "ISO 8601: `2026-02-25`, `2024-02`, `2022`, or an interval "
                  "`2026-02-25/2026-02-27`"),
-                ("start_date", "string", "first day covered (`YYYY-MM-DD`), for sorting and filtering"),
+                ("start_date", "string", "first day covered (`YYYY-MM-DD`), for sorting and filtering; a part of "
+                 "a month or year keeps the month or year as `value` and narrows the days: \"early / mid / late "
+                 "June\", \"в начале / середине / конце июня\", \"the end of June\" cover days 1–10, 11–20, 21 to "
+                 "the end; \"early 2024\", \"в конце 2024 года\" the first, middle or last four months"),
                 ("end_date", "string", "last day covered (`YYYY-MM-DD`)"),
                 ("precision", "string", "`day`, `month`, `year`, `decade` (\"the 1990s\", \"в 90-е годы\": "
                  "`1990/1999`) or `century` (\"XXI век\": `2001/2100`)"),
@@ -191,7 +194,10 @@ TABLES: dict[str, Table] = {
                  "event: the first day-precise date of the headline and lead that is not a document's own date, "
                  'a deadline or a starting point ("Соглашение от 7 декабря 2022 года", "до 15 июня", "since '
                  'March 2019") nor background ("Напомним, …", "back in", a founding date, "the agreement signed '
-                 'on …"); a day the lead dates without a value, "on Monday" with no publication date, keeps '
+                 'on …"), nor history (a day more than a year before the publication date, else before the '
+                 "latest day or month the article reports), nor a period (a span of two weeks or more: a "
+                 'programme, a campaign, a term); a day the lead dates without a value, "on Monday" with no '
+                 "publication date, keeps "
                  "the place, so no later date takes it) or `other`"),
                 ("text", "string", "the date as written"),
                 ("start", "integer", "character offset of the date in the cleaned text"),
