@@ -526,17 +526,20 @@ def bench_command(
     en_model: str = typer.Option(
         DEFAULT_EN_MODEL, "--en-model", help="Installed spaCy English pipeline to use."
     ),
+    lang: str = typer.Option("ru,en", "--lang", help="Comma-separated languages of the texts (ru, en)."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of tables."),
     report: Path | None = typer.Option(
         None, "--report", help="Also write the report as markdown to this file."
     ),
 ) -> None:
     """Benchmark the pipeline against bare natasha (Russian) and bare spaCy (English) on the same
-    texts: articles/s, characters/s, their ratio, model loading, peak RSS; whole runs with each
-    number of workers; an incremental re-run after one file changed.
+    texts: articles/s, characters/s, their ratio, model loading, peak RSS; end to end from process
+    start with one worker; whole runs with each number of workers; an incremental re-run after one
+    file changed.
 
     Example: pipeline bench --articles 200 --reps 3 --workers 1,2
-    (real texts: pipeline bench --from ../shared/corpora/ca_news/raw --articles 0)
+    (real texts: pipeline bench --from ../shared/corpora/ca_news/raw --articles 0;
+    Russian only: pipeline bench --from ../shared/eval/domain/raw --lang ru --articles 140 --workers 1)
     """
     import json
 
@@ -553,10 +556,14 @@ def bench_command(
         if not source.is_dir():
             typer.echo(f"error: folder not found: {source}", err=True)
             raise typer.Exit(2)
+    langs = tuple(dict.fromkeys(x.strip() for x in lang.split(",") if x.strip()))
+    if not langs or set(langs) - {"ru", "en"}:
+        typer.echo(f"error: --lang takes ru, en or ru,en, not {lang!r}", err=True)
+        raise typer.Exit(2)
     try:
         result = bench(
             articles=articles, sources=sources or None, repetitions=repetitions, workers=counts, en_model=en_model,
-            log=lambda message: typer.echo(message, err=True),
+            langs=langs, log=lambda message: typer.echo(message, err=True),
         )  # fmt: skip
     except (ValueError, ModelNotInstalled) as exc:
         typer.echo(f"error: {exc}", err=True)
