@@ -32,8 +32,10 @@ def main() -> None:
 
 @app.command()
 def extract(
-    path: Path = typer.Argument(
-        ..., help="Folder of articles (.txt .md .html .htm .json .jsonl), read recursively, or one such file."
+    path: str = typer.Argument(
+        ...,
+        help="Folder of articles (.txt .md .html .htm .json .jsonl), read recursively, or one such file; "
+        "or a glob ('news/2024-*/*.json', '**' recursive) or an fsspec URL (file://, memory://, s3:// with s3fs).",
     ),
     out: Path = typer.Option(Path("data/out"), "--out", "-o", help="Folder for the output tables."),
     en_model: str = typer.Option(
@@ -75,8 +77,14 @@ def extract(
     disable: str = typer.Option(
         "", "--disable", help="Comma-separated rules to switch off (see `pipeline rules`), for ablation."
     ),
+    dask: str | None = typer.Option(
+        None,
+        "--dask",
+        help="Process the articles on a Dask cluster: a scheduler's address (tcp://host:8786), or local[:N] "
+        "for a LocalCluster of N worker processes here. The tables are the same as a local run's.",
+    ),
 ) -> None:
-    """Extract every article below PATH (a folder, or one file) into tables in --out.
+    """Extract every article below PATH (a folder, one file, a glob or an fsspec URL) into tables in --out.
 
     Writes the tables articles, texts, mentions, people, organisations, places, dates, documents and
     entities, each as NAME.csv (UTF-8 with BOM, for spreadsheets) and NAME.parquet; all of them in one
@@ -86,16 +94,28 @@ def extract(
     A re-run into the same --out redoes only new and changed files and drops deleted ones.
 
     Example: pipeline extract data/raw --out data/out --workers 2 --corrections fixes.csv
+    (on a cluster: pipeline extract 's3://bucket/news/**/*.jsonl' --out out --dask tcp://scheduler:8786)
     """
+    from .cluster import ClusterError, parse_address
     from .corrections import CorrectionsError, read_corrections
+    from .inputs import is_glob, is_url, local_path
     from .outdir import OutputInUse
     from .read import SUFFIXES
     from .run import EmptyInput, extract_folder
 
-    if not path.exists():
-        fail(f"input not found (no such folder or file): {path}")
-    if not path.is_dir() and not (path.is_file() and path.name.lower().endswith(SUFFIXES)):
-        fail(f"{path} is not an article file ({' '.join(SUFFIXES)}) or a folder")
+    if is_url(path) and not path.lower().startswith("file://"):
+        pass  # listed by its filesystem: a missing one is an empty input, and a missing driver an error below
+    elif not is_glob(str(local_path(path))) or local_path(path).exists():
+        local = local_path(path)
+        if not local.exists():
+            fail(f"input not found (no such folder or file): {path}")
+        if not local.is_dir() and not (local.is_file() and local.name.lower().endswith(SUFFIXES)):
+            fail(f"{path} is not an article file ({' '.join(SUFFIXES)}) or a folder")
+    if dask is not None:
+        try:
+            parse_address(dask)
+        except ClusterError as exc:
+            fail(str(exc))
     if out.exists() and not out.is_dir():
         fail(f"--out {out} is a file, not a folder")
     try:
@@ -114,10 +134,14 @@ def extract(
                 path, out, en_model=en_model, max_bytes=int(max_mb * 2**20), on_result=report,
                 progress=not quiet and sys.stderr.isatty(), workers=workers, force=force,
                 article_timeout=article_timeout or None, follow_symlinks=follow_symlinks, allow_empty=allow_empty,
-                corrections=rules, disable=off,
+                corrections=rules, disable=off, dask=dask,
             )  # fmt: skip
-    except ModelNotInstalled as exc:
+    except (ModelNotInstalled, ClusterError) as exc:
         fail(str(exc))
+    except (ImportError, ValueError) as exc:  # an fsspec URL whose filesystem is not installed, or malformed
+        if not is_url(path):
+            raise
+        fail(f"cannot read {path}: {exc}")
     except OutputInUse as exc:
         fail(str(exc))
     except EmptyInput as exc:

@@ -364,6 +364,7 @@ def extract_folder(
     allow_empty: bool = False,
     disable: Iterable[str] = (),
     corrections: Path | Corrections | None = None,
+    dask: str | None = None,
 ) -> Summary:
     """Extract every article below `root` (a folder, or one file) into the tables in `out`; give the
     run's Summary. With `out` None, nothing is written: the tables are the Summary's `tables`.
@@ -376,10 +377,14 @@ def extract_folder(
     tables are the same with any number. Raise outdir.OutputInUse when another run writes into
     `out`, and EmptyInput when `root` has no readable article while `out` holds tables (unless
     `allow_empty`).
+
+    `root` may also be a glob or an fsspec URL (`read.input_files`). With `dask` (a scheduler's
+    address, or `local[:N]`) the articles are processed on a Dask cluster instead of local workers
+    (`cluster.py`); the tables are the same.
     """
     started = time.monotonic()
     summary = Summary(out=Path(out) if out is not None else None)
-    root, files = input_files(Path(root), follow_symlinks=follow_symlinks, warn=summary.warnings.append)
+    root, files = input_files(root, follow_symlinks=follow_symlinks, warn=summary.warnings.append)
     if not isinstance(corrections, Corrections):
         corrections = read_corrections(corrections) if corrections else Corrections(())
     options = {"en_model": en_model, "max_bytes": max_bytes, "follow_symlinks": follow_symlinks}
@@ -388,7 +393,7 @@ def extract_folder(
         options["disable"] = list(disable)
     rules.set_disabled(disable)  # here too: workers=0 processes in this process
     run = dict(root=root, files=files, options=options, on_result=on_result, progress=progress, workers=workers,
-               timeout=article_timeout, corrections=corrections)  # fmt: skip
+               timeout=article_timeout, corrections=corrections, dask=dask)  # fmt: skip
     if out is None:
         summary.previous = "kept in memory"
         _run(summary, None, out=None, empty_ok=True, **run)
@@ -413,7 +418,7 @@ def extract_folder(
 
 
 def _run(summary: Summary, previous, *, root, out, files, options, on_result, progress, workers, timeout,
-         empty_ok, corrections) -> None:  # fmt: skip
+         empty_ok, corrections, dask=None) -> None:  # fmt: skip
     en_model, max_bytes, follow = options["en_model"], options["max_bytes"], options["follow_symlinks"]
     disable = tuple(options.get("disable", ()))
     plan = _plan(files, root, previous, options, _touched(previous, corrections))
@@ -426,17 +431,26 @@ def _run(summary: Summary, previous, *, root, out, files, options, on_result, pr
     entries: list[state.FileEntry] = []
     articles_done = readable = 0
     work = jobs.Work(en_model, max_bytes, follow, corrections)
-    with (
-        executor(
-            summary.workers,
+    if dask and to_redo:
+        from .cluster import dask_executor
+
+        workers_of = dask_executor(dask, en_model=en_model, disable=disable)
+    else:
+        workers_of = executor(
+            0 if dask else summary.workers,
             initializer=init_worker, initargs=(en_model, disable), preload=lambda: warm_up(en_model), timeout=timeout,
-        ) as pool,
+        )  # fmt: skip
+    with (
+        workers_of as pool,
         TableWriter(out) if out is not None else _memory_writer() as writer,
         state.PreviousTables(previous) if previous else nullcontext() as old,
     ):  # fmt: skip
         bar = _progress_bar(len(to_redo)) if progress and to_redo else None  # after the workers started
         todo = jobs.jobs(plan, root, work)
         window = 4 * max(1, summary.workers)
+        if dask and to_redo:
+            summary.workers = pool.threads()
+            window = pool.window()
         file_outcomes: list[Outcome] = []  # of the file being read
         for tag, value in in_order(pool, todo, window=window, expand=lambda t, v: jobs.expand(t, v, work)):
             path, entry = plan[tag.index]
