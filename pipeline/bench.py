@@ -272,8 +272,8 @@ for path in sorted(Path(folder).glob("*.txt")) if folder else ():
 # Ours until a run's models are loaded: what `pipeline extract` does before its first article.
 START_SCRIPT = """
 import sys
-from pipeline.run import warm_up
-warm_up(sys.argv[1])
+from pipeline.run import RUN_LANGS, warm_up
+warm_up(sys.argv[1], (*RUN_LANGS, sys.argv[2]))
 """
 
 

@@ -83,11 +83,15 @@ class _Raised:
 
 def run_batch(calls: list[tuple[Callable, tuple]], en_model: str, disable: tuple[str, ...]) -> list:
     """Run a batch of jobs on a worker: each job's value, or _Raised for a job that raised."""
+    from .nlp import ModelNotInstalled
+
     _setup(en_model, disable)
     values = []
     for fn, args in calls:
         try:
             values.append(fn(*args))
+        except ModelNotInstalled:  # a configuration problem concerns every article: stops the run
+            raise
         except Exception as exc:  # noqa: BLE001 - jobs catch their articles' errors; this is the last net
             values.append(_Raised(exc))
     return values
@@ -101,8 +105,12 @@ class _Batch:
 
     def value(self, i: int):
         if self.values is None:
+            from .nlp import ModelNotInstalled
+
             try:
                 self.values = self.future.result()
+            except ModelNotInstalled:
+                raise
             except Exception as exc:  # noqa: BLE001 - a worker that died on it, twice or more
                 self.values = self._one_by_one(exc)
             self.future = None  # released on the cluster

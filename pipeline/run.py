@@ -46,6 +46,9 @@ class Summary:
     previous: str = ""  # "previous run" when built on it, else why everything was redone
     warnings: list[str] = field(default_factory=list)  # folders not read, and why
     notes: list[str] = field(default_factory=list)  # what was repaired in OUT before the run
+    merge_seconds: float = (
+        0.0  # after the last article: entities, tables closed, database, data package, switch
+    )
     out: Path | None = None  # the output folder, None for a run kept in memory
     tables: dict | None = None  # a run kept in memory: its tables as pandas DataFrames
 
@@ -299,24 +302,29 @@ class EmptyInput(RuntimeError):
     must not wipe them (allow_empty does)."""
 
 
-_WARM: set[str] = set()  # English models this process has warmed up with (a forked worker inherits it)
+_WARM: set[tuple[str, str]] = set()  # (language, English model) warmed up here (a forked worker inherits it)
 
 
-def warm_up(en_model: str = DEFAULT_EN_MODEL) -> None:
-    """Load every model, grammar and gazetteer this process will need, by processing two tiny
-    articles, once per process (a worker forked after its parent warmed up has them already); a
-    missing English model is reported when an English article needs it."""
-    if en_model in _WARM:
+def warm_up(en_model: str = DEFAULT_EN_MODEL, langs: Iterable[str] = ("ru", "en")) -> None:
+    """Load the models, grammars and gazetteers of `langs` this process will need, by processing a
+    tiny article of each, once per process (a worker forked after its parent warmed up has them
+    already); a missing English model is reported when an English article needs it. A run warms
+    up Russian only: the English pipeline is loaded when the first English article comes."""
+    todo = [lang for lang in langs if (lang, en_model) not in _WARM]
+    if not todo:
         return
-    for lang, text in WARM_UP.items():
+    for lang in todo:
         try:
-            process(Source("warm-up", f"warm-up.{lang}.txt", "", text=text), en_model=en_model)
+            process(Source("warm-up", f"warm-up.{lang}.txt", "", text=WARM_UP[lang]), en_model=en_model)
         except ModelNotInstalled:
             pass
+        _WARM.add((lang, en_model))
     import pyarrow
 
     pyarrow.array(["warm-up"])  # pyarrow imports pandas (~0.5 s) on its first Python values
-    _WARM.add(en_model)
+
+
+RUN_LANGS = ("ru",)  # what a run loads before its first article
 
 
 def init_worker(en_model: str, disable: tuple[str, ...] = ()) -> None:
@@ -325,7 +333,7 @@ def init_worker(en_model: str, disable: tuple[str, ...] = ()) -> None:
     replacement of a dead one too."""
     pin_threads()
     rules.set_disabled(disable)
-    warm_up(en_model)
+    warm_up(en_model, RUN_LANGS)
 
 
 def _plan(
@@ -438,7 +446,7 @@ def _run(summary: Summary, previous, *, root, out, files, options, on_result, pr
     else:
         workers_of = executor(
             0 if dask else summary.workers,
-            initializer=init_worker, initargs=(en_model, disable), preload=lambda: warm_up(en_model), timeout=timeout,
+            initializer=init_worker, initargs=(en_model, disable), preload=lambda: warm_up(en_model, RUN_LANGS), timeout=timeout,
         )  # fmt: skip
     with (
         workers_of as pool,
@@ -484,6 +492,7 @@ def _run(summary: Summary, previous, *, root, out, files, options, on_result, pr
                     bar.set_postfix_str(f"{rate:.1f} articles/s", refresh=False)
         if not readable and not empty_ok:
             raise EmptyInput(f"no readable article in {root}")
+        merge_started = time.monotonic()
         for row in index.rows():
             writer.add("entities", row)
         writer.manifest = {
@@ -493,6 +502,7 @@ def _run(summary: Summary, previous, *, root, out, files, options, on_result, pr
         summary.rows = writer.counts()
         if bar is not None:
             bar.close()
+    summary.merge_seconds = time.monotonic() - merge_started
     if out is None:
         summary.tables = writer.frames()
 
