@@ -200,7 +200,7 @@ def dask_executor(address: str, *, en_model: str, disable: tuple[str, ...] = (),
         if kind == "local":
             cluster = LocalCluster(
                 n_workers=n or default_workers(), threads_per_worker=1, processes=True,
-                dashboard_address=None, silence_logs=logging.ERROR,
+                dashboard_address=None, silence_logs=logging.CRITICAL,
             )  # fmt: skip
             client = Client(cluster)
         else:

@@ -53,7 +53,7 @@ def measure(sizes: list[int], workers: int, keep: Path | None = None, log=print)
             with (
                 LocalCluster(
                     n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                    silence_logs=40,
+                    silence_logs=50,
                 ) as cluster,
                 Client(cluster) as client,
             ):  # fmt: skip
@@ -66,7 +66,7 @@ def measure(sizes: list[int], workers: int, keep: Path | None = None, log=print)
             work = seconds - summary.merge_seconds
             result = {
                 "articles": n,
-                "ok": summary.statuses["ok"],
+                "statuses": summary.statuses,
                 "seconds": round(seconds, 1),
                 "articles_per_s_per_worker": round(n / work / workers, 2),
                 "worker_peak_rss_mb": sorted(round(v) for v in peaks.values()),

@@ -25,7 +25,7 @@ CA_NEWS = ROOT.parent / "shared" / "corpora" / "ca_news" / "raw"
 def scheduler():
     distributed = pytest.importorskip("distributed")
     cluster = distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=50
     )
     try:
         yield cluster.scheduler_address
@@ -63,7 +63,9 @@ def test_cluster_rerun_redoes_only_the_changed_file(scheduler, tmp_path):
     shutil.copytree(SAMPLES, folder)
     extract_folder(folder, tmp_path / "dask", dask=scheduler)
     changed = folder / "ru_water_summit.txt"
-    changed.write_text(changed.read_text(encoding="utf-8") + "\n\n12 июня 2025 года в Астане прошла встреча.\n")
+    changed.write_text(
+        changed.read_text(encoding="utf-8") + "\n\n12 июня 2025 года в Астане прошла встреча.\n"
+    )
     summary = extract_folder(folder, tmp_path / "dask", dask=scheduler)
     assert (summary.processed, summary.reused) == (1, 3)
     extract_folder(folder, tmp_path / "local", workers=0)
@@ -101,7 +103,9 @@ def test_unreachable_scheduler_is_one_line_error(tmp_path):
     assert result.exit_code == 2
     assert "cannot reach the Dask scheduler at tcp://127.0.0.1:1" in result.output
     assert not (tmp_path / "out" / "articles.csv").exists()
-    bad = CliRunner().invoke(app, ["extract", str(SAMPLES), "--out", str(tmp_path / "o"), "--dask", "local:0"])
+    bad = CliRunner().invoke(
+        app, ["extract", str(SAMPLES), "--out", str(tmp_path / "o"), "--dask", "local:0"]
+    )
     assert bad.exit_code == 2 and "local:N" in bad.output
 
 
