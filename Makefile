@@ -10,7 +10,7 @@ SHARED ?= ../shared
 DOMAIN := $(SHARED)/eval/domain
 SETS   := $(DOMAIN) $(SHARED)/eval/validation
 
-.PHONY: install extract review test lint clean evaluate ablate evaluate-corpora evaluate-full bench
+.PHONY: install extract review test lint clean evaluate ablate evaluate-corpora evaluate-full bench scale
 
 install: $(STAMP)
 
@@ -35,6 +35,10 @@ test: $(STAMP)
 # Throughput against bare natasha / spaCy, runs with 1..N workers, memory, incremental re-run.
 bench: $(STAMP)
 	$(BIN)/pipeline bench $(BENCH_ARGS)
+
+# Evidence of scale: generated corpora (from the samples) through a LocalCluster; SCALE_ARGS="1000 3000 --workers 2"
+scale: $(STAMP)
+	$(BIN)/python -m pipeline.scale $(SCALE_ARGS)
 
 evaluate: $(STAMP)
 	@if [ ! -d $(DOMAIN) ]; then echo "$(DOMAIN) is absent: nothing to evaluate"; exit 0; fi; \

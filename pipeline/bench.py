@@ -13,6 +13,11 @@ as in a run.
   `repetitions` passes. Taking turns article by article puts both under the same load, which on
   a shared machine drifts by the second; the ratio is the median of the per-pass ratios.
 - Loading and memory: each baseline alone in a fresh process (model loading time, peak RSS).
+- End to end, per language: the bare annotator over the texts and `pipeline extract` with one
+  worker over them, each a fresh interpreter timed from its start (imports, model loading, reading,
+  and for ours writing every table, the database and the data package), alternating, `repetitions`
+  pairs; the ratio is the median of the per-pair ratios. Start: a fresh interpreter until the
+  models a run of that language needs are loaded, bare and ours.
 - Runs: whole runs of `extract_folder` on all the texts in a fresh process for each number of
   workers, alternating, wall-clock from process start (model loading included); peak RSS of the
   run's process and of its largest worker. Then an incremental re-run after one file changed,
@@ -21,11 +26,14 @@ as in a run.
 
 from __future__ import annotations
 
+import os
 import random
 import re
 import resource
 import shutil
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -55,10 +63,12 @@ def _vary(text: str, rng: random.Random) -> str:
     return re.sub(r"(?<!\d)\d+(?!\d)", number, text)
 
 
-def make_texts(n: int, sources: list[Path] | None = None, *, seed: int = 7) -> list[tuple[str, str]]:
-    """Give `n` (lang, text) pairs (0: each article once): the Russian and English articles of
-    `sources` (default: the project's samples) in turn, the copies after the first turn with
-    numbers varied and body paragraphs shuffled."""
+def make_texts(
+    n: int, sources: list[Path] | None = None, *, seed: int = 7, langs: tuple[str, ...] = ("ru", "en")
+) -> list[tuple[str, str]]:
+    """Give `n` (lang, text) pairs (0: each article once): the articles of `sources` (default: the
+    project's samples) in `langs` in turn, the copies after the first turn with numbers varied and
+    body paragraphs shuffled."""
     from .clean import prepare
     from .read import read_folder
 
@@ -69,11 +79,11 @@ def make_texts(n: int, sources: list[Path] | None = None, *, seed: int = 7) -> l
             if src.error:
                 continue
             article = prepare(src)
-            if article.lang in ("ru", "en") and article.title:
+            if article.lang in langs and article.title:
                 body = article.text[len(article.title) :].strip("\n").split("\n\n")
                 articles.append((article.lang, article.title, body))
     if not articles:
-        raise ValueError(f"no Russian or English article in {', '.join(map(str, folders))}")
+        raise ValueError(f"no article in {'/'.join(langs)} in {', '.join(map(str, folders))}")
     rng = random.Random(seed)
     out = []
     for i in range(n or len(articles)):
@@ -237,6 +247,72 @@ def _run(folder: str, out: str, en_model: str, workers: int, force: bool) -> dic
     }
 
 
+# A bare annotator from a fresh interpreter: imports, loading, then every .txt file of a folder.
+BARE_SCRIPT = """
+import sys
+from pathlib import Path
+kind, folder, en_model = sys.argv[1:4]
+if kind == "natasha":
+    from natasha import Doc, NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
+    emb = NewsEmbedding()
+    segmenter, morph, syntax, ner = Segmenter(), NewsMorphTagger(emb), NewsSyntaxParser(emb), NewsNERTagger(emb)
+    def annotate(text):
+        doc = Doc(text)
+        doc.segment(segmenter)
+        doc.tag_morph(morph)
+        doc.parse_syntax(syntax)
+        doc.tag_ner(ner)
+else:
+    import spacy
+    annotate = spacy.load(en_model)
+for path in sorted(Path(folder).glob("*.txt")) if folder else ():
+    annotate(path.read_text(encoding="utf-8"))
+"""
+
+# Ours until a run's models are loaded: what `pipeline extract` does before its first article.
+START_SCRIPT = """
+import sys
+from pipeline.run import RUN_LANGS, warm_up
+warm_up(sys.argv[1], (*RUN_LANGS, sys.argv[2]))
+"""
+
+
+def _interpreter_seconds(*argv: str) -> float:
+    """Give the wall-clock seconds of a fresh interpreter running `argv`, from its start to its end;
+    BLAS/OpenMP pinned to one thread, as in a run."""
+    from .parallel import THREAD_VARIABLES
+
+    env = {**os.environ, **dict.fromkeys(THREAD_VARIABLES, "1")}
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, *argv], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(argv[:2])} failed: {done.stderr.decode(errors='replace')[-2000:]}")
+    return seconds
+
+
+def _end_to_end(lang: str, folder: Path, out: Path, en_model: str, repetitions: int) -> EndToEnd:
+    """Time the bare annotator and `pipeline extract --workers 1` over `folder`, each from a fresh
+    interpreter's start, alternating; and the start of each (models loaded, nothing processed)."""
+    kind = BASELINES[lang]
+    spent: dict[str, list[float]] = {"bare": [], "ours": [], "bare_start": [], "ours_start": []}
+    jobs = {
+        "bare": ("-c", BARE_SCRIPT, kind, str(folder), en_model),
+        "ours": ("-m", "pipeline", "extract", str(folder), "--out", str(out), "--workers", "1", "--force", "-q",
+                 "--en-model", en_model),
+        "bare_start": ("-c", BARE_SCRIPT, kind, "", en_model),
+        "ours_start": ("-c", START_SCRIPT, en_model, lang),
+    }  # fmt: skip
+    for name in _alternating(["bare", "ours"], repetitions) + _alternating(["bare_start", "ours_start"], 3):
+        spent[name].append(_interpreter_seconds(*jobs[name]))
+    med = statistics.median
+    ratios = [b / o for b, o in zip(spent["bare"], spent["ours"], strict=True)]
+    return EndToEnd(
+        lang, kind, len(list(folder.glob("*.txt"))), med(spent["bare"]), med(spent["ours"]), med(ratios),
+        ratios, med(spent["bare_start"]), med(spent["ours_start"]),
+    )  # fmt: skip
+
+
 def _fresh(fn, *args) -> dict:
     """Run `fn(*args)` in a new process and give its result."""
     with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
@@ -264,6 +340,19 @@ class Throughput:
 
 
 @dataclass
+class EndToEnd:
+    lang: str
+    baseline: str
+    articles: int
+    baseline_s: float  # medians, from a fresh interpreter's start to its end
+    ours_s: float  # pipeline extract --workers 1: every table, the database, the data package written
+    ratio: float  # median over the pairs of ours / bare throughput (bare seconds / ours seconds)
+    ratios: list[float]
+    baseline_start_s: float  # from a fresh interpreter's start until the models are loaded
+    ours_start_s: float  # the same for what a run of this language loads before its first article
+
+
+@dataclass
 class RunTiming:
     workers: int  # asked for
     used: int  # started (fewer when there are few files per worker)
@@ -281,6 +370,7 @@ class BenchReport:
     source: str
     repetitions: int
     throughput: list[Throughput] = field(default_factory=list)
+    end_to_end: list[EndToEnd] = field(default_factory=list)
     runs: list[RunTiming] = field(default_factory=list)
     full_run_s: float = 0.0
     incremental_s: float = 0.0  # re-run after one file changed
@@ -305,10 +395,12 @@ def bench(
     repetitions: int = 3,
     workers: tuple[int, ...] = (1, 2),
     en_model: str = DEFAULT_EN_MODEL,
+    langs: tuple[str, ...] = ("ru", "en"),
     log=print,
 ) -> BenchReport:
-    """Measure the pipeline against bare natasha and spaCy, and whole runs with each number of workers."""
-    texts = make_texts(articles, sources)
+    """Measure the pipeline against bare natasha and spaCy (per article, and end to end from process
+    start), and whole runs with each number of workers."""
+    texts = make_texts(articles, sources, langs=langs)
     origin = ", ".join(map(str, sources)) if sources else "the samples in data/raw"
     report = BenchReport(len(texts), origin, repetitions)
     tmp = Path(tempfile.mkdtemp(prefix="pipeline-bench-"))
@@ -320,6 +412,10 @@ def bench(
             log(f"loading and memory of bare {BASELINES[lang]} ...")
             alone = _fresh(_bare, BASELINES[lang], str(folder), en_model)
             report.throughput.append(_throughput(lang, turns, alone))
+            log(
+                f"end to end {lang}: bare {BASELINES[lang]} and pipeline extract --workers 1, from process start ..."
+            )
+            report.end_to_end.append(_end_to_end(lang, folder, tmp / f"e2e-{lang}", en_model, repetitions))
         times: dict[int, list[dict]] = {w: [] for w in workers}
         for w in _alternating(list(workers), repetitions):
             log(f"whole run with {w} worker(s) ...")
@@ -391,6 +487,22 @@ def markdown(report: BenchReport) -> str:
             f"{t.ours_articles_s:.2f} | {t.baseline_chars_s:.0f} | {t.ours_chars_s:.0f} | {t.ratio:.2f} | "
             f"{', '.join(f'{r:.2f}' for r in t.ratios)} | {t.baseline_load_s:.1f} / {t.ours_load_s:.1f} | "
             f"{t.baseline_rss_mb:.0f} |"
+        )
+    lines += [
+        "",
+        "## End to end: each from a fresh interpreter's start, `pipeline extract --workers 1` against the bare "
+        "annotator",
+        "",
+        "Medians; ratio = bare seconds / ours seconds (ours / bare throughput), the median of the per-pair ratios; "
+        "start = until the models that language needs are loaded.",
+        "",
+        "| lang | baseline | articles | bare s | ours s | ratio | per pair | start s (bare / ours) |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for e in report.end_to_end:
+        lines.append(
+            f"| {e.lang} | {e.baseline} | {e.articles} | {e.baseline_s:.1f} | {e.ours_s:.1f} | {e.ratio:.2f} | "
+            f"{', '.join(f'{r:.2f}' for r in e.ratios)} | {e.baseline_start_s:.1f} / {e.ours_start_s:.1f} |"
         )
     lines += [
         "",

@@ -32,8 +32,10 @@ def main() -> None:
 
 @app.command()
 def extract(
-    path: Path = typer.Argument(
-        ..., help="Folder of articles (.txt .md .html .htm .json .jsonl), read recursively, or one such file."
+    path: str = typer.Argument(
+        ...,
+        help="Folder of articles (.txt .md .html .htm .json .jsonl), read recursively, or one such file; "
+        "or a glob ('news/2024-*/*.json', '**' recursive) or an fsspec URL (file://, memory://, s3:// with s3fs).",
     ),
     out: Path = typer.Option(Path("data/out"), "--out", "-o", help="Folder for the output tables."),
     en_model: str = typer.Option(
@@ -80,8 +82,14 @@ def extract(
         "--meta",
         help="CSV of file,published[,title,url] giving publication dates (default: PATH/metadata.csv if present).",
     ),
+    dask: str | None = typer.Option(
+        None,
+        "--dask",
+        help="Process the articles on a Dask cluster: a scheduler's address (tcp://host:8786), or local[:N] "
+        "for a LocalCluster of N worker processes here. The tables are the same as a local run's.",
+    ),
 ) -> None:
-    """Extract every article below PATH (a folder, or one file) into tables in --out.
+    """Extract every article below PATH (a folder, one file, a glob or an fsspec URL) into tables in --out.
 
     Writes the tables articles, texts, mentions, people, organisations, places, dates, documents and
     entities, each as NAME.csv (UTF-8 with BOM, for spreadsheets) and NAME.parquet; all of them in one
@@ -91,22 +99,37 @@ def extract(
     A re-run into the same --out redoes only new and changed files and drops deleted ones.
 
     Example: pipeline extract data/raw --out data/out --workers 2 --corrections fixes.csv --meta dates.csv
+    (on a cluster: pipeline extract 's3://bucket/news/**/*.jsonl' --out out --dask tcp://scheduler:8786)
     """
+    from .cluster import ClusterError, parse_address
     from .corrections import CorrectionsError, read_corrections
+    from .inputs import is_glob, is_url, local_path
     from .outdir import OutputInUse
     from .published import MetadataError, find_sidecar
     from .read import SUFFIXES
     from .run import EmptyInput, extract_folder
 
-    if not path.exists():
-        fail(f"input not found (no such folder or file): {path}")
-    if not path.is_dir() and not (path.is_file() and path.name.lower().endswith(SUFFIXES)):
-        fail(f"{path} is not an article file ({' '.join(SUFFIXES)}) or a folder")
+    if is_url(path) and not path.lower().startswith("file://"):
+        pass  # listed by its filesystem: a missing one is an empty input, and a missing driver an error below
+    elif not is_glob(str(local_path(path))) or local_path(path).exists():
+        local = local_path(path)
+        if not local.exists():
+            fail(f"input not found (no such folder or file): {path}")
+        if not local.is_dir() and not (local.is_file() and local.name.lower().endswith(SUFFIXES)):
+            fail(f"{path} is not an article file ({' '.join(SUFFIXES)}) or a folder")
+    if dask is not None:
+        try:
+            parse_address(dask)
+        except ClusterError as exc:
+            fail(str(exc))
     if out.exists() and not out.is_dir():
         fail(f"--out {out} is a file, not a folder")
     try:
         rules = read_corrections(corrections) if corrections else None
-        find_sidecar(path if path.is_dir() else path.parent, meta)  # a bad metadata file stops the run here
+        remote = is_url(path) and not path.lower().startswith("file://")
+        local = None if remote or is_glob(path) else local_path(path)
+        if meta is not None or local is not None:  # a bad metadata file stops the run here
+            find_sidecar(local if local is None or local.is_dir() else local.parent, meta)
     except (CorrectionsError, MetadataError) as exc:
         fail(str(exc))
 
@@ -121,10 +144,14 @@ def extract(
                 path, out, en_model=en_model, max_bytes=int(max_mb * 2**20), on_result=report,
                 progress=not quiet and sys.stderr.isatty(), workers=workers, force=force,
                 article_timeout=article_timeout or None, follow_symlinks=follow_symlinks, allow_empty=allow_empty,
-                corrections=rules, disable=off, meta=meta,
+                corrections=rules, disable=off, meta=meta, dask=dask,
             )  # fmt: skip
-    except ModelNotInstalled as exc:
+    except (ModelNotInstalled, ClusterError) as exc:
         fail(str(exc))
+    except (ImportError, ValueError) as exc:  # an fsspec URL whose filesystem is not installed, or malformed
+        if not is_url(path):
+            raise
+        fail(f"cannot read {path}: {exc}")
     except OutputInUse as exc:
         fail(str(exc))
     except EmptyInput as exc:
@@ -551,17 +578,20 @@ def bench_command(
     en_model: str = typer.Option(
         DEFAULT_EN_MODEL, "--en-model", help="Installed spaCy English pipeline to use."
     ),
+    lang: str = typer.Option("ru,en", "--lang", help="Comma-separated languages of the texts (ru, en)."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of tables."),
     report: Path | None = typer.Option(
         None, "--report", help="Also write the report as markdown to this file."
     ),
 ) -> None:
     """Benchmark the pipeline against bare natasha (Russian) and bare spaCy (English) on the same
-    texts: articles/s, characters/s, their ratio, model loading, peak RSS; whole runs with each
-    number of workers; an incremental re-run after one file changed.
+    texts: articles/s, characters/s, their ratio, model loading, peak RSS; end to end from process
+    start with one worker; whole runs with each number of workers; an incremental re-run after one
+    file changed.
 
     Example: pipeline bench --articles 200 --reps 3 --workers 1,2
-    (real texts: pipeline bench --from ../shared/corpora/ca_news/raw --articles 0)
+    (real texts: pipeline bench --from ../shared/corpora/ca_news/raw --articles 0;
+    Russian only: pipeline bench --from ../shared/eval/domain/raw --lang ru --articles 140 --workers 1)
     """
     import json
 
@@ -578,10 +608,14 @@ def bench_command(
         if not source.is_dir():
             typer.echo(f"error: folder not found: {source}", err=True)
             raise typer.Exit(2)
+    langs = tuple(dict.fromkeys(x.strip() for x in lang.split(",") if x.strip()))
+    if not langs or set(langs) - {"ru", "en"}:
+        typer.echo(f"error: --lang takes ru, en or ru,en, not {lang!r}", err=True)
+        raise typer.Exit(2)
     try:
         result = bench(
             articles=articles, sources=sources or None, repetitions=repetitions, workers=counts, en_model=en_model,
-            log=lambda message: typer.echo(message, err=True),
+            langs=langs, log=lambda message: typer.echo(message, err=True),
         )  # fmt: skip
     except (ValueError, ModelNotInstalled) as exc:
         typer.echo(f"error: {exc}", err=True)

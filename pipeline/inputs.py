@@ -8,16 +8,23 @@
 - Opening (`open_regular`) reads regular files only (a FIFO would block `open()` for ever, a
   device such as /dev/zero never ends), follows no symlink out of the input folder unless asked,
   and enforces sizes while reading, not only on `stat`.
+- Input beyond a local folder (`input_paths`): a glob (`news/2024-*/*.json`, `**` recursive) or
+  an fsspec URL (`file://`, `memory://`, `s3://` or `gs://` once the user installs s3fs or
+  gcsfs). A `file://` URL is a local path with the guarantees above; any other filesystem's files
+  are `RemotePath`s, opened through fsspec by whichever process reads them (a worker on a cluster
+  reads its articles from the store itself).
 """
 
 from __future__ import annotations
 
+import glob
+import io
 import os
 import re
 import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".jsonl")
@@ -90,10 +97,118 @@ def outside(path: Path, root: Path) -> str | None:
     return None if real == base or real.startswith(base.rstrip(os.sep) + os.sep) else real
 
 
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+_MAGIC = re.compile(r"[*?\[]")
+
+
+class RemotePath(PurePosixPath):
+    """A file (or folder) of an fsspec filesystem, held as `protocol:/path` so that names relative
+    to its folder work as for a local path; `url` gives it back as `protocol://path`."""
+
+    @property
+    def url(self) -> str:
+        protocol, _, rest = str(self).partition(":/")
+        return f"{protocol}://{rest.lstrip('/')}"
+
+    @classmethod
+    def of(cls, protocol: str, path: str) -> RemotePath:
+        return cls(f"{protocol}:/{path.lstrip('/')}")
+
+    def open(self) -> BinaryIO:
+        import fsspec
+
+        fs, inner = fsspec.core.url_to_fs(self.url)
+        if fs.isdir(inner):
+            raise Refused("not a regular file (a folder)")
+        return fs.open(inner, "rb")
+
+
+def is_url(text: str) -> bool:
+    return bool(_URL.match(text))
+
+
+def is_glob(text: str) -> bool:
+    return bool(_MAGIC.search(text))
+
+
+def _magic_free(pattern: str) -> str:
+    """Give the folders of a glob pattern before its first wildcard."""
+    parts = pattern.split("/")
+    for i, part in enumerate(parts):
+        if is_glob(part):
+            return "/".join(parts[:i]) or ("/" if pattern.startswith("/") else ".")
+    return "/".join(parts[:-1]) or "."
+
+
+def _wanted(name: str) -> bool:
+    return not name.startswith(".") and name.lower().endswith(SUFFIXES)
+
+
+def input_paths(
+    path: str | Path, *, follow_symlinks: bool = False, warn: Callable[[str], None] | None = None
+) -> tuple[Path, list[Path]] | None:
+    """Give (root, files) for a glob or a URL (file names are relative to `root`: the folder of the
+    URL, or the glob's folders before its first wildcard), or None for a plain local path."""
+    text = str(path)
+    if is_url(text) and not text.lower().startswith("file://"):
+        return _remote(text, warn or (lambda message: None))
+    text = str(local_path(text))
+    if not is_glob(text) or os.path.exists(text):
+        return None
+    root = Path(_magic_free(text))
+    found = [Path(p) for p in glob.glob(text, recursive=True) if _wanted(os.path.basename(p))]
+    files = [p for p in found if os.path.isfile(p) and (follow_symlinks or not outside(p, root))]
+    return root, sorted(files, key=lambda p: relative_name(p, root))
+
+
+def local_path(path: str | Path) -> Path:
+    """Give a `file://` URL as a local path, anything else as a Path."""
+    text = str(path)
+    if is_url(text) and text.lower().startswith("file://"):
+        from fsspec.implementations.local import LocalFileSystem
+
+        return Path(LocalFileSystem._strip_protocol(text))
+    return Path(text)
+
+
+def _remote(url: str, warn: Callable[[str], None]) -> tuple[RemotePath, list[RemotePath]]:
+    import fsspec
+
+    protocol = url.split("://", 1)[0]
+    fs, inner = fsspec.core.url_to_fs(url)
+    if is_glob(inner):
+        root = _magic_free(inner)
+        found = fs.glob(inner, detail=True)
+    elif fs.isdir(inner):
+        root = inner
+        found = fs.find(inner, detail=True)
+    elif fs.exists(inner):
+        root = inner.rsplit("/", 1)[0] if "/" in inner.strip("/") else ""
+        found = {inner: fs.info(inner)}
+    else:
+        return RemotePath.of(protocol, inner), []
+    base = RemotePath.of(protocol, root)
+    files = []
+    for name, info in found.items():
+        if info.get("type") != "file":
+            continue
+        path = RemotePath.of(protocol, name)
+        rel = path.relative_to(base).parts
+        if any(part.startswith(".") for part in rel[:-1]) or not _wanted(rel[-1]):
+            continue
+        files.append(path)
+    return base, sorted(files, key=lambda p: relative_name(p, base))
+
+
 @contextmanager
 def open_regular(path: Path, root: Path, *, follow_symlinks: bool = False) -> Iterator[BinaryIO]:
     """Open a regular file below `root` for reading in binary; raise Refused for anything else (a
-    FIFO, a device, a socket, a folder, a symlink out of `root` unless `follow_symlinks`)."""
+    FIFO, a device, a socket, a folder, a symlink out of `root` unless `follow_symlinks`). A
+    RemotePath is opened through its filesystem."""
+    if isinstance(path, RemotePath):
+        with path.open() as f:
+            yield f
+        return
     if not follow_symlinks:
         target = outside(path, root)
         if target is not None:
@@ -122,13 +237,27 @@ def _require_regular(mode: int) -> None:
 def read_limited(f: BinaryIO, limit: int) -> bytes:
     """Give the bytes of `f`, raising Refused as soon as there are more than `limit` (the size on
     disk may be wrong, or the file may grow while it is read)."""
-    size = os.fstat(f.fileno()).st_size
+    size = file_size(f)
     if size > limit:
         raise Refused(f"file too large: {size / 2**20:.1f} MiB > limit {limit / 2**20:.1f} MiB")
     data = f.read(limit + 1)
     if len(data) > limit:
         raise Refused(f"file too large: more than the limit of {limit / 2**20:.1f} MiB")
     return data
+
+
+def file_size(f: BinaryIO) -> int:
+    """Give the size of an open file (local, or of an fsspec filesystem)."""
+    try:
+        return os.fstat(f.fileno()).st_size
+    except (AttributeError, OSError, io.UnsupportedOperation):
+        size = getattr(f, "size", None)
+        if isinstance(size, int):
+            return size
+        position = f.tell()
+        size = f.seek(0, os.SEEK_END)
+        f.seek(position)
+        return size
 
 
 def lines_limited(f: BinaryIO, limit: int, *, end: int) -> Iterator[tuple[int, bytes | None]]:

@@ -141,9 +141,9 @@ def work_units(path: Path, root: Path, follow_symlinks: bool) -> int:
 
 
 def _size(f) -> int:
-    import os
+    from .inputs import file_size
 
-    return os.fstat(f.fileno()).st_size
+    return file_size(f)
 
 
 def copy_id(article_id: str, where: str) -> str:

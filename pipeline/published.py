@@ -166,7 +166,9 @@ def find_sidecar(root: Path, meta: Path | None = None) -> Sidecar | None:
     folder `root` when there is one, else None."""
     if meta is not None:
         return read_sidecar(meta)
-    default = Path(root) / SIDECAR_NAME
+    if not isinstance(root, Path):  # the folder of an fsspec URL (inputs.RemotePath): give --meta
+        return None
+    default = root / SIDECAR_NAME
     return read_sidecar(default) if default.is_file() else None
 
 

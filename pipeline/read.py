@@ -16,7 +16,17 @@ from pathlib import Path
 
 from .article import Source
 from .decoding import ReadError, decode
-from .inputs import SUFFIXES, Refused, lines_limited, list_files, open_regular, read_limited, relative_name
+from .inputs import (
+    SUFFIXES,
+    Refused,
+    input_paths,
+    lines_limited,
+    list_files,
+    local_path,
+    open_regular,
+    read_limited,
+    relative_name,
+)
 from .published import with_front_matter
 
 __all__ = [
@@ -52,10 +62,14 @@ def path_id(file: str, record: str = "") -> str:
 
 
 def input_files(
-    path: Path, *, follow_symlinks: bool = False, warn: Callable[[str], None] | None = None
+    path: str | Path, *, follow_symlinks: bool = False, warn: Callable[[str], None] | None = None
 ) -> tuple[Path, list[Path]]:
     """Give the folder that file names are relative to and the article files of `path`: a folder's
-    files below it, or one file itself."""
+    files below it, or one file itself; or those of a glob or an fsspec URL (`inputs.input_paths`)."""
+    found = input_paths(path, follow_symlinks=follow_symlinks, warn=warn)
+    if found is not None:
+        return found
+    path = local_path(path)
     if path.is_file():
         return path.parent, [path]
     return path, list_files(path, follow_symlinks=follow_symlinks, warn=warn)

@@ -48,6 +48,9 @@ class Summary:
     previous: str = ""  # "previous run" when built on it, else why everything was redone
     warnings: list[str] = field(default_factory=list)  # folders not read, and why
     notes: list[str] = field(default_factory=list)  # what was repaired in OUT before the run
+    merge_seconds: float = (
+        0.0  # after the last article: entities, tables closed, database, data package, switch
+    )
     out: Path | None = None  # the output folder, None for a run kept in memory
     tables: dict | None = None  # a run kept in memory: its tables as pandas DataFrames
 
@@ -307,24 +310,29 @@ class EmptyInput(RuntimeError):
     must not wipe them (allow_empty does)."""
 
 
-_WARM: set[str] = set()  # English models this process has warmed up with (a forked worker inherits it)
+_WARM: set[tuple[str, str]] = set()  # (language, English model) warmed up here (a forked worker inherits it)
 
 
-def warm_up(en_model: str = DEFAULT_EN_MODEL) -> None:
-    """Load every model, grammar and gazetteer this process will need, by processing two tiny
-    articles, once per process (a worker forked after its parent warmed up has them already); a
-    missing English model is reported when an English article needs it."""
-    if en_model in _WARM:
+def warm_up(en_model: str = DEFAULT_EN_MODEL, langs: Iterable[str] = ("ru", "en")) -> None:
+    """Load the models, grammars and gazetteers of `langs` this process will need, by processing a
+    tiny article of each, once per process (a worker forked after its parent warmed up has them
+    already); a missing English model is reported when an English article needs it. A run warms
+    up Russian only: the English pipeline is loaded when the first English article comes."""
+    todo = [lang for lang in langs if (lang, en_model) not in _WARM]
+    if not todo:
         return
-    for lang, text in WARM_UP.items():
+    for lang in todo:
         try:
-            process(Source("warm-up", f"warm-up.{lang}.txt", "", text=text), en_model=en_model)
+            process(Source("warm-up", f"warm-up.{lang}.txt", "", text=WARM_UP[lang]), en_model=en_model)
         except ModelNotInstalled:
             pass
+        _WARM.add((lang, en_model))
     import pyarrow
 
     pyarrow.array(["warm-up"])  # pyarrow imports pandas (~0.5 s) on its first Python values
-    _WARM.add(en_model)
+
+
+RUN_LANGS = ("ru",)  # what a run loads before its first article
 
 
 def init_worker(en_model: str, disable: tuple[str, ...] = ()) -> None:
@@ -333,7 +341,7 @@ def init_worker(en_model: str, disable: tuple[str, ...] = ()) -> None:
     replacement of a dead one too."""
     pin_threads()
     rules.set_disabled(disable)
-    warm_up(en_model)
+    warm_up(en_model, RUN_LANGS)
 
 
 def _plan(
@@ -373,6 +381,7 @@ def extract_folder(
     disable: Iterable[str] = (),
     corrections: Path | Corrections | None = None,
     meta: Path | None = None,
+    dask: str | None = None,
 ) -> Summary:
     """Extract every article below `root` (a folder, or one file) into the tables in `out`; give the
     run's Summary. With `out` None, nothing is written: the tables are the Summary's `tables`.
@@ -387,10 +396,14 @@ def extract_folder(
     `allow_empty`). `meta` is a metadata CSV
     (`file,published[,title,url]`, see `published.py`); without it, `metadata.csv` in the input
     folder is read when there is one.
+
+    `root` may also be a glob or an fsspec URL (`read.input_files`). With `dask` (a scheduler's
+    address, or `local[:N]`) the articles are processed on a Dask cluster instead of local workers
+    (`cluster.py`); the tables are the same.
     """
     started = time.monotonic()
     summary = Summary(out=Path(out) if out is not None else None)
-    root, files = input_files(Path(root), follow_symlinks=follow_symlinks, warn=summary.warnings.append)
+    root, files = input_files(root, follow_symlinks=follow_symlinks, warn=summary.warnings.append)
     if not isinstance(corrections, Corrections):
         corrections = read_corrections(corrections) if corrections else Corrections(())
     options = {"en_model": en_model, "max_bytes": max_bytes, "follow_symlinks": follow_symlinks}
@@ -402,7 +415,7 @@ def extract_folder(
         options["disable"] = list(disable)
     rules.set_disabled(disable)  # here too: workers=0 processes in this process
     run = dict(root=root, files=files, options=options, on_result=on_result, progress=progress, workers=workers,
-               timeout=article_timeout, corrections=corrections, sidecar=sidecar)  # fmt: skip
+               timeout=article_timeout, corrections=corrections, sidecar=sidecar, dask=dask)  # fmt: skip
     if out is None:
         summary.previous = "kept in memory"
         _run(summary, None, out=None, empty_ok=True, **run)
@@ -427,7 +440,7 @@ def extract_folder(
 
 
 def _run(summary: Summary, previous, *, root, out, files, options, on_result, progress, workers, timeout,
-         empty_ok, corrections, sidecar=None) -> None:  # fmt: skip
+         empty_ok, corrections, sidecar=None, dask=None) -> None:  # fmt: skip
     en_model, max_bytes, follow = options["en_model"], options["max_bytes"], options["follow_symlinks"]
     disable = tuple(options.get("disable", ()))
     plan = _plan(files, root, previous, options, _touched(previous, corrections))
@@ -440,17 +453,26 @@ def _run(summary: Summary, previous, *, root, out, files, options, on_result, pr
     entries: list[state.FileEntry] = []
     articles_done = readable = 0
     work = jobs.Work(en_model, max_bytes, follow, corrections, sidecar)
+    if dask and to_redo:
+        from .cluster import dask_executor
+
+        workers_of = dask_executor(dask, en_model=en_model, disable=disable)
+    else:
+        workers_of = executor(
+            0 if dask else summary.workers,
+            initializer=init_worker, initargs=(en_model, disable), preload=lambda: warm_up(en_model, RUN_LANGS), timeout=timeout,
+        )  # fmt: skip
     with (
-        executor(
-            summary.workers,
-            initializer=init_worker, initargs=(en_model, disable), preload=lambda: warm_up(en_model), timeout=timeout,
-        ) as pool,
+        workers_of as pool,
         TableWriter(out) if out is not None else _memory_writer() as writer,
         state.PreviousTables(previous) if previous else nullcontext() as old,
     ):  # fmt: skip
         bar = _progress_bar(len(to_redo)) if progress and to_redo else None  # after the workers started
         todo = jobs.jobs(plan, root, work)
         window = 4 * max(1, summary.workers)
+        if dask and to_redo:
+            summary.workers = pool.threads()
+            window = pool.window()
         file_outcomes: list[Outcome] = []  # of the file being read
         for tag, value in in_order(pool, todo, window=window, expand=lambda t, v: jobs.expand(t, v, work)):
             path, entry = plan[tag.index]
@@ -486,6 +508,7 @@ def _run(summary: Summary, previous, *, root, out, files, options, on_result, pr
                     bar.set_postfix_str(f"{rate:.1f} articles/s", refresh=False)
         if not readable and not empty_ok:
             raise EmptyInput(f"no readable article in {root}")
+        merge_started = time.monotonic()
         for row in index.rows():
             writer.add("entities", row)
         writer.manifest = {
@@ -495,6 +518,7 @@ def _run(summary: Summary, previous, *, root, out, files, options, on_result, pr
         summary.rows = writer.counts()
         if bar is not None:
             bar.close()
+    summary.merge_seconds = time.monotonic() - merge_started
     if out is None:
         summary.tables = writer.frames()
 

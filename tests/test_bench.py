@@ -33,12 +33,22 @@ def test_a_small_benchmark_end_to_end():
     [one] = report.runs
     assert one.workers == one.used == 1 and one.rss_mb > 100 and one.speedup == 1.0
     assert report.incremental_processed == 1 and report.incremental_s > 0
+    assert [e.lang for e in report.end_to_end] == ["ru", "en"]
+    for e in report.end_to_end:
+        assert e.articles == 2 and e.baseline_s > 0 and e.ours_s > 0 and e.ratio > 0
+        assert 0 < e.baseline_start_s and 0 < e.ours_start_s
     text = bench.markdown(report)
     assert "| ru | natasha | 2 |" in text and "Incremental re-run after one file changed" in text
+    assert "## End to end" in text
 
 
 def test_bench_command_checks_its_options(tmp_path):
     result = CliRunner().invoke(app, ["bench", "--workers", "one"])
     assert result.exit_code == 2 and "--workers takes numbers" in result.stderr
+    result = CliRunner().invoke(app, ["bench", "--lang", "fr"])
+    assert result.exit_code == 2 and "--lang takes ru, en or ru,en" in result.stderr
+    assert bench.make_texts(3, langs=("ru",)) and {
+        lang for lang, _ in bench.make_texts(6, langs=("ru",))
+    } == {"ru"}
     result = CliRunner().invoke(app, ["bench", "--from", str(tmp_path / "nope")])
     assert result.exit_code == 2 and "folder not found" in result.stderr
