@@ -118,6 +118,7 @@ def extract(annotated: Annotated, *, corrections: Corrections | None = None) -> 
             dates=tuple(dates),
             documents=tuple(merge_documents(extraction, entities, corrections=corrections)),
             corrections=tuple(applied),
+            documents_reported=extraction.documents_reported,
         )
     except Exception as exc:  # noqa: BLE001 - one bad article must not stop the run
         return Result(
@@ -146,6 +147,7 @@ def rows(result: Result) -> Iterator[tuple[str, dict]]:
             "event_start": event.start_date if event else None,
             "event_end": event.end_date if event else None,
             "n_chars": len(article.text) if article else None,
+            "documents_reported": result.documents_reported,
             "status": result.status,
             "error": result.error,
         },
@@ -191,7 +193,7 @@ def rows(result: Result) -> Iterator[tuple[str, dict]]:
             "article_id": aid, "type": doc.type, "status": doc.status, "date": doc.date, "place": doc.place,
             "number": doc.number, "parties": list(doc.parties), "text": doc.text, "start": doc.start, "end": doc.stop,
             "document_id": doc.document_id, "title": doc.title, "party_ids": list(doc.party_ids),
-            "mentions": doc.mentions,
+            "mentions": doc.mentions, "count": doc.count,
         }  # fmt: skip
 
 

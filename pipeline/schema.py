@@ -110,6 +110,9 @@ TABLES: dict[str, Table] = {
                  "the lead dates none"),
                 ("event_end", "string", "last day of the article's main event"),
                 ("n_chars", "integer", "length of the cleaned text"),
+                ("documents_reported", "integer", 'the number of documents the article says were signed, adopted '
+                 'or ratified without saying of which types ("17 documents were signed", "подписано 18 '
+                 'соглашений и меморандумов"; the largest such count); empty when it gives none'),
                 ("status", "string", "`ok`, `skipped` (unsupported language, or a second copy of an article) or "
                  "`error`"),
                 ("error", "string", "why the article was skipped or failed"),
@@ -216,6 +219,9 @@ TABLES: dict[str, Table] = {
                 ("party_ids", "list", "the entity ids of `parties`, in the same order (empty for a party that is "
                  "no entity of the article, such as a nationality word the article has no place for)"),
                 ("mentions", "integer", "the number of its mentions"),
+                ("count", "integer", 'the number of documents the row stands for: 1 for a document reported on '
+                 'its own, N for a count of documents of one type the article does not list one by one ("signed '
+                 'four MOUs", "подписано 23 соглашения")'),
                 ("text", "string", "the evidence sentence (the one that gives the status)"),
                 ("start", "integer", "character offset of the evidence sentence"),
                 ("end", "integer", "character offset just past the evidence sentence"),

@@ -27,6 +27,7 @@ class Extraction:
     organisations: tuple[Mention, ...]
     people: tuple[Mention, ...]
     documents: tuple[tuple[DocumentRecord, Mention], ...]
+    documents_reported: int | None = None  # documents reported without their types ("17 documents")
 
 
 def extract_all(annotated: Annotated) -> Extraction:
@@ -37,7 +38,7 @@ def extract_all(annotated: Annotated) -> Extraction:
     places = tuple(extract_places(annotated))
     people = tuple(extract_people(annotated))
     organisations = tuple(extract_organisations(annotated, people=people))
-    documents = tuple(
-        extract_documents(annotated, places=places, organisations=organisations, dates=dates, people=people)
+    documents = extract_documents(
+        annotated, places=places, organisations=organisations, dates=dates, people=people
     )
-    return Extraction(published, dates, places, organisations, people, documents)
+    return Extraction(published, dates, places, organisations, people, documents.records, documents.reported)
