@@ -27,8 +27,8 @@ CASES = [
      "вопросы миграции.", [R("convention", "adopted")]),
     ("doc.case_folded", "en", "News\n\nTHE TWO COUNTRIES SIGNED A MEMORANDUM ON TOURISM. The ministers met in "
      "Astana.", [R("memorandum", "signed")]),
-    ("doc.case_folded", "en", "Tajikistan And Uzbekistan Adopt Joint Declaration On Water\n\nDelegations met in "
-     "Khujand.", [R("declaration", "adopted", parties={"Tajikistan", "Uzbekistan"})]),
+    ("doc.case_folded", "en", "Tajik And Uzbek Ministers Adopt Joint Declaration On Water\n\nOfficials met in "
+     "Osh.", [R("declaration", "adopted", parties={"Tajikistan", "Uzbekistan"})]),
     # --- headlines: a verb the tagger reads as a noun ---
     ("doc.headline_verb", "en", "Tehran, Astana ink customs MOU\n\nThe ministers met in Astana on Monday.",
      [R("memorandum", "signed")]),

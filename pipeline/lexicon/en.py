@@ -150,7 +150,7 @@ DOCUMENT_TYPE_PAIRS = {
     ("statement", "joint"): "statement", ("communique", "joint"): "communique",
 }  # fmt: skip
 PLURAL_NAMES = {"note"}
-PLURAL_SUFFIXES = (("s", ""), ("'s", ""), ("’s", ""), ("a", "um"))
+PLURAL_SUFFIXES = (("s", ""), ("'s", ""), ("’s", ""), ("a", "um"), ("ies", "y"))
 CONSTITUTING_VERBS = {"constitute", "form"}
 CHARTER_NOUNS = {"charter"}
 GENERIC_DOCUMENTS = {"document"}
@@ -244,6 +244,7 @@ BETWEEN = {"between"}
 AGENT_PREPOSITIONS = {"by"}
 LIST_WORDS = {",", "and", "as", "well", "&"}
 GROUP_NOUNS = {"side", "party", "country", "nation", "state", "government"}
+REPRESENTATIVES = {"president", "leader", "minister", "head", "delegation"}
 COUNTRY_GROUPS = {"country", "nation", "state"}
 QUANTIFIERS = {"many", "several", "some", "all", "various"}
 NEUTRAL_ADJECTIVES = {

@@ -37,6 +37,7 @@ from .clauses import (
     bill_passed,
     describe,
     implicit_signers,
+    implied_parties,
     inherit,
     listed_item,
     mention_status,
@@ -185,6 +186,7 @@ def _records(
     event = next((d for d in dates if d.attrs.get("role") == "event" and d.attrs.get("value")), None)
     event_place = _event_place(annotated, event, names)
     text = annotated.text
+    bounds = [(s.start, s.stop) for s in annotated.sentences]
     for doc in group_documents(found):
         chosen = deciding_mention(doc)
         if chosen is None:
@@ -197,7 +199,9 @@ def _records(
         body = [f for f in doc if not f.mention.in_title]
         if date is None and event and event_date(doc, status, event, body):
             date, place = event.attrs["value"], place or event_place
-        parties = document_parties(chosen, doc, status)
+        parties = document_parties(chosen, doc, status, names)
+        if not parties and status in ("signed", "adopted"):
+            parties = {p.normal.casefold(): p for p in implied_parties(names, bounds, chosen.mention.start)}
         sentence = annotated.sentences[chosen.mention.sentence]
         mentions = tuple(
             Mention("document", f.mention.start, f.mention.stop, text[f.mention.start : f.mention.stop], f.mention.type,

@@ -230,10 +230,18 @@ def resolve_group(tree: Tree, g: int | None, names: Names, bounds: list[tuple[in
     countries signed" (the nearest distinct countries, or bodies)."""
     if g is None:
         return []
-    countries = lemma(tree.tokens[g]) in tree.lex.COUNTRY_GROUPS
+    countries = lemma(tree.tokens[g]) in tree.lex.COUNTRY_GROUPS | tree.lex.REPRESENTATIVES
     return antecedents(
         names, bounds, tree.tokens[g].start, countries_only=countries, size=group_size(tree, g)
     )
+
+
+@rule("doc.implicit_parties", stage="documents", off=Computed(lambda *args: []))
+def implied_parties(names: Names, bounds: list[tuple[int, int]], before: int) -> list[Mention]:
+    """A document signed or adopted with no one said to sign it is the work of the parties the
+    text has just named, as "стороны" would be: "Президенты Казахстана и Монголии провели
+    переговоры. По итогам был подписан меморандум" -> Казахстан, Монголия."""
+    return antecedents(names, bounds, before, countries_only=False, size=None)
 
 
 @rule("doc.implicit_signers", stage="documents", off=None)

@@ -6,7 +6,8 @@ from __future__ import annotations
 from ...article import Mention
 from ...rules import enabled, rule
 from .clauses import STRONG, Found
-from .names import party_kind
+from .names import Names, party_kind
+from .parties import bodies_countries
 
 
 def _same_document(doc: list[Found], f: Found) -> bool:
@@ -40,10 +41,11 @@ def party_key(party) -> str:
     return (party.normal if isinstance(party, Mention) else party).casefold()
 
 
-def document_parties(chosen: Found, doc: list[Found], status: str) -> dict[str, Mention | str]:
+def document_parties(chosen: Found, doc: list[Found], status: str, names: Names) -> dict[str, Mention | str]:
     """Give a document's parties: those of the mention that gives its status, and those listed
     "между X и Y" / "between X and Y" with any of its mentions; the other mentions' only when these
-    say none (their subjects are often someone else: "…, the minister said")."""
+    say none (their subjects are often someone else: "…, the minister said"); and the countries
+    of its bodies when the parties are states."""
     kept = [chosen, *[f for f in doc if f.mention.listed_parties]]
     if not any(f.parties for f in kept):
         kept = [f for f in doc if f.status.status in (None, status, "mentioned")]
@@ -52,6 +54,8 @@ def document_parties(chosen: Found, doc: list[Found], status: str) -> dict[str, 
         for p in f.parties:
             if not isinstance(p, Mention) or party_kind(p) in ("organisation", "country"):
                 parties.setdefault(party_key(p), p)
+    for country in bodies_countries(list(parties.values()), names):
+        parties.setdefault(party_key(country), country)
     return parties
 
 

@@ -249,14 +249,26 @@ def _stops_phrase(tree: Tree, i: int, j: int, depth: int, others: set[int], brac
 
 
 def _phrase(
-    tree: Tree, i: int, others: set[int], names: Names, dates: Sequence[Mention], mention: DocMention
+    tree: Tree,
+    i: int,
+    others: set[int],
+    names: Names,
+    dates: Sequence[Mention],
+    mention: DocMention,
+    abbreviations: frozenset[int] = frozenset(),
 ) -> int:
-    """Walk the document's own phrase rightwards; fill its parties and give the index after it."""
+    """Walk the document's own phrase rightwards; fill its parties and give the index after it.
+    Its abbreviation in brackets ends it, unless its parties follow ("MOU (MOU) with X")."""
     tokens = tree.tokens
     depth = tree.depth[i]
     dated = {k for k, t in enumerate(tokens) if any(d.start < t.start < d.stop for d in dates)}
-    j, brackets = i + 1, 0
+    j, brackets, abbreviated = i + 1, 0, False
     while j < len(tokens) and (j in dated or not _stops_phrase(tree, i, j, depth, others, brackets)):
+        if j - 1 in abbreviations and tokens[j].text == ")":
+            following = tokens[j + 1].text.lower() if j + 1 < len(tokens) else ""
+            if following not in tree.lex.PARTY_PREPOSITIONS:
+                break
+            abbreviated = True  # past the abbreviation, the parties only
         brackets += {"(": 1, ")": -1}.get(tokens[j].text, 0)
         word = tokens[j].text.lower()
         if word in tree.lex.PARTY_PREPOSITIONS and word not in tree.lex.AGENT_PREPOSITIONS:
@@ -268,6 +280,8 @@ def _phrase(
                 mention.listed_parties = mention.listed_parties or (between and bool(parties))
                 mention.group_noun = group if group is not None else mention.group_noun
                 j = max(end, j + 1)
+                if abbreviated:
+                    break
                 continue
         j += 1
     while j - 1 > i and tokens[j - 1].text in (",", "и", "and", "(", "«", ".", ";"):
@@ -371,18 +385,32 @@ def sentence_mentions(
         for i, t in enumerate(tokens)
         if lemma(t) in tree.lex.GENERIC_DOCUMENTS and t.pos in ("NOUN", "PROPN")
     }
-    nouns = {i for i, _ in found} | generic | set(lefts.values())
+    # "memorandum of understanding (MOU)": the abbreviation of the document named, no other one;
+    # the phrase goes on past it only to the parties ("… (MOU) with Azerbaijan")
+    abbreviations = {
+        i
+        for i, _ in found
+        if i > 1 and tokens[i - 1].text == "(" and any(i - 6 <= k < i - 1 for k, _ in found)
+    }
+    passed = {
+        i
+        for i in abbreviations
+        if i + 2 < len(tokens)
+        and tokens[i + 1].text == ")"
+        and tokens[i + 2].text.lower() in tree.lex.PARTY_PREPOSITIONS
+    }
+    nouns = ({i for i, _ in found} - passed) | generic | {v for k, v in lefts.items() if k not in passed}
     mentions: dict[int, DocMention] = {}
     for i, kind in found:
         token = tokens[i]
-        if i > 1 and tokens[i - 1].text == "(" and any(i - 6 <= k < i - 1 for k, _ in found):
-            continue  # "memorandum of understanding (MOU)": the abbreviation of the document named
+        if i in abbreviations:
+            continue
         left = lefts[i]
         mention = DocMention(
             kind, sentence_index, i, tokens[left].start, token.stop, (token.start, token.stop)
         )
         mention.in_title = in_title
-        end = _phrase(tree, i, nouns - {i, left}, names, dates, mention)
+        end = _phrase(tree, i, nouns - {i, left}, names, dates, mention, frozenset(abbreviations))
         mention.stop = max(token.stop, tokens[end - 1].stop)
         kids = tree.child_lemmas(i) | {lemma(t) for t in tokens[left:i]}
         mention.plural = is_plural(token, tree.lex) and lemma(token) not in tree.lex.PLURAL_NAMES
