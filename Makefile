@@ -57,7 +57,9 @@ lint: $(STAMP)
 	$(BIN)/ruff check pipeline tests
 	$(BIN)/ruff format --check pipeline tests
 
+# Removes the outputs the last run listed in OUT (tables, database, data package) and the review
+# pages, only if OUT is a pipeline output (never the checkout).
 clean:
+	$(PYTHON) -I pipeline/outdir.py clean "$(OUT)"
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
-	find $(OUT) -mindepth 1 ! -name .gitkeep -delete

@@ -233,7 +233,7 @@ def _run(folder: str, out: str, en_model: str, workers: int, force: bool) -> dic
         "processed": summary.processed,
         "workers": summary.workers,
         "rss_mb": own,
-        "worker_rss_mb": worker if summary.workers > 1 else 0.0,
+        "worker_rss_mb": worker if summary.workers >= 1 else 0.0,
     }
 
 

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import signal
 import sys
+from contextlib import contextmanager
 from pathlib import Path
+from typing import NoReturn
 
 import typer
 
 from .nlp import DEFAULT_EN_MODEL, ModelNotInstalled
 from .parallel import default_workers
 from .read import MAX_BYTES
+from .run import ARTICLE_TIMEOUT
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -41,10 +45,26 @@ def extract(
     strict: bool = typer.Option(False, "--strict", help="Exit 1 when any file could not be processed."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
     workers: int = typer.Option(
-        default_workers(), "--workers", "-w", min=1, help="Worker processes (default: the number of cores)."
+        default_workers(),
+        "--workers",
+        "-w",
+        min=0,
+        help="Worker processes (default: the number of cores; 0: in this process, for profiling).",
     ),
     force: bool = typer.Option(
         False, "--force", help="Redo every file, not only those new or changed since the last run into --out."
+    ),
+    article_timeout: float = typer.Option(
+        ARTICLE_TIMEOUT,
+        "--article-timeout",
+        min=0,
+        help="Seconds an article may take before it gets an error row (0: no limit).",
+    ),
+    follow_symlinks: bool = typer.Option(
+        False, "--follow-symlinks", help="Read symlinked files and folders that lead out of PATH."
+    ),
+    allow_empty: bool = typer.Option(
+        False, "--allow-empty", help="Replace the tables in --out even when PATH has no readable article."
     ),
     corrections: Path | None = typer.Option(
         None,
@@ -68,20 +88,20 @@ def extract(
     Example: pipeline extract data/raw --out data/out --workers 2 --corrections fixes.csv
     """
     from .corrections import CorrectionsError, read_corrections
+    from .outdir import OutputInUse
     from .read import SUFFIXES
-    from .run import extract_folder
+    from .run import EmptyInput, extract_folder
 
     if not path.exists():
-        typer.echo(f"error: input not found (no such folder or file): {path}", err=True)
-        raise typer.Exit(2)
-    if path.is_file() and not path.name.lower().endswith(SUFFIXES):
-        typer.echo(f"error: {path} is not an article file ({' '.join(SUFFIXES)})", err=True)
-        raise typer.Exit(2)
+        fail(f"input not found (no such folder or file): {path}")
+    if not path.is_dir() and not (path.is_file() and path.name.lower().endswith(SUFFIXES)):
+        fail(f"{path} is not an article file ({' '.join(SUFFIXES)}) or a folder")
+    if out.exists() and not out.is_dir():
+        fail(f"--out {out} is a file, not a folder")
     try:
         rules = read_corrections(corrections) if corrections else None
     except CorrectionsError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
+        fail(str(exc))
 
     def report(result) -> None:
         if result.status == "error":
@@ -89,20 +109,69 @@ def extract(
 
     off = _rule_names(disable)
     try:
-        summary = extract_folder(
-            path, out, en_model=en_model, max_bytes=int(max_mb * 2**20), on_result=report,
-            progress=not quiet and sys.stderr.isatty(), workers=workers, force=force, corrections=rules,
-            disable=off,
-        )  # fmt: skip
+        with interrupts_as_keyboard_interrupt():
+            summary = extract_folder(
+                path, out, en_model=en_model, max_bytes=int(max_mb * 2**20), on_result=report,
+                progress=not quiet and sys.stderr.isatty(), workers=workers, force=force,
+                article_timeout=article_timeout or None, follow_symlinks=follow_symlinks, allow_empty=allow_empty,
+                corrections=rules, disable=off,
+            )  # fmt: skip
     except ModelNotInstalled as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
+        fail(str(exc))
+    except OutputInUse as exc:
+        fail(str(exc))
+    except EmptyInput as exc:
+        fail(
+            f"{exc}, and {out} holds the tables of a previous run: left unchanged (--allow-empty replaces them)"
+        )
+    except KeyboardInterrupt as exc:
+        typer.echo(f"interrupted: {out} is left as it was before this run", err=True)
+        raise typer.Exit(143 if getattr(exc, "signal", None) == signal.SIGTERM else 130) from None
+    except OSError as exc:
+        fail(f"{os_error(exc)} ({out} is left as it was before this run)")
+    for warning in summary.warnings:
+        typer.echo(f"warning: {warning}", err=True)
     if not quiet:
+        for note in summary.notes:
+            typer.echo(f"note: {note}", err=True)
         typer.echo(summary_text(summary, out), err=True)
         if not any(summary.statuses.values()):
             typer.echo(f"warning: no articles found in {path}", err=True)
     if strict and summary.statuses["error"]:
         raise typer.Exit(1)
+
+
+def fail(message: str) -> NoReturn:
+    """Print one line on stderr and exit 2: a problem of the set-up, not of an article."""
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(2)
+
+
+def os_error(exc: OSError) -> str:
+    """Give one line for an OSError: what failed, on which file."""
+    reason = exc.strerror or (str(exc).splitlines() or [type(exc).__name__])[0]
+    return f"{reason}: {exc.filename}" if exc.filename else reason
+
+
+@contextmanager
+def interrupts_as_keyboard_interrupt():
+    """Handle SIGTERM as Ctrl-C while the block runs: the run stops its workers, leaves the
+    previous tables in place and exits (143)."""
+
+    def stop(signum, frame):
+        interrupt = KeyboardInterrupt()
+        interrupt.signal = signum
+        raise interrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def summary_text(summary, out: Path) -> str:
@@ -112,7 +181,7 @@ def summary_text(summary, out: Path) -> str:
     files = f"{summary.processed} files processed, {summary.reused} unchanged files reused"
     if summary.previous != "previous run":
         files += f" (full run: {summary.previous})"
-    workers = f"{summary.workers} worker" + ("s" if summary.workers > 1 else "")
+    workers = f"{summary.workers} worker" + ("s" if summary.workers != 1 else "")
     return (
         f"articles: {counts}\nfiles: {files}\nrows: {tables}\n{summary.seconds:.1f} s, {workers} -> {out}\n"
         + outputs_text(out)
@@ -151,12 +220,22 @@ def review(
 
     Example: pipeline review data/out  (then open data/out/review/index.html in a browser)
     """
+    from .outdir import OutputInUse, locked, recover
     from .review import build_review
 
-    if not (out / "pipeline.duckdb").is_file():
-        typer.echo(f"error: no database in {out} (run `pipeline extract ... --out {out}` first)", err=True)
-        raise typer.Exit(2)
-    index = build_review(out, limit=limit or None)
+    if not (out / "pipeline.duckdb").is_file() and not (out / ".pipeline").is_dir():
+        fail(f"no database in {out} (run `pipeline extract ... --out {out}` first)")
+    try:
+        # One writer at a time: no run switches its tables in while the pages are made from them.
+        with locked(out):
+            recover(out)  # a run killed while switching its tables in: finish the switch first
+            if not (out / "pipeline.duckdb").is_file():
+                fail(f"no database in {out} (run `pipeline extract ... --out {out}` first)")
+            index = build_review(out, limit=limit or None)
+    except OutputInUse as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(os_error(exc))
     typer.echo(str(index))
 
 
@@ -237,6 +316,9 @@ def evaluate(
         if not folder.is_dir():
             typer.echo(f"error: folder not found: {folder}", err=True)
             raise typer.Exit(2)
+    from .outdir import settle
+
+    settle(out_dir)  # a run killed while switching its tables in: finish the switch first
     off = _rule_names(disable)
     tables = (out_dir / "articles.parquet").is_file()
     if tables and off:

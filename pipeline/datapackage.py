@@ -61,7 +61,8 @@ def descriptor() -> dict:
         "title": "Records extracted from news articles by ca-news-pipeline",
         "description": "People, organisations, places, dates and signed documents extracted from Russian and "
         "English news articles. In the CSV files a list is written as its items joined by ' | '; a text "
-        "cell a spreadsheet would read as a formula (beginning with =, +, - or @) begins with an apostrophe.",
+        "cell a spreadsheet would read as a formula (beginning with =, +, -, @, a tab or a carriage return) "
+        "begins with an apostrophe.",
         "version": _version(),
         "resources": [_resource(t) for t in TABLES.values()],
     }

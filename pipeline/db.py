@@ -83,6 +83,28 @@ VIEWS: dict[str, tuple[str, str]] = {
         WHERE p.role IS NOT NULL
         """,
     ),
+    "identities": (
+        "One row per person, organisation or place across articles and languages: the entities that share an "
+        "identity_id, with the identity's names, every entity id and name, and the articles of any of them.",
+        """
+        WITH members AS (
+            SELECT identity_id, any_value(kind) AS kind,
+                   any_value(name) FILTER (WHERE entity_id = identity_id) AS name,
+                   any_value(name_ru) AS name_ru, any_value(name_en) AS name_en,
+                   list(entity_id ORDER BY entity_id) AS entity_ids,
+                   list(name ORDER BY articles DESC, entity_id) AS names,
+                   sum(mentions) AS mentions
+            FROM entities GROUP BY identity_id),
+        seen AS (
+            SELECT identity_id, count(DISTINCT article_id) AS articles,
+                   list(DISTINCT article_id ORDER BY article_id) AS article_ids
+            FROM (SELECT identity_id, unnest(article_ids) AS article_id FROM entities)
+            GROUP BY identity_id)
+        SELECT m.identity_id, m.kind, m.name, m.name_ru, m.name_en, m.entity_ids, m.names,
+               s.articles, m.mentions, s.article_ids
+        FROM members m JOIN seen s USING (identity_id)
+        """,
+    ),
 }
 
 

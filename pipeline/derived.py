@@ -1,7 +1,8 @@
 """What a run derives from its finished tables: the DuckDB database and the data package.
 
-`write_derived(folder)` is called by the writer once the tables in its staging folder are complete
-and before anything is switched into place, so these files are switched together with the tables.
+`write_derived(folder)` is the writer's first `before_commit` hook: called once the tables in its
+staging folder are complete and before anything is switched into place, so these files are switched
+together with the tables, listed in the manifest and checksummed like them (`write.TableWriter`).
 """
 
 from __future__ import annotations

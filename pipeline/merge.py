@@ -126,7 +126,7 @@ _LEGAL_FORM = re.compile(
 _SEAT_PREPOSITIONS = {p for lex in all_lexicons() for p in lex.SEAT_PREPOSITIONS}
 
 
-def _bare_form(normal: str) -> str:
+def bare_form(normal: str) -> str:
     """Give the key of an organisation's name without its legal form and without the place
     that ends it: "ОАО «Чакан ГЭС»" -> "чакан гэс", "Министерство финансов Кыргызской
     Республики" -> "министерство финансов", "Фонд … в Кыргызской Республике" -> "фонд …"."""
@@ -165,7 +165,7 @@ def _join_bare_forms(groups: list[list[Mention]]) -> tuple[list[list[Mention]], 
     fuller: dict[str, set[int]] = {}
     for i, group in enumerate(groups):
         for m in group:
-            if (bare := _bare_form(m.normal)) != name_key(m.normal):
+            if (bare := bare_form(m.normal)) != name_key(m.normal):
                 fuller.setdefault(bare, set()).add(i)
             fuller.setdefault("head:" + m.normal.split()[0].casefold(), set()).add(i)
     target: dict[int, int] = {}
@@ -246,11 +246,33 @@ def _ends_with(name: str, part: str) -> bool:
     return len(words) > len(tail) and words[-len(tail) :] == tail
 
 
+@rule("merge.first_name_alone", stage="merge", touches=("PER",), off=Computed(lambda groups: groups))
+def _join_first_names(groups: dict[str, list[Mention]]) -> dict[str, list[Mention]]:
+    """A name alone that is no one's surname in the article but the first word of one full name is
+    that person: "Nader" beside "Nader Entessar", "Zhang" beside "Zhang Haizhou" (written surname
+    first); with two full names beginning so it stays on its own."""
+    firsts: dict[str, set[str]] = {}
+    for key, group in groups.items():
+        for m in group:
+            words = m.normal.split()
+            if len(words) > 1:
+                firsts.setdefault(name_key(words[0]), set()).add(key)
+    out = {k: list(v) for k, v in groups.items()}
+    for key, group in groups.items():
+        if all(len(m.normal.split()) == 1 for m in group) and len(firsts.get(key, ())) == 1:
+            (target,) = firsts[key]
+            if target != key:
+                out[target].extend(group)
+                del out[key]
+    return out
+
+
 def _people(mentions: Sequence[Mention]) -> list[Entity]:
     """Group people by surname; "Б. Джусупов" joins "Бакыт Джусупов", a bare surname joins both."""
     by_surname: dict[str, list[Mention]] = {}
     for m in mentions:
         by_surname.setdefault(name_key(surname(m.normal)), []).append(m)
+    by_surname = _join_first_names(by_surname)
     entities = []
     for group in by_surname.values():
         full = [m for m in group if len(m.normal.split()) > 1]

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from .article import Token
 from .lexicon import alternatives, lexicon
 from .nlp.morph import known_word, parses
+from .rules import rule
 
 _RU = lexicon("ru")
 CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
@@ -84,12 +85,16 @@ def normalise_phrase(
 
     `tokens` are the backend's tokens inside the span that starts at offset `start`."""
     words = [t for t in tokens if t.pos not in ("PUNCT", "SPACE")]
-    head_index = next((i for i, t in enumerate(words) if t.pos in ("NOUN", "PROPN")), None)
+    head_index = _head_noun(words)
     if head_index is None:
         return surface
     head = words[head_index]
     case = CASES.get(head.feats.get("Case", ""), None)
-    if case in (None, "nomn"):
+    if head_index > 0 and indeclinable_before_noun(words[head_index - 1], head):
+        # the tagger reads such a pair badly ("Жогорку Кенешем"): the noun's own form tells its case
+        own = [p.tag.case for p in parses(head.text) if p.tag.POS == "NOUN" and p.tag.case]
+        case = case if case in own else (own[0] if own else case)
+    if case in (None, "nomn") or _indeclinable_reading(head.text, case):
         return surface
     plural = head.feats.get("Number") == "Plur"
     replacements = {}
@@ -118,6 +123,62 @@ def normalise_phrase(
     return _replace_words(surface, start, replacements) if replacements else surface
 
 
+def _head_noun(words: Sequence[Token]) -> int | None:
+    """Give the index of a name's head noun: its first noun (or a word the tagger read as an
+    adjective that is a noun), not an indeclinable word before the noun that inflects."""
+    after_indeclinable = False
+    for i, token in enumerate(words):
+        if (
+            token.pos in ("NOUN", "PROPN")
+            or (token.pos not in ("NOUN", "PROPN") and noun_read_as_adjective(token.text))
+            or after_indeclinable
+        ):
+            after_indeclinable = i + 1 < len(words) and indeclinable_before_noun(token, words[i + 1])
+            if not after_indeclinable:
+                return i
+    return None
+
+
+@rule("name.noun_read_as_adjective", stage="organisations", langs=("ru",), touches=("ORG", "LOC"), off=False)
+def noun_read_as_adjective(word: str) -> bool:
+    """A capitalised word the tagger reads as an adjective and the dictionary knows only as a noun
+    heads the name: "Аппаратами парламентов" -> "Аппараты парламентов"."""
+    if not word[:1].isupper() or not known_word(word):
+        return False
+    readings = parses(word)
+    return bool(readings) and all(p.tag.POS == "NOUN" for p in readings)
+
+
+@rule(
+    "name.indeclinable_before_noun", stage="organisations", langs=("ru",), touches=("ORG", "LOC"), off=False
+)
+def indeclinable_before_noun(token: Token, after: Token) -> bool:
+    """A word the dictionary does not know that ends in a vowel no Russian noun ends with in the
+    nominative ("-у", "-и": "Жогорку", "Олий") before a capitalised noun does not inflect; the noun
+    after it does: "Жогорку Кенешем" -> "Жогорку Кенеш" (not "Жогорк Кенешем")."""
+    return (
+        not known_word(token.text)
+        and token.text[-1:].lower() in _RU.INDECLINABLE_ENDINGS
+        and token.text.lower() not in _RU.POSITIONS
+        and after.pos in ("PROPN", "NOUN", "ADJ")
+        and after.text[:1].isupper()
+    )
+
+
+@rule("name.indeclinable_head", stage="organisations", langs=("ru",), touches=("ORG", "LOC"), off=False)
+def _indeclinable_reading(word: str, case: str) -> bool:
+    """An abbreviated name the dictionary reads as indeclinable keeps its form: "Минприроды"
+    (not "Минприрода")."""
+    return any(p.tag.case == case and {"Fixd", "Orgn"} <= p.tag.grammemes for p in parses(word))
+
+
+@rule("name.indeclinable_surname", stage="people", langs=("ru",), touches=("PER",), off=False)
+def indeclinable_surname(word: str) -> bool:
+    """A surname with an ending that never inflects keeps its form in every case: "Назарзода",
+    "Шарифзаде", "Шевченко", "Седых"."""
+    return len(word) > 4 and word.lower().endswith(tuple(_RU.INDECLINABLE_SURNAME_ENDINGS))
+
+
 _NAME_GRAMMEMES = {"Name", "Surn", "Patr"}
 
 
@@ -133,6 +194,8 @@ def _fits_person(tag, case: str, gender: str) -> bool:
 def _person_score(word: str, case: str, gender: str) -> float:
     """Score how well `word` reads as a name part in `case` and `gender`; a word that cannot be
     read so costs more when the dictionary knows it than when its readings are guesses."""
+    if indeclinable_surname(word):
+        return 1.2
     best = 1.2 if surname_nominative(word, case, gender) else 0.0
     for parse in parses(word):
         if _fits_person(parse.tag, case, gender):
@@ -144,6 +207,8 @@ def _person_score(word: str, case: str, gender: str) -> float:
 
 
 def _person_nominative(word: str, case: str, gender: str) -> str | None:
+    if indeclinable_surname(word):
+        return word
     for parse in parses(word):
         if _fits_person(parse.tag, case, gender) and parse.tag.POS == "NOUN":
             form = parse.inflect({"nomn", "sing"})
@@ -186,6 +251,24 @@ def _syntax_hints(tokens: Sequence[Token], sentence: Sequence[Token]) -> tuple[s
     return None, None
 
 
+@rule("name.position_case", stage="people", langs=("ru",), touches=("PER",), off=None)
+def position_case(tokens: Sequence[Token], sentence: Sequence[Token]) -> str | None:
+    """A name after the position it holds agrees with the position word in case, across the
+    position's complement: "председателя Комитета по бюджету Б.Осмонова" is in the genitive, as
+    "председателя" is, whatever the tagger says of the name's parts."""
+    if not tokens or not sentence:
+        return None
+    first = next((i for i, t in enumerate(sentence) if t is tokens[0]), None)
+    if first is None:
+        return None
+    for token in reversed(sentence[max(0, first - 10) : first]):
+        if token.pos not in ("NOUN", "PROPN", "ADJ"):
+            return None
+        if token.lemma.lower() in _RU.POSITIONS and token.feats.get("Case") in CASES:
+            return CASES[token.feats["Case"]]
+    return None
+
+
 def normalise_person(
     surface: str, start: int, tokens: Sequence[Token], sentence: Sequence[Token] = ()
 ) -> str:
@@ -198,6 +281,7 @@ def normalise_person(
         if any(_person_score(w.text, "nomn", hinted_gender) > 0 for w in words):
             return surface  # the subject of a verb that agrees with it: already in the nominative
         hinted_case = hinted_gender = None  # "Алексеем Роговым" is no subject, whatever the parse
+    hinted_case = hinted_case or position_case(tokens, sentence)
     tagged_case = hinted_case or CASES.get(words[-1].feats.get("Case", ""), "nomn")
     best, best_score = ("nomn", "masc"), -1.0
     for case in ("nomn", "gent", "datv", "accs", "ablt", "loct"):

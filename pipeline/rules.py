@@ -159,4 +159,4 @@ def disabled(names: Iterable[str]) -> Iterator[None]:
 
 def _load_all() -> None:
     """Import every module that registers rules, so that the registry is complete."""
-    from . import extract, merge  # noqa: F401 - imported for their registrations
+    from . import extract, identity, merge  # noqa: F401 - imported for their registrations

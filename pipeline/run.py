@@ -1,9 +1,11 @@
 """Folder in, tables out: read, clean, annotate, extract and merge each article, streaming.
 
-One article at a time per worker; a failure in any step becomes that article's `error` row and
-the run goes on. With several workers, files are processed in worker processes and their rows
-written in input order, so the tables are the same whatever the number of workers. A re-run on
-the same output folder redoes only new and changed files (see `state.py`).
+One article at a time per worker process; a failure in any step becomes that article's `error`
+row and the run goes on, and so does a worker that dies or an article that runs out of time
+(`pool.py`). Rows are written in input order, so the tables are the same whatever the number of
+workers. A re-run on the same output folder redoes only new and changed files (see `state.py`);
+one run at a time writes into a folder, and its tables replace the previous ones as a whole
+(`outdir.py`).
 """
 
 from __future__ import annotations
@@ -15,16 +17,16 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import rules, state
+from . import jobs, outdir, rules, state
 from .article import Annotated, Result, Source
 from .clean import prepare
-from .copies import Copies
 from .corrections import Corrections, read_corrections, touched_articles
 from .extract import extract_all
+from .identity import EntityRecord, Identity, resolve
 from .merge import merge_article, merge_documents
 from .nlp import DEFAULT_EN_MODEL, ModelNotInstalled, backend_for
-from .parallel import executor, in_order, pin_threads
-from .read import MAX_BYTES, file_digest, input_files, read_file, relative_name
+from .parallel import JobFailed, executor, in_order, pin_threads
+from .read import MAX_BYTES, file_digest, input_files, relative_name
 from .write import TableWriter
 
 SUPPORTED_LANGUAGES = ("ru", "en")
@@ -40,8 +42,10 @@ class Summary:
     errors: list[tuple[str, str]] = field(default_factory=list)
     processed: int = 0  # files read and extracted in this run
     reused: int = 0  # unchanged files whose rows were copied from the previous tables
-    workers: int = 1
+    workers: int = 1  # worker processes started (0: none, or --workers 0: in this process)
     previous: str = ""  # "previous run" when built on it, else why everything was redone
+    warnings: list[str] = field(default_factory=list)  # folders not read, and why
+    notes: list[str] = field(default_factory=list)  # what was repaired in OUT before the run
     out: Path | None = None  # the output folder, None for a run kept in memory
     tables: dict | None = None  # a run kept in memory: its tables as pandas DataFrames
 
@@ -207,6 +211,7 @@ def entity_refs(result: Result) -> Iterator[dict]:
             "kind": e.kind,
             "names": [e.name, *e.aliases, *e.attrs.get("gazetteer_aliases", ())],
             "mentions": len(e.mentions),
+            "role": e.attrs.get("role") if e.kind == "person" else None,
         }
 
 
@@ -224,7 +229,8 @@ def outcome(result: Result) -> Outcome:
 
 
 class EntityIndex:
-    """Entities across articles: one row per entity_id, aliases and articles accumulated."""
+    """Entities across articles: one row per entity_id, aliases and articles accumulated; at the
+    end each entity gets its identity across articles (`identity.resolve`)."""
 
     def __init__(self) -> None:
         self.entities: dict[str, dict] = {}
@@ -234,17 +240,37 @@ class EntityIndex:
         name, *others = ref["names"]
         row = self.entities.setdefault(
             ref["entity_id"],
-            {"kind": ref["kind"], "name": name, "aliases": {}, "article_ids": {}, "mentions": 0},
+            {"kind": ref["kind"], "name": name, "aliases": {}, "article_ids": {}, "mentions": 0, "roles": {}},
         )
         for alias in (name, *others):
             if alias != row["name"]:
                 row["aliases"].setdefault(alias, None)
         row["article_ids"].setdefault(ref["article_id"], None)
         row["mentions"] += ref["mentions"]
+        if ref.get("role"):
+            row["roles"].setdefault(ref["role"], None)
+
+    def identities(self) -> dict[str, Identity]:
+        """Give every entity its identity across articles."""
+        return resolve(
+            [
+                EntityRecord(
+                    entity_id,
+                    row["kind"],
+                    row["name"],
+                    list(row["aliases"]),
+                    list(row["article_ids"]),
+                    row["mentions"],
+                    list(row["roles"]),
+                )
+                for entity_id, row in self.entities.items()
+            ]
+        )
 
     def rows(self) -> Iterator[dict]:
+        identities = self.identities()
         for entity_id in sorted(self.entities):
-            row = self.entities[entity_id]
+            row, identity = self.entities[entity_id], identities[entity_id]
             yield {
                 "entity_id": entity_id,
                 "kind": row["kind"],
@@ -253,12 +279,16 @@ class EntityIndex:
                 "articles": len(row["article_ids"]),
                 "mentions": row["mentions"],
                 "article_ids": list(row["article_ids"]),
+                "identity_id": identity.identity_id,
+                "name_ru": identity.name_ru,
+                "name_en": identity.name_en,
             }
 
 
 # --- the run ---------------------------------------------------------------------------------------
 
-FILES_PER_WORKER = 8  # fewer files to redo than this per worker: fewer workers
+ARTICLES_PER_WORKER = 8  # fewer articles to redo than this per worker: fewer workers
+ARTICLE_TIMEOUT = 120.0  # seconds an article may take in a worker before it gets an error row
 
 WARM_UP = {
     "ru": "Встреча в Бишкеке\n\n14 мая 2025 года министр Бакыт Джусупов и представители ПРООН подписали меморандум.",
@@ -266,9 +296,20 @@ WARM_UP = {
 }
 
 
+class EmptyInput(RuntimeError):
+    """The input has no readable article while OUT holds tables: an unmounted or emptied folder
+    must not wipe them (allow_empty does)."""
+
+
+_WARM: set[str] = set()  # English models this process has warmed up with (a forked worker inherits it)
+
+
 def warm_up(en_model: str = DEFAULT_EN_MODEL) -> None:
     """Load every model, grammar and gazetteer this process will need, by processing two tiny
-    articles; a missing English model is reported when an English article needs it."""
+    articles, once per process (a worker forked after its parent warmed up has them already); a
+    missing English model is reported when an English article needs it."""
+    if en_model in _WARM:
+        return
     for lang, text in WARM_UP.items():
         try:
             process(Source("warm-up", f"warm-up.{lang}.txt", "", text=text), en_model=en_model)
@@ -277,47 +318,20 @@ def warm_up(en_model: str = DEFAULT_EN_MODEL) -> None:
     import pyarrow
 
     pyarrow.array(["warm-up"])  # pyarrow imports pandas (~0.5 s) on its first Python values
+    _WARM.add(en_model)
 
 
 def init_worker(en_model: str, disable: tuple[str, ...] = ()) -> None:
-    """Set up a worker process once: one BLAS/OpenMP thread, the rules switched off, models loaded."""
+    """Set up a worker process once, before its first job: one BLAS/OpenMP thread, the rules
+    switched off, models loaded. Every worker of the pool runs it, forked or spawned, the
+    replacement of a dead one too."""
     pin_threads()
     rules.set_disabled(disable)
     warm_up(en_model)
 
 
-def process_path(path: Path, root: Path, en_model: str, max_bytes: int, corrections=None) -> list[Outcome]:
-    """Give the outcomes of every article of one file (the job of a worker)."""
-    return [
-        outcome(process(source, en_model=en_model, corrections=corrections))
-        for source in read_file(path, root=root, max_bytes=max_bytes)
-    ]
-
-
-def process_source(source: Source, en_model: str, corrections=None) -> list[Outcome]:
-    """Give the outcome of one article already read (a record of a JSON or JSONL file)."""
-    return [outcome(process(source, en_model=en_model, corrections=corrections))]
-
-
-def _jobs(plan, root: Path, en_model: str, max_bytes: int, corrections=None) -> Iterator[tuple]:
-    """Give the jobs of a run in input order: an unchanged file's entry, or the work of a file to
-    redo. JSON and JSONL files are read here and each record is a job, so that a big feed is
-    spread over the workers and never held whole in a result."""
-    for index, (path, entry) in enumerate(plan):
-        if entry is not None:
-            yield None, entry, (index, True)
-        elif path.suffix.lower() in (".json", ".jsonl"):
-            sources = list(read_file(path, root=root, max_bytes=max_bytes))
-            for n, source in enumerate(sources):
-                yield process_source, (source, en_model, corrections), (index, n == len(sources) - 1)
-            if not sources:  # read_file always gives one; a file must still close its entry
-                yield None, [], (index, True)
-        else:
-            yield process_path, (path, root, en_model, max_bytes, corrections), (index, True)
-
-
 def _plan(
-    files: list[Path], root: Path, previous: state.PreviousRun | None, max_bytes: int, touched: set[str]
+    files: list[Path], root: Path, previous: state.PreviousRun | None, options: dict, touched: set[str]
 ) -> list:
     """Give (path, previous entry or None) per file: the entry when the file is unchanged and none of
     its articles is `touched` (by a change of the corrections)."""
@@ -327,7 +341,10 @@ def _plan(
         if entry is not None and (
             entry.sha256 is None
             or touched.intersection(entry.articles)
-            or file_digest(path, max_bytes=max_bytes) != entry.sha256
+            or file_digest(
+                path, root=root, max_bytes=options["max_bytes"], follow_symlinks=options["follow_symlinks"]
+            )
+            != entry.sha256
         ):
             entry = None
         plan.append((path, entry))
@@ -344,6 +361,9 @@ def extract_folder(
     progress: bool = False,
     workers: int = 1,
     force: bool = False,
+    article_timeout: float | None = ARTICLE_TIMEOUT,
+    follow_symlinks: bool = False,
+    allow_empty: bool = False,
     disable: Iterable[str] = (),
     corrections: Path | Corrections | None = None,
 ) -> Summary:
@@ -352,53 +372,82 @@ def extract_folder(
 
     Files unchanged since the previous run into `out` (same sha256, same pipeline and options)
     keep their rows; `force` redoes everything. `corrections` (a CSV file, see `corrections.py`) are
-    applied to every article; the articles a change of them concerns are redone. `workers` > 1
-    processes files in that many worker processes; the tables are the same as with one. `disable`
-    names registered rules to switch off (see `rules.py`), for ablation.
+    applied to every article; the articles a change of them concerns are redone. `disable` names
+    registered rules to switch off (see `rules.py`), for ablation. Articles are processed in
+    `workers` worker processes (0: in this process), each within `article_timeout` seconds; the
+    tables are the same with any number. Raise outdir.OutputInUse when another run writes into
+    `out`, and EmptyInput when `root` has no readable article while `out` holds tables (unless
+    `allow_empty`).
     """
     started = time.monotonic()
-    root, files = input_files(Path(root))
-    summary = Summary(workers=max(1, workers), out=Path(out) if out is not None else None)
+    summary = Summary(out=Path(out) if out is not None else None)
+    root, files = input_files(Path(root), follow_symlinks=follow_symlinks, warn=summary.warnings.append)
     if not isinstance(corrections, Corrections):
         corrections = read_corrections(corrections) if corrections else Corrections(())
-    options = {"en_model": en_model, "max_bytes": max_bytes}
+    options = {"en_model": en_model, "max_bytes": max_bytes, "follow_symlinks": follow_symlinks}
     disable = tuple(sorted(rules.check_names(disable)))
     if disable:  # part of the fingerprint: tables made with rules off are not reused with them on
         options["disable"] = list(disable)
-    rules.set_disabled(disable)  # before the workers fork
-    previous, summary.previous = None, "kept in memory"
-    if out is not None:
-        out = Path(out)
-        out.mkdir(parents=True, exist_ok=True)
-        state.remove_stale_temporaries(out)
+    rules.set_disabled(disable)  # here too: workers=0 processes in this process
+    run = dict(root=root, files=files, options=options, on_result=on_result, progress=progress, workers=workers,
+               timeout=article_timeout, corrections=corrections)  # fmt: skip
+    if out is None:
+        summary.previous = "kept in memory"
+        _run(summary, None, out=None, empty_ok=True, **run)
+        summary.seconds = time.monotonic() - started
+        return summary
+    out = Path(out)
+    with outdir.locked(out):
+        summary.notes = outdir.recover(out)
+        holds_tables = _holds_tables(out)
+        if not files and holds_tables and not allow_empty:
+            raise EmptyInput(f"no article files in {root}")
         previous, summary.previous = (None, "--force") if force else state.load_previous(out, options)
-    touched = _touched(previous, corrections)
-    plan = _plan(files, root, previous, max_bytes, touched)
-    to_do = sum(entry is None for _, entry in plan)
-    # A worker costs a process start and a full model load: not worth it for a handful of files.
-    summary.workers = max(1, min(workers, to_do // FILES_PER_WORKER))
+        run.update(out=out, empty_ok=allow_empty or not holds_tables)
+        try:
+            _run(summary, previous, **run)
+        except state.DamagedState as exc:  # found while copying rows: redo everything
+            summary = replace(summary, statuses=Summary().statuses, errors=[], processed=0, reused=0)
+            summary.previous = f"damaged state ({exc})"
+            _run(summary, None, **run)
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+def _run(summary: Summary, previous, *, root, out, files, options, on_result, progress, workers, timeout,
+         empty_ok, corrections) -> None:  # fmt: skip
+    en_model, max_bytes, follow = options["en_model"], options["max_bytes"], options["follow_symlinks"]
+    disable = tuple(options.get("disable", ()))
+    plan = _plan(files, root, previous, options, _touched(previous, corrections))
+    to_redo = [path for path, entry in plan if entry is None]
+    units = sum(jobs.work_units(path, root, follow) for path in to_redo)
+    # A worker costs a process start (and, when there are several, a model load shared by fork).
+    summary.workers = 0 if workers <= 0 or not to_redo else max(1, min(workers, units // ARTICLES_PER_WORKER))
     index = EntityIndex()
-    copies = Copies()
+    ids = jobs.ArticleIds()
     entries: list[state.FileEntry] = []
-    articles_done = 0
+    articles_done = readable = 0
+    work = jobs.Work(en_model, max_bytes, follow, corrections)
     with (
         executor(
             summary.workers,
-            initializer=init_worker,
-            initargs=(en_model, disable),
-            preload=lambda: warm_up(en_model),
+            initializer=init_worker, initargs=(en_model, disable), preload=lambda: warm_up(en_model), timeout=timeout,
         ) as pool,
         TableWriter(out) if out is not None else _memory_writer() as writer,
         state.PreviousTables(previous) if previous else nullcontext() as old,
-    ):
-        bar = _progress_bar(to_do) if progress and to_do else None  # after the workers started
-        jobs = _jobs(plan, root, en_model, max_bytes, corrections)
-        file_articles: list[tuple[str, str]] = []  # (article_id, sha256) of the file being read
-        file_outcomes: list[Outcome] = []
-        for (file_index, last), value in in_order(pool, jobs, window=4 * summary.workers):
-            path, entry = plan[file_index]
-            outcomes = [copies.check(o) for o in (_reused(entry, old) if entry is not None else value)]
+    ):  # fmt: skip
+        bar = _progress_bar(len(to_redo)) if progress and to_redo else None  # after the workers started
+        todo = jobs.jobs(plan, root, work)
+        window = 4 * max(1, summary.workers)
+        file_outcomes: list[Outcome] = []  # of the file being read
+        for tag, value in in_order(pool, todo, window=window, expand=lambda t, v: jobs.expand(t, v, work)):
+            path, entry = plan[tag.index]
+            if isinstance(value, JobFailed):
+                value = jobs.failed(tag, value, path, root, work)
+            outcomes = _reused(entry, old) if entry is not None else value
             for result in outcomes:
+                result = ids.claim(result)
+                readable += entry is not None or result.source.error is None
                 for table, row in result.rows:
                     writer.add(table, row)
                     if table == "entity_refs":
@@ -408,21 +457,21 @@ def extract_folder(
                     summary.errors.append((result.where, result.error or ""))
                 if on_result:
                     on_result(result)
+                file_outcomes.append(result)
             if entry is not None:
                 summary.reused += 1
-                entries.append(copies.redo(entry, outcomes))
-                continue
-            file_articles.extend((o.source.article_id, o.source.sha256) for o in outcomes)
-            file_outcomes.extend(outcomes)
-            if last:
+            elif tag.last:
                 summary.processed += 1
-                entries.append(copies.redo(_entry(path, root, file_articles), file_outcomes))
-                articles_done += len(file_articles)
-                file_articles, file_outcomes = [], []
-                if bar is not None:
+            if entry is not None or tag.last:
+                entries.append(_entry(path, root, file_outcomes, ids, reused=entry))
+                articles_done += len(file_outcomes) if entry is None else 0
+                file_outcomes = []
+                if bar is not None and entry is None:
                     bar.update(1)
                     rate = articles_done / max(bar.format_dict["elapsed"], 1e-6)
                     bar.set_postfix_str(f"{rate:.1f} articles/s", refresh=False)
+        if not readable and not empty_ok:
+            raise EmptyInput(f"no readable article in {root}")
         for row in index.rows():
             writer.add("entities", row)
         writer.manifest = {
@@ -434,18 +483,13 @@ def extract_folder(
             bar.close()
     if out is None:
         summary.tables = writer.frames()
-    summary.seconds = time.monotonic() - started
-    return summary
 
 
 def _touched(previous: state.PreviousRun | None, corrections: Corrections) -> set[str]:
     """Give the previous run's articles that a change of the corrections since that run concerns."""
     if previous is None:
         return set()
-    import json
-
-    manifest = json.loads((previous.out / state.STATE_DIR / state.MANIFEST).read_text(encoding="utf-8"))
-    return touched_articles(previous.out, manifest.get("corrections", []), corrections)
+    return touched_articles(previous.out, previous.corrections, corrections)
 
 
 def _memory_writer():
@@ -454,11 +498,23 @@ def _memory_writer():
     return MemoryTables()
 
 
+def _holds_tables(out: Path) -> bool:
+    """Tell whether `out` holds the articles table of a run with at least one article."""
+    import pyarrow.parquet as pq
+
+    try:
+        return pq.read_metadata(out / "articles.parquet").num_rows > 0
+    except (OSError, ValueError):
+        return (out / "articles.parquet").exists()
+
+
 def _reused(entry: state.FileEntry, old: state.PreviousTables) -> list[Outcome]:
     """Give the outcomes of an unchanged file, its rows copied from the previous tables."""
     outcomes = []
     for aid in entry.articles:
         tables = old.take(aid)
+        if len(tables["articles"]) != 1:
+            raise state.DamagedState(f"{len(tables['articles'])} rows of article {aid} in articles.parquet")
         [article] = tables["articles"]
         source = Source(aid, article["file"], article["sha256"] or "", article["record"] or "")
         table_rows = tuple((name, row) for name, found in tables.items() for row in found)
@@ -466,12 +522,24 @@ def _reused(entry: state.FileEntry, old: state.PreviousTables) -> list[Outcome]:
     return outcomes
 
 
-def _entry(path: Path, root: Path, articles: list[tuple[str, str]]) -> state.FileEntry:
-    """Give the manifest entry of a file redone: the sha256 of the bytes its articles came from
-    (None when it could not be read: such a file is redone every time)."""
-    digests = {sha for _, sha in articles}
+def _entry(
+    path: Path,
+    root: Path,
+    outcomes: list[Outcome],
+    ids: jobs.ArticleIds,
+    *,
+    reused: state.FileEntry | None = None,
+) -> state.FileEntry:
+    """Give the manifest entry of a file: the sha256 of the bytes its articles came from (a reused
+    file keeps its entry's) and its articles' ids. The sha256 is None, so that the file is redone
+    next time, when it could not be read or when it holds a second copy of an article (`ArticleIds`)."""
+    digests = {o.source.sha256 for o in outcomes}
     digest = digests.pop() if len(digests) == 1 and "" not in digests else None
-    return state.FileEntry(relative_name(path, root), digest, tuple(aid for aid, _ in articles))
+    if reused is not None:
+        digest = reused.sha256
+    if ids.holds_copy(outcomes):
+        digest = None
+    return state.FileEntry(relative_name(path, root), digest, tuple(o.source.article_id for o in outcomes))
 
 
 def _progress_bar(total: int):

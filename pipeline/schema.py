@@ -94,11 +94,13 @@ TABLES: dict[str, Table] = {
             _fields(
                 ("article_id", "string", "stable id from the content: a hash of the sha256 of the article's bytes "
                  "(the file's, or the record's in a JSON / JSONL file) and the record key, the same from any "
-                 "folder and on every run; a file that could not be read is identified by its path; a second "
-                 "copy of an article gets an id of its own and status `skipped`"),
-                ("file", "string", "path relative to the input folder"),
-                ("record", "string", "the record's `id` (or index / `lineN`) inside a JSON / JSONL file; empty for "
-                 "other files"),
+                 "folder and on every run (a part of a long text: the whole's id and the part); a file that could "
+                 "not be read is identified by its path. Unique: a second copy of an article gets an id of its "
+                 "own and status `skipped`"),
+                ("file", "string", "path relative to the input folder; bytes of a name that are not UTF-8 are "
+                 "written `\\xNN`, a backslash of the name `\\\\`"),
+                ("record", "string", "the record's `id` (or index / `lineN`; a repeated id gets `@INDEX`) inside a "
+                 "JSON / JSONL file; `partN` for a part of a long text; empty for other files"),
                 ("sha256", "string", "sha256 of the file's bytes"),
                 ("lang", "string", "`ru`, `en`, or the detected code of a skipped language (`kk`, `ky`, `uz`, `tg`, "
                  "`tk`, `uk`, `und`)"),
@@ -242,6 +244,14 @@ TABLES: dict[str, Table] = {
                 ("articles", "integer", "number of articles it appears in"),
                 ("mentions", "integer", "number of its mentions"),
                 ("article_ids", "list", "the articles it appears in"),
+                ("identity_id", "string", "the one person or organisation across articles and languages it is part of: "
+                 "the `entity_id` of the identity's main entity (a bare surname, initials, another romanisation, "
+                 "a Russian spelling, an abbreviation and its expansion share it; see README: Identities across "
+                 "articles); recomputed every run"),
+                ("name_ru", "string", "the identity's name in Russian, where known (the gazetteer's, else the fullest "
+                 "Cyrillic name of its entities)"),
+                ("name_en", "string", "the identity's name in English, where known (the gazetteer's, else the fullest "
+                 "Latin name of its entities)"),
             ),
             ("entity_id",),
         ),
@@ -259,6 +269,7 @@ STATE_TABLES: dict[str, Table] = {
             ("kind", "string", "`person`, `organisation` or `place`"),
             ("names", "list", "its name, then its aliases and the gazetteer's names"),
             _MENTIONS,
+            ("role", "string", "a person's role in the article (empty for other kinds)"),
         ),
     ),
     "corrections_applied": Table(

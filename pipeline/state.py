@@ -1,11 +1,15 @@
 """What a run keeps beside its tables so that the next run can redo only what changed.
 
 `OUT/.pipeline/manifest.json` lists every input file in order with its sha256 and the ids of its
-articles; `OUT/.pipeline/entity_refs.parquet` holds each article's share of the `entities` table.
-The manifest also records the run's id, which every Parquet table carries in its metadata, and a
-fingerprint of the code, the shipped data and the options: when any of these disagree (an older
-version, other options, or a run killed while it was renaming its tables into place), the
-previous run is not trusted and everything is redone.
+articles; `OUT/.pipeline/entity_refs.parquet` holds each article's share of the `entities` table,
+`corrections_applied.parquet` the correction rules that changed each article; with the keys of
+the rules the run applied (in the manifest), a changed corrections file redoes only the articles
+it concerns (`corrections.touched_articles`).
+The manifest also records the run's id, which every Parquet table carries in its metadata, the
+sha256 of every output, and a fingerprint of the code, the shipped data and the options: when any
+of these disagree (an older version, other options, a damaged or replaced table, a manifest that
+does not list the articles of the articles table), the previous run is not trusted and
+everything is redone.
 
 The rows of an unchanged file are copied from the previous tables, read table by table in one
 forward pass, a batch at a time: memory does not grow with the corpus.
@@ -15,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import metadata
@@ -23,9 +26,9 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from .write import MANIFEST, RUN_KEY, SCHEMAS, STATE_DIR, STATE_SCHEMAS
+from .write import MANIFEST, RUN_KEY, SCHEMAS, STATE_DIR, STATE_SCHEMAS, file_sha256
 
-FORMAT = 1
+FORMAT = 2  # 2: checksums of the outputs
 PACKAGE = Path(__file__).resolve().parent
 MODELS = PACKAGE.parent / "models"
 # Distributions whose version changes what the pipeline extracts.
@@ -52,10 +55,15 @@ def fingerprint(options: dict) -> str:
     return digest.hexdigest()
 
 
+class DamagedState(Exception):
+    """The previous tables do not hold what the manifest says, found while copying their rows."""
+
+
 @dataclass(frozen=True)
 class FileEntry:
     """One input file of a run: its path in the input folder, sha256 (None when it could not be
-    read, so it is always redone) and the ids of its articles, in order."""
+    read or holds a second copy of an article, so it is always redone: `jobs.ArticleIds`) and the
+    ids of its articles, in order."""
 
     file: str
     sha256: str | None
@@ -67,6 +75,7 @@ class PreviousRun:
     out: Path
     run_id: str
     files: dict[str, FileEntry]
+    corrections: tuple[str, ...] = ()  # keys of the correction rules it applied
 
     def rank(self) -> dict[str, int]:
         """Give each previous article's position in the previous tables."""
@@ -88,30 +97,51 @@ def manifest(run_id: str, options: dict, files: list[FileEntry]) -> dict:
 
 
 def load_previous(out: Path, options: dict) -> tuple[PreviousRun | None, str]:
-    """Give the previous run in `out` that this run may build on, or None and the reason why not."""
+    """Give the previous run in `out` that this run may build on, or None and the reason why not.
+
+    It is trusted only when everything checks out: the manifest is readable and of this pipeline
+    and options, every table the next run reads has the sha256 the manifest recorded and the run
+    id of the manifest, and the manifest's files and articles are those of the articles table."""
     path = Path(out) / STATE_DIR / MANIFEST
     if not path.is_file():
         return None, "no previous run"
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        files = {f["file"]: FileEntry(f["file"], f["sha256"], tuple(f["articles"])) for f in data["files"]}
-        run_id = data["run_id"]
+        files = [FileEntry(f["file"], f["sha256"], tuple(f["articles"])) for f in data["files"]]
+        run_id, checksums = data["run_id"], data["checksums"]
+        corrections = tuple(data.get("corrections", ()))
         same = data["format"] == FORMAT and data["fingerprint"] == fingerprint(options)
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         return None, f"unreadable manifest ({type(exc).__name__})"
     if not same:
         return None, "the pipeline, its data or the options changed"
-    for name, folder in [(n, Path(out)) for n in PER_ARTICLE] + [
-        (n, Path(out) / STATE_DIR) for n in STATE_SCHEMAS
-    ]:
-        table = folder / f"{name}.parquet"
+    for name in [f"{n}.parquet" for n in PER_ARTICLE] + [f"{STATE_DIR}/{n}.parquet" for n in STATE_SCHEMAS]:
+        table = Path(out) / name
         try:
             meta = pq.read_schema(table).metadata or {}
+            digest = file_sha256(table)
         except (OSError, ValueError):
             return None, f"{table.name} is missing or unreadable"
         if meta.get(RUN_KEY, b"").decode() != run_id:
             return None, f"{table.name} is not the manifest's (a run was interrupted while replacing tables)"
-    return PreviousRun(Path(out), run_id, files), "previous run"
+        if checksums.get(name) != digest:
+            return None, f"{table.name} is damaged (its sha256 is not the one the manifest recorded)"
+    if not _manifest_matches_articles(Path(out), files):
+        return None, "the manifest's articles are not those of articles.parquet"
+    return PreviousRun(Path(out), run_id, {f.file: f for f in files}, corrections), "previous run"
+
+
+def _manifest_matches_articles(out: Path, files: list[FileEntry]) -> bool:
+    """Tell whether the manifest lists the articles of articles.parquet, in order, each under its
+    own file, with no file or article twice."""
+    listed = [(aid, f.file) for f in files for aid in f.articles]
+    if len({f.file for f in files}) != len(files) or len({aid for aid, _ in listed}) != len(listed):
+        return False
+    try:
+        table = pq.read_table(out / "articles.parquet", columns=["article_id", "file"])
+    except (OSError, ValueError):
+        return False
+    return list(zip(table["article_id"].to_pylist(), table["file"].to_pylist(), strict=True)) == listed
 
 
 class _Cursor:
@@ -163,25 +193,3 @@ class PreviousTables:
     def __exit__(self, *exc) -> None:
         for cursor in self.cursors.values():
             cursor.close()
-
-
-def remove_stale_temporaries(out: Path) -> None:
-    """Remove the temporary folders of runs that were killed (their process is gone)."""
-    for path in Path(out).glob(".writing-*"):
-        pid = path.name.split("-")[1] if path.name.count("-") >= 2 else ""
-        if pid.isdigit() and not _alive(int(pid)):
-            import shutil
-
-            shutil.rmtree(path, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True

@@ -1,54 +1,44 @@
-"""Tables -> CSV and Parquet, streamed to temporary files and renamed into place at the end.
+"""Tables -> CSV and Parquet, streamed into a staging folder and switched into place at the end.
 
 Rows arrive one article at a time and are flushed in Parquet row groups (at most ROW_GROUP rows
 or ROW_GROUP_BYTES of text), so memory does not grow with the corpus; an interrupted run leaves
-the previous tables untouched. When the tables are complete, the DuckDB database and the data
-package are made from them in the same temporary folder (`derived.py`) and renamed into place with
-them. Beside the tables, `OUT/.pipeline/` keeps the state of the run
-(state tables in Parquet and a manifest, written last): see `state.py`.
+the previous tables untouched, and the new set replaces the old one as a whole (`outdir.py`).
+When the tables are complete, the DuckDB database and the data package are made from them in the
+staging folder (`derived.py`, the writer's first `before_commit` hook), so they are switched in,
+listed and checksummed with the tables. CSV files are UTF-8 with a BOM (spreadsheets read them
+right), every cell through `safe.csv_cell`. Beside the tables, `OUT/.pipeline/` keeps the state of
+the run (state tables in Parquet and a manifest): see `state.py`.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import os
 import shutil
 import tempfile
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from . import outdir
 from .derived import write_derived
-from .schema import LIST_SEPARATOR, STATE_TABLES, TABLES
+from .safe import csv_cell
+from .schema import STATE_TABLES, TABLES
 
 SCHEMAS: dict[str, list[tuple[str, pa.DataType]]] = {name: t.arrow_schema() for name, t in TABLES.items()}
 # Tables the next run reads to redo only what changed (Parquet only, in OUT/.pipeline/).
 STATE_SCHEMAS = {name: t.arrow_schema() for name, t in STATE_TABLES.items()}
-STATE_DIR = ".pipeline"
-MANIFEST = "manifest.json"
+STATE_DIR = outdir.STATE_DIR
+MANIFEST = outdir.MANIFEST
 RUN_KEY = b"pipeline_run"  # Parquet metadata key holding the id of the run that wrote the table
 
 ROW_GROUP = 1000
 ROW_GROUP_BYTES = 2 * 2**20  # texts are long: flush by size too, so a buffer stays small
-
-
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _csv_cell(value: object) -> object:
-    """Give a value as a spreadsheet-safe CSV cell: lists joined (a missing item empty, never "None"),
-    and text that a spreadsheet would read as a formula ("=…", "+…", "-…", "@…") after an apostrophe,
-    which Excel and LibreOffice take as "this cell is text" and do not show."""
-    if value is None:
-        return ""
-    if isinstance(value, list | tuple):
-        value = LIST_SEPARATOR.join("" if v is None else str(v) for v in value)
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def _size(row: dict) -> int:
@@ -72,7 +62,7 @@ class _Table:
 
     def add(self, row: dict) -> None:
         if self.csv_file is not None:
-            self.csv.writerow([_csv_cell(row.get(c)) for c in self.columns])
+            self.csv.writerow([csv_cell(row.get(c)) for c in self.columns])
         self.buffer.append(row)
         self.buffered_bytes += _size(row)
         self.count += 1
@@ -97,24 +87,29 @@ class TableWriter:
     """Write every table of SCHEMAS into `out` (and of STATE_SCHEMAS into `out/.pipeline`); use as
     a context manager.
 
-    On a clean exit the tables replace those in `out` one rename each, then `manifest` (if set) is
-    written; on an exception the temporary folder is removed and `out` keeps what it had. A run
-    killed outright (SIGKILL) leaves its temporary folder, named after its process id, which the
-    next run removes.
+    Everything is written into a staging folder first (`staging`, named after the process id). On
+    a clean exit the functions in `before_commit` add files of their own to it (each is called
+    with the staging folder; the first writes the database and the data package), then the manifest (if set) is written with the list and checksums of
+    every staged file, and the whole set replaces the previous one in `out` at once
+    (`outdir.commit`). On an exception the staging folder is removed and `out` keeps what it had;
+    a run killed outright leaves it, and the next command removes it (`outdir.recover`).
     """
 
     def __init__(self, out: Path, *, run_id: str | None = None) -> None:
         self.out = Path(out)
         self.out.mkdir(parents=True, exist_ok=True)
         self.run_id = run_id or uuid.uuid4().hex
-        self.tmp = Path(tempfile.mkdtemp(prefix=f".writing-{os.getpid()}-", dir=self.out))
-        self.tables = {name: _Table(name, self.tmp, fields, self.run_id) for name, fields in SCHEMAS.items()}
+        self.staging = Path(tempfile.mkdtemp(prefix=f"{outdir.STAGING_PREFIX}{os.getpid()}-", dir=self.out))
+        (self.staging / STATE_DIR).mkdir()
+        self.tables = {
+            name: _Table(name, self.staging, fields, self.run_id) for name, fields in SCHEMAS.items()
+        }
         self.state = {
-            name: _Table(name, self.tmp, fields, self.run_id, with_csv=False)
+            name: _Table(name, self.staging / STATE_DIR, fields, self.run_id, with_csv=False)
             for name, fields in STATE_SCHEMAS.items()
         }
         self.manifest: dict | None = None
-        self.derived: tuple[str, ...] = ()  # files made from the finished tables, switched in with them
+        self.before_commit: list[Callable[[Path], object]] = [write_derived]
 
     def add(self, table: str, row: dict) -> None:
         (self.tables.get(table) or self.state[table]).add(row)
@@ -130,25 +125,37 @@ class TableWriter:
             for table in (*self.tables.values(), *self.state.values()):
                 table.close()
             if exc_type is None:
-                self.derived = write_derived(self.tmp)
-                self._commit()
+                for hook in self.before_commit:
+                    hook(self.staging)
+                if self.manifest is not None:
+                    self._write_manifest()
+                outdir.commit(self.out, self.staging)
         finally:
-            shutil.rmtree(self.tmp, ignore_errors=True)
+            shutil.rmtree(self.staging, ignore_errors=True)
 
-    def _commit(self) -> None:
-        state_dir = self.out / STATE_DIR
-        state_dir.mkdir(exist_ok=True)
-        # The old manifest goes first: if the renames below are cut short, no manifest claims
-        # the mixed tables, and the next run redoes everything.
-        (state_dir / MANIFEST).unlink(missing_ok=True)
-        for name in SCHEMAS:
-            for suffix in (".csv", ".parquet"):
-                os.replace(self.tmp / f"{name}{suffix}", self.out / f"{name}{suffix}")
-        for name in self.derived:
-            os.replace(self.tmp / name, self.out / name)
-        for name in STATE_SCHEMAS:
-            os.replace(self.tmp / f"{name}.parquet", state_dir / f"{name}.parquet")
-        if self.manifest is not None:
-            written = self.tmp / MANIFEST
-            written.write_text(json.dumps(self.manifest, ensure_ascii=False), encoding="utf-8")
-            os.replace(written, state_dir / MANIFEST)
+    def _write_manifest(self) -> None:
+        """Write the manifest into the staging folder with the names of every output and the
+        sha256 of every staged file, so that the next run can tell damaged state."""
+        units = [u for u in outdir.staged_units(self.staging) if u != f"{STATE_DIR}/{MANIFEST}"]
+        files = sorted(
+            p.relative_to(self.staging).as_posix()
+            for u in units
+            for p in ([self.staging / u] if (self.staging / u).is_file() else (self.staging / u).rglob("*"))
+            if p.is_file()
+        )
+        manifest = {
+            **self.manifest,
+            "outputs": units,
+            "checksums": {f: file_sha256(self.staging / f) for f in files},
+        }
+        (self.staging / STATE_DIR / MANIFEST).write_text(
+            json.dumps(manifest, ensure_ascii=False), encoding="utf-8"
+        )
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(2**20), b""):
+            digest.update(block)
+    return digest.hexdigest()

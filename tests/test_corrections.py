@@ -195,6 +195,30 @@ def test_a_changed_corrections_file_redoes_only_the_articles_it_touches(folder, 
     assert again.processed == 0
 
 
+def test_the_corrections_state_is_listed_checksummed_and_trusted_only_when_intact(folder, tmp_path):
+    """The state of corrections is part of the switched set: listed and checksummed in the manifest
+    beside the keys of the rules; a re-run builds on it, a damaged one makes it redo everything."""
+    import json
+
+    fixes = tmp_path / "fixes.csv"
+    fixes.write_text("action,kind,name,target\nrename,person,Б. Джусупов,Джусупов Бакыт\n", encoding="utf-8")
+    out = tmp_path / "out"
+    run.extract_folder(folder, out, corrections=fixes)
+    manifest = json.loads((out / ".pipeline" / "manifest.json").read_text(encoding="utf-8"))
+    state = ".pipeline/corrections_applied.parquet"
+    assert state in manifest["outputs"] and state in manifest["checksums"]
+    assert manifest["corrections"] == read_corrections(fixes).keys()
+    assert len(pd.read_parquet(out / state)) == 1
+    assert run.extract_folder(folder, out, corrections=fixes).processed == 0
+    data = bytearray((out / state).read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    (out / state).write_bytes(bytes(data))
+    again = run.extract_folder(folder, out, corrections=fixes)
+    assert again.reused == 0 and "corrections_applied.parquet" in again.previous
+    run.extract_folder(folder, tmp_path / "fresh", corrections=fixes)
+    assert_same(out, tmp_path / "fresh")
+
+
 def assert_same(a, b):
     for name in SCHEMAS:
         pd.testing.assert_frame_equal(

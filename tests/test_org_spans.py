@@ -42,11 +42,12 @@ from pipeline.merge import merge_article
         # a quoted name NER closed before its closing quote
         ("Средства получит ОАО «Таджикская алюминиевая компания» в следующем году.",
          {"ОАО «Таджикская алюминиевая компания»"}, {"ОАО «Таджикская алюминиевая компания"}),
-        # English: a minister's portfolio is no organisation; a name cut at its commas is joined
+        # English: a minister's portfolio is no organisation; a name cut at its commas is joined, with the
+        # country it is of
         ("The delegation was received by Uzbek Agriculture, Water Resources and Fisheries Minister Aziz "
          "Karimov in Tashkent.", set(), {"Uzbek Agriculture, Water Resources"}),
         ("Last week the university concluded a memorandum with the Ministry of Culture, Tourism, and Youth "
-         "Policy of Uzbekistan.", {"Ministry of Culture, Tourism, and Youth Policy"},
+         "Policy of Uzbekistan.", {"Ministry of Culture, Tourism, and Youth Policy of Uzbekistan"},
          {"Tourism", "Ministry of Culture, Tourism"}),
         # English: a known organisation's name completed ("… Co-operation" + "in Europe"), an event dropped
         ("Observers from the Organization for Security and Co-operation in Europe and the CIS monitored the "

@@ -74,7 +74,7 @@ def test_two_workers_give_the_tables_of_one(tmp_path, monkeypatch, fork):
 
     folder = make_folder(tmp_path / "in")
     one = extract(folder, tmp_path / "one", workers=1)
-    monkeypatch.setattr(run, "FILES_PER_WORKER", 1)  # start the pool even for a few files
+    monkeypatch.setattr(run, "ARTICLES_PER_WORKER", 1)  # start the pool even for a few files
     if not fork:  # as on macOS and Windows: workers spawned, each loading the models itself
         monkeypatch.setattr(pipeline.parallel, "can_fork", lambda: False)
     two = extract(folder, tmp_path / "two", workers=2)
@@ -87,8 +87,70 @@ def test_two_workers_give_the_tables_of_one(tmp_path, monkeypatch, fork):
     assert list(articles.record.fillna("")) == ["", "", "r1", "line2", "r3", "", "", "", ""]
 
 
+def test_in_this_process_gives_the_tables_of_a_worker(tmp_path):
+    """--workers 0 (for profiling) processes the articles in the run's own process."""
+    folder = make_folder(tmp_path / "in")
+    worker = extract(folder, tmp_path / "worker", workers=1)
+    inline = extract(folder, tmp_path / "inline", workers=0)
+    assert (worker.workers, inline.workers) == (1, 0)
+    assert_same_tables(tmp_path / "worker", tmp_path / "inline")
+
+
+def _rules_off_here() -> tuple[int, list[str]]:
+    """A worker's job: its pid and the rules switched off in it."""
+    from pipeline import rules
+
+    return os.getpid(), sorted(rules.disabled_rules())
+
+
+@pytest.mark.parametrize("fork", [True, False], ids=["forked", "spawned"])
+def test_every_worker_switches_the_rules_off_before_its_first_job(monkeypatch, fork):
+    """--disable reaches every worker through init_worker, forked or spawned, and the worker that
+    replaces a dead one: not by inheriting the parent's switches (here the parent has none)."""
+    import pipeline.parallel
+    from pipeline import rules
+    from pipeline.nlp import DEFAULT_EN_MODEL
+
+    if fork and not pipeline.parallel.can_fork():
+        pytest.skip("workers are forked on Linux only")
+    if not fork:
+        monkeypatch.setattr(pipeline.parallel, "can_fork", lambda: False)
+    off = ("date.year_in_paragraph", "org.not.disease")
+    assert rules.check_names(off) == set(off)
+    rules.set_disabled(())
+    workers = 2 if fork else 1  # a spawned worker loads the models itself: one is enough
+    init = (DEFAULT_EN_MODEL, off)
+    with pipeline.parallel.executor(
+        workers, initializer=run.init_worker, initargs=init, preload=lambda: run.warm_up(DEFAULT_EN_MODEL)
+    ) as pool:
+        seen = [pool.submit(_rules_off_here).result() for _ in range(4)]
+        if fork:  # the workers killed: their replacements are set up the same way
+            dead = {worker.process.pid for worker in pool.workers}
+            for worker in pool.workers:
+                os.kill(worker.process.pid, signal.SIGKILL)
+                worker.process.join()
+            seen += [pool.submit(_rules_off_here).result() for _ in range(4)]
+            assert {pid for pid, _ in seen[:4]} <= dead and not dead & {pid for pid, _ in seen[4:]}
+    assert all(names == sorted(off) for _, names in seen)
+    assert rules.disabled_rules() == frozenset()  # the parent's own switches untouched
+
+
+def test_rules_switched_off_give_the_same_tables_with_any_number_of_workers(tmp_path, monkeypatch):
+    """extract --disable: the tables with the date rules off are those of a run in this process,
+    differ from those with every rule on, and are not reused by a run with every rule on."""
+    folder = make_folder(tmp_path / "in")
+    monkeypatch.setattr(run, "ARTICLES_PER_WORKER", 1)
+    extract(folder, tmp_path / "two", workers=2, disable=["date."])
+    extract(folder, tmp_path / "inline", workers=0, disable=["date."])
+    assert_same_tables(tmp_path / "two", tmp_path / "inline")
+    on = extract(folder, tmp_path / "two", workers=2)
+    assert on.reused == 0 and on.previous == "the pipeline, its data or the options changed"
+    extract(folder, tmp_path / "on", workers=0)
+    assert not tables(tmp_path / "on")["dates"].equals(tables(tmp_path / "inline")["dates"])
+
+
 def test_a_missing_model_stops_a_parallel_run_with_exit_2(tmp_path, monkeypatch):
-    monkeypatch.setattr(run, "FILES_PER_WORKER", 1)
+    monkeypatch.setattr(run, "ARTICLES_PER_WORKER", 1)
     (tmp_path / "in").mkdir()
     for n in range(3):
         (tmp_path / "in" / f"en{n}.txt").write_text(EN, encoding="utf-8")

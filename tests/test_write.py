@@ -3,7 +3,7 @@ import codecs
 import pandas as pd
 import pytest
 
-from pipeline.write import SCHEMAS, TableWriter, _csv_cell
+from pipeline.write import SCHEMAS, TableWriter
 
 
 def test_tables_in_csv_and_parquet_with_lists(tmp_path):
@@ -51,26 +51,8 @@ def test_row_groups_stream(tmp_path, monkeypatch):
     assert len(pd.read_csv(tmp_path / "mentions.csv")) == 35
 
 
-@pytest.mark.parametrize(
-    ("value", "cell"),
-    [
-        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
-        ("+7 312 123", "'+7 312 123"),
-        ("-Минус", "'-Минус"),
-        ("@SUM(A1)", "'@SUM(A1)"),
-        ("\tTab", "'\tTab"),
-        ("Бишкек = столица", "Бишкек = столица"),
-        (None, ""),
-        (["loc-1", None, "org-2"], "loc-1 |  | org-2"),
-        (["=1+1"], "'=1+1"),
-        (-3, -3),
-    ],
-)
-def test_csv_cells_are_spreadsheet_safe(value, cell):
-    assert _csv_cell(value) == cell
-
-
 def test_csv_has_a_bom_and_no_literal_none(tmp_path):
+    """Every cell through safe.csv_cell (its cases: tests/test_safe.py)."""
     with TableWriter(tmp_path) as writer:
         writer.add("articles", {"article_id": "a1", "title": "=2+2 Бишкек", "status": "ok"})
         writer.add("documents", {"article_id": "a1", "document_id": "d1", "parties": ["Кыргызстан", "GIZ"],

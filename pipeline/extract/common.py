@@ -67,6 +67,15 @@ def trim_span(text: str, start: int, stop: int) -> tuple[int, int]:
     return start, stop
 
 
+def singular(lang: str, word: str) -> str:
+    """Give the singular of an English plural by its ending ("ministries" -> "ministry",
+    "chambers" -> "chamber"); other words unchanged."""
+    for plural, single in lexicon(lang).PLURAL_SUFFIXES:
+        if plural and word.endswith(plural):
+            return word[: len(word) - len(plural)] + single
+    return word
+
+
 def english_name(text: str) -> str:
     """Give an English name without a leading article or a possessive ending."""
     text = re.sub(rf"^{alternatives(lexicon('en').LEADING_ARTICLES)}\s+", "", text.strip())
@@ -79,7 +88,10 @@ def is_nationality(annotated: Annotated, word: str) -> bool:
     if is_demonym(word):
         return True
     kinds = {s.type for s in annotated.spans if s.text == word}
-    return kinds == {"NORP"}
+    if kinds == {"NORP"}:
+        place = lookup_place(word)  # spaCy tags a country NORP at times: "of Tajikistan"
+        return place is None or place.kind != "country"
+    return False
 
 
 def is_chrome_name(text: str) -> bool:

@@ -21,6 +21,7 @@ from .common import (
     abbreviation_after,
     is_nationality,
     normaliser,
+    singular,
     span_mentions,
     split_abbreviation,
     surname,
@@ -41,6 +42,26 @@ def _first_word_lemma(mention: Mention, annotated: Annotated) -> str:
     return (words[0].lemma if words else mention.text.split()[0]).lower()
 
 
+def _headed_name(mention: Mention, annotated: Annotated) -> bool:
+    """Tell a name that begins with an institution head ("Ministry of Energy"), or holds one with
+    its complement ("Kabul Chamber of Commerce")."""
+    heads = lexicon(annotated.lang).INSTITUTION_HEADS
+    if _first_word_lemma(mention, annotated) in heads:
+        return True
+    tokens, _ = tokens_in(annotated, mention.start, mention.stop)
+    return any(
+        t.lemma.lower() in heads and i + 1 < len(tokens) and tokens[i + 1].pos == "ADP"
+        for i, t in enumerate(tokens)
+    )
+
+
+def _holds_head(mention: Mention, annotated: Annotated) -> bool:
+    """Tell a name with a head of a body's name among its words: a body of its own."""
+    tokens, _ = tokens_in(annotated, mention.start, mention.stop)
+    heads = lexicon(annotated.lang).HEAD_WORDS
+    return any(t.lemma.lower() in heads or t.text.lower() in heads for t in tokens)
+
+
 @rule("org.comma_split_name", stage="organisations", langs=("en",), touches=("ORG",))
 def join_coordinated(annotated: Annotated, mentions: list[Mention]) -> list[Mention]:
     """Join a name NER split at its commas: an institution name followed, across ", " or "and",
@@ -55,8 +76,8 @@ def join_coordinated(annotated: Annotated, mentions: list[Mention]) -> list[Ment
                 and _coordination(annotated.lang).match(gap)
                 and not mention.text.isupper()
                 and lookup_organisation(mention.normal) is None
-                and _first_word_lemma(last, annotated) in lexicon(annotated.lang).INSTITUTION_HEADS
-                and _first_word_lemma(mention, annotated) not in lexicon(annotated.lang).INSTITUTION_HEADS
+                and _headed_name(last, annotated)
+                and not _holds_head(mention, annotated)
                 and mention.text[:1].isupper()
             ):
                 surface = text[last.start : mention.stop]
@@ -120,6 +141,27 @@ def lone_institution_word(mention: Mention, annotated: Annotated, people_keys: s
     return _first_word_lemma(mention, annotated) in heads or normal.lower() in heads
 
 
+@rule("org.not.plural_head", stage="organisations", touches=("ORG",), off=False)
+def plural_head(mention: Mention, annotated: Annotated, people_keys: set[str]) -> bool:
+    """A name whose head is an institution word in the plural names several bodies, no one:
+    "аппараты парламентов двух стран", "the Chambers of Commerce of both countries" (a known
+    organisation with a plural name stays one)."""
+    if lookup_organisation(mention.normal) is not None:
+        return False
+    heads = lexicon(annotated.lang).HEAD_WORDS
+    tokens, _ = tokens_in(annotated, mention.start, mention.stop)
+    for token in tokens:
+        lemma = token.lemma.lower()
+        if lemma in heads or singular(annotated.lang, token.text.lower()) in heads:
+            plural = token.feats.get("Number") == "Plur" or (
+                annotated.lang == "en" and token.text.lower() not in heads
+            )
+            return plural
+        if annotated.lang == "ru" and token.pos in ("NOUN", "PROPN"):
+            return False  # the head is the first noun
+    return False
+
+
 FILTERS = (
     disease,
     photo_credit,
@@ -128,6 +170,7 @@ FILTERS = (
     person,
     document_word,
     lone_institution_word,
+    plural_head,
 )
 
 

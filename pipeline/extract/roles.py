@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from ..article import Annotated, Mention, Token
 from ..lexicon import lexicon
-from ..rules import rule
+from ..rules import Computed, rule
 
 # Words that may stand inside a position phrase between the position word and the name.
 _PHRASE_POS = {"NOUN", "PROPN", "ADJ", "ADP", "DET", "CCONJ", "NUM", "PART", "X"}
@@ -26,7 +26,16 @@ def _is_position(token: Token, positions: frozenset[str]) -> bool:
 
 
 def _allowed(token: Token) -> bool:
-    return token.pos in _PHRASE_POS or token.text in {"«", "»", '"', "'s", "’s", "-", "–"}
+    return (
+        token.pos in _PHRASE_POS
+        or token.text in {"«", "»", '"', "'s", "’s", "-", "–"}
+        or (
+            token.pos == "VERB"
+            and token.feats.get("VerbForm") == "Part"
+            and token.feats.get("Tense") == "Past"
+            and token.text[:1].islower()
+        )
+    )  # a past participle inside the phrase: "state-owned"
 
 
 def _inner_comma(sentence: Sequence[Token], i: int) -> bool:
@@ -34,12 +43,20 @@ def _inner_comma(sentence: Sequence[Token], i: int) -> bool:
     return sentence[i].text == "," and i + 1 < len(sentence) and sentence[i + 1].text[:1].islower()
 
 
-def _left_role(sentence: Sequence[Token], first: int, positions: frozenset[str]) -> tuple[int, int] | None:
+def _left_role(
+    sentence: Sequence[Token], first: int, positions: frozenset[str], others: Sequence[tuple[int, int]] = ()
+) -> tuple[int, int] | None:
     """Give (index of the first token, index after the last) of a position phrase ending right
-    before token `first`, or None."""
+    before token `first`, or None; the phrase stops at another person's name (`others`: their
+    offsets), whose role is not this one's."""
     leftmost_position = None
     i = first - 1
-    while i >= 0 and first - i <= _MAX_TOKENS and (_allowed(sentence[i]) or _inner_comma(sentence, i)):
+    while (
+        i >= 0
+        and first - i <= _MAX_TOKENS
+        and (_allowed(sentence[i]) or (_inner_comma(sentence, i) and leftmost_position is None))
+        and not any(a <= sentence[i].start < b for a, b in others)
+    ):
         if _is_position(sentence[i], positions):
             leftmost_position = i
         i -= 1
@@ -99,12 +116,64 @@ def find_role(annotated: Annotated, person: Mention) -> str | None:
     if first is None:
         return None
     positions = lexicon(annotated.lang).POSITIONS
-    found = _left_role(tokens, first, positions) or _right_role(tokens, after, positions)
+    others = _other_people(annotated, person, sentence.start, sentence.stop)
+    found = _left_role(tokens, first, positions, others) or _right_role(tokens, after, positions)
     if found is None:
-        return None
+        return _coordinated_role(annotated, person, tokens, first, others)
     lo, hi = found
     if hi <= lo:
         return None
     start, stop = tokens[lo].start, tokens[hi - 1].stop
     role = _nominative_head(annotated.text[start:stop], start, tokens[lo:hi], annotated.lang)
-    return re.sub(r"\s+", " ", role).strip(" ,")
+    return _singular_position(re.sub(r"\s+", " ", role).strip(" ,"), tokens[lo:hi], annotated.lang)
+
+
+def _other_people(annotated: Annotated, person: Mention, start: int, stop: int) -> list[tuple[int, int]]:
+    """Give the offsets of the other people's names in the sentence."""
+    return [
+        (s.start, s.stop)
+        for s in annotated.spans
+        if s.type == "PER" and start <= s.start < stop and not (s.start <= person.start < s.stop)
+    ]
+
+
+@rule("person.coordinated_role", stage="people", touches=("PER",), off=None)
+def _coordinated_role(
+    annotated: Annotated,
+    person: Mention,
+    tokens: Sequence[Token],
+    first: int,
+    others: Sequence[tuple[int, int]],
+) -> str | None:
+    """A person named right after another, joined by "и", "and" or a comma, shares the role
+    written before the first: "депутаты Айгуль Сейтова и Марат Усенов" (both "депутат")."""
+    before = [t for t in tokens[:first] if t.stop <= person.start]
+    if not before or before[-1].text not in {",", *lexicon(annotated.lang).AND}:
+        return None
+    joint = before[-1].start
+    previous = next((a for a, b in others if b <= joint and not annotated.text[b:joint].strip(" ,")), None)
+    if previous is None:
+        return None
+    other = Mention("person", previous, next(b for a, b in others if a == previous), "", "")
+    return find_role(annotated, other)
+
+
+@rule("person.singular_role", stage="people", touches=("PER",), off=Computed(lambda role, tokens, lang: role))
+def _singular_position(role: str, tokens: Sequence[Token], lang: str) -> str:
+    """A position written in the plural before several names is each one's in the singular:
+    "депутаты Жогорку Кенеша" -> "депутат Жогорку Кенеша"."""
+    if lang != "ru":
+        return role
+    from ..nlp.morph import parses
+
+    positions = lexicon(lang).POSITIONS
+    for token in tokens:
+        if token.lemma.lower() in positions and token.feats.get("Number") == "Plur":
+            word = role.split()[0] if role.split() else ""
+            for parse in parses(word):
+                if parse.tag.number == "plur" and parse.tag.case == "nomn":
+                    single = parse.inflect({"sing", "nomn"})
+                    if single is not None:
+                        return single.word + role[len(word) :]
+            break
+    return role

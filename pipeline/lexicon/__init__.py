@@ -49,6 +49,14 @@ class Lexicon:
     CURRENCIES: Patterns  # currency words before a country that the currency names ("долларов США")
     COMPASS_WORDS: Patterns  # words of direction that are no place on their own ("North-South")
     PATRONYMIC_PARTICLES: Patterns  # Central Asian patronymic particles after a name ("кызы", "uulu")
+    SOUND_SPELLINGS: Patterns = ()  # (pattern, replacement): spellings of one sound in romanised names
+    NAME_HONORIFICS: Words = frozenset()  # honorifics written as part of a name ("Seyed"), no given name
+    FACILITY_WORDS: Words = frozenset()  # last words of a facility's name ("port", "mosque"): no person
+    NAME_PARTICLES: Words = frozenset()  # lower-case words inside a person's name ("de", "bin", "al")
+    TITLE_PREPOSITIONS: Words = frozenset()  # prepositions between a position and its body ("of", "for")
+    POSITION_MODIFIERS: Words = frozenset()  # words that make a position of another ("deputy", "vice")
+    JOINT_BODY_WORDS: Words = frozenset()  # adjectives of a body countries share ("intergovernmental")
+    ORDINALS: Words = frozenset()  # ordinal words that number an event ("first", "fifth")
     NAME_CONNECTIVES: Patterns  # words that cannot end a place's name ("and", "of", "и")
     PARTICIPANT_NOUNS: Words  # nouns of the parties to a document ("Стороны Соглашения")
     LEGAL_FORMS: Patterns  # legal forms written before a company's quoted name ("ОАО", "LLC")
@@ -61,6 +69,8 @@ class Lexicon:
     # --- Russian morphology of names (empty elsewhere) ----------------------------------------------
     SURNAME_SUFFIXES: Patterns = ()  # suffixes of Russian-type surnames ("-ов", "-ин")
     SURNAME_CASE_ENDINGS: Table = field(default_factory=dict)  # (gender, case) -> ending after such a suffix
+    INDECLINABLE_ENDINGS: str = ""  # last letters of a foreign name part that does not inflect ("Жогорку")
+    INDECLINABLE_SURNAME_ENDINGS: Patterns = ()  # endings of surnames that never inflect ("-зода", "-ко")
     FOREIGN_MASCULINE_ENDINGS: Table = field(
         default_factory=dict
     )  # case -> oblique endings of a foreign man's name
@@ -182,6 +192,7 @@ class Lexicon:
     APPOSITIVE_TITLE: str = r"(?!)"  # a position in apposition after a name (", the provincial governor")
     LIST_AFTER: str = r"(?!)"  # the rest of a coordinated list of portfolios (", Migration, and …")
     SEAT_AFTER: str = r"(?!)"  # the country a mission is accredited to ("Embassy of … to Iran")
+    COUNTRY_AFTER: str = r"(?!)"  # the country a body belongs to after its name ("… of the Kyrgyz Republic")
     MEETINGS: Words = frozenset()  # single gatherings, never a body's name ("meeting", "summit")
     PLURAL_SUFFIXES: tuple = ()  # (plural ending, singular ending): ("s", "") of "MoUs", ("a", "um")
     ORDINAL_SUFFIXES: Words = frozenset()  # "st", "nd" after a day

@@ -36,3 +36,13 @@ TURKMEN_LETTERS = "ňýžäňÝŇŽÄ"
 
 # Abbreviations that end a company's or a person's name with their dot ("AMR Corp.", "Jr.").
 ABBREVIATED_NAME_ENDS = ("Jr", "Sr", "Inc", "Ltd", "Corp", "Co", "Bros", "Plc", "Cie")
+
+# --- names across languages ------------------------------------------------------------------------
+# Spellings of one sound in the romanisations of Russian, Persian and Turkic names, applied in order
+# to a name word romanised and lower-cased (regular expression, replacement): "Berdimuhamedow" and
+# "Бердымухамедов" (romanised "berdymukhamedov"), "Qalibaf" and "Ghalibaf", "Tokayev" and "Токаев".
+SOUND_SPELLINGS = (
+    (r"dzh|dj", "j"), (r"zh", "j"), (r"kh", "h"), (r"gh|q", "g"), (r"ch", "c"), (r"sh", "s"), (r"ts", "c"),
+    (r"ph", "f"), (r"ow(?=[^aeiouy])", "u"), (r"w", "v"), (r"ou|oo", "u"), (r"ee", "i"),
+    (r"(?<=[aeiou])y(?=e)", ""), (r"y", "i"), (r"(?<=[aeiou])h$", ""), (r"d$", "t"),
+)  # fmt: skip

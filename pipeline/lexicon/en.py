@@ -13,7 +13,47 @@ POSITIONS = {
     "secretary", "representative", "deputy", "governor", "mayor", "envoy", "spokesman", "spokesperson",
     "spokeswoman", "premier", "chief", "commander", "adviser", "advisor", "official", "ceo", "manager",
     "coordinator", "expert", "lawmaker", "mp", "senator", "leader", "founder", "chancellor", "king", "emir",
-    "professor",
+    "professor", "prosecutor", "ombudsman", "attache", "consul", "counsellor", "counselor", "commissioner",
+}  # fmt: skip
+JOINT_BODY_WORDS = {"intergovernmental", "interstate", "interparliamentary", "joint", "bilateral"}
+TITLE_PREPOSITIONS = {"of", "for", "at"}
+POSITION_MODIFIERS = {
+    "deputy",
+    "vice",
+    "first",
+    "acting",
+    "former",
+    "general",
+    "prime",
+    "foreign",
+    "executive",
+    "senior",
+}
+NAME_HONORIFICS = {"seyed", "seyyed", "sayyid", "sayed", "syed", "seyyid", "haji", "hajji"}
+FACILITY_WORDS = {
+    "port", "airport", "station", "mosque", "palace", "tunnel", "bridge", "dam", "square", "stadium",
+    "hospital", "museum", "hotel", "terminal", "railway", "highway", "corridor", "border", "crossing",
+}  # fmt: skip
+NAME_PARTICLES = {
+    "de",
+    "da",
+    "di",
+    "du",
+    "van",
+    "von",
+    "der",
+    "den",
+    "bin",
+    "ibn",
+    "al",
+    "el",
+    "ul",
+    "la",
+    "le",
+}
+ORDINALS = {
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+    "twelfth",
 }  # fmt: skip
 INSTITUTION_HEADS = {
     "government", "ministry", "committee", "council", "parliament", "assembly", "bank", "agency", "service",
@@ -21,13 +61,26 @@ INSTITUTION_HEADS = {
     "secretariat", "mission", "embassy", "company", "society", "union", "centre", "center", "institute",
     "university", "academy", "court", "party", "presidency", "parties", "ministries",
 }  # fmt: skip
-BODY_HEADS: set = set()
+BODY_HEADS = {
+    "administration", "authority", "directorate", "board", "federation", "association", "foundation",
+    "corporation", "bureau", "inspectorate", "directorate-general", "customs", "police", "army",
+}  # fmt: skip
 SEATED_HEADS = {"embassy", "mission", "office", "representation", "consulate"}
 ADVERBIAL_COMPLEMENTS: set = set()
 GENERIC_ABBREVIATIONS = {"GDP", "VAT"}
 NOT_ORGANISATIONS = (r"coronavirus", r"pandemic", r"islamophobia")
 PLACE_EVENTS = {"summit", "forum", "conference", "meeting", "session", "congress"}
-MEETINGS = {"meeting", "summit", "session"}
+MEETINGS = {
+    "meeting",
+    "summit",
+    "session",
+    "conference",
+    "exhibition",
+    "expo",
+    "fair",
+    "festival",
+    "olympiad",
+}
 ADMIN_NOUNS: set = set()
 ADMIN_NAME_WORDS = ("district", "province", "region", "oblast", "county", "prefecture")
 PLACE_PREPOSITIONS = ("in", "to", "from", "at", "near", "into", "towards?", "via")
@@ -53,6 +106,7 @@ HEAD_BEFORE = r"(?:^|[^\w’'-])((?:[A-Z][\w-]*\s+)*([A-Z][a-z]+)\s+(?:of|for)\s
 APPOSITIVE_TITLE = r"^,\s+(?:the|a|an)\s+((?:[\w-]+\s+){0,3}[\w-]+)"
 LIST_AFTER = r"^(?:,\s*[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*,?\s+and\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"
 SEAT_AFTER = r"^\s+(?:to|in)\s+((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)"
+COUNTRY_AFTER = r"^\s+of\s+((?:the\s+)?[A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*)*)"
 FUNCTION_WORDS = set(
     "the of and to in a an is are was were for on with that by as at from this be has have had"
     " it its will which or not their been also after between about into".split()
@@ -150,7 +204,7 @@ DOCUMENT_TYPE_PAIRS = {
     ("statement", "joint"): "statement", ("communique", "joint"): "communique",
 }  # fmt: skip
 PLURAL_NAMES = {"note"}
-PLURAL_SUFFIXES = (("s", ""), ("'s", ""), ("’s", ""), ("a", "um"), ("ies", "y"))
+PLURAL_SUFFIXES = (("ies", "y"), ("s", ""), ("'s", ""), ("’s", ""), ("a", "um"))
 CONSTITUTING_VERBS = {"constitute", "form"}
 CHARTER_NOUNS = {"charter"}
 GENERIC_DOCUMENTS = {"document"}

@@ -18,12 +18,12 @@ from importlib import resources
 from pathlib import Path
 
 from ..db import DATABASE
+from ..outdir import REVIEW, REVIEW_STAMP
 from ..write import MANIFEST, STATE_DIR
 from .data import ReviewData
 from .svgmap import map_svg
 
-REVIEW = "review"
-STAMP = ".run"  # holds the id of the run the pages show
+STAMP = REVIEW_STAMP  # holds the id of the run the pages show
 
 # displaCy labels and colours per mention kind
 KINDS = {
@@ -156,7 +156,7 @@ def build_review(out: Path, *, limit: int | None = None) -> Path:
 
 def _swap(new: Path, target: Path) -> None:
     """Put the folder `new` in the place of `target` (the old one removed after)."""
-    old = target.with_name(f".review-old-{os.getpid()}")
+    old = target.with_name(f".review-{os.getpid()}-old")  # a killed build's is removed by outdir.recover
     if target.exists():
         os.replace(target, old)
     os.replace(new, target)

@@ -16,11 +16,12 @@ from __future__ import annotations
 import re
 
 from ...article import Annotated, NerSpan
-from ...gazetteer import lookup_organisation, lookup_place
-from ...lexicon import lexicon
+from ...gazetteer import is_demonym, lookup_organisation, lookup_place
+from ...lexicon import alternatives, lexicon
 from ...rules import rule
-from ..common import english_name
-from .base import each
+from ..common import english_name, is_nationality, singular
+from ..overlaps import overlaps
+from .base import each, words_of
 
 EN = lexicon("en")
 _PORTFOLIO_BEFORE = re.compile(EN.PORTFOLIO_BEFORE)
@@ -29,18 +30,64 @@ _HEAD_BEFORE = re.compile(EN.HEAD_BEFORE)
 _APPOSITIVE_TITLE = re.compile(EN.APPOSITIVE_TITLE)
 _LIST_AFTER = re.compile(EN.LIST_AFTER)
 _SEAT_AFTER = re.compile(EN.SEAT_AFTER)
-_TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
+_TITLE_BEFORE = re.compile(r"\b([A-Za-z][a-z]+)\s+$")
 _PERSON_AT_END = re.compile(r"\s+((?:[A-Z]\.\s?){1,2}[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)?)$")
+_OF_BEFORE = re.compile(
+    rf"\b{alternatives(EN.TITLE_PREPOSITIONS)}(?:\s+{alternatives(EN.LEADING_ARTICLES)})?"
+    rf"(?:\s+{alternatives(EN.POSITION_MODIFIERS)})*$",
+    re.IGNORECASE,
+)
 _PHOTO_CREDIT = re.compile(r"^[A-Z]{1,4}/|^/[A-Z]")
 _NAME_WORD = re.compile(r"^[A-Z][a-z’'-]+$")
 
 
 def _looks_like_person(words: list[str]) -> bool:
+    """Tell two to four capitalised words, none an institution's head, that may be a person's name
+    (with its particles: "Staffan de Mistura", "Hamad bin Isa")."""
+    names = [w for w in words if w not in EN.NAME_PARTICLES]
     return (
-        2 <= len(words) <= 4
-        and all(_NAME_WORD.match(w.replace("-", "")) or "-" in w for w in words)
-        and not any(w.lower() in EN.INSTITUTION_HEADS for w in words)
+        2 <= len(names) <= 4
+        and words[0] not in EN.NAME_PARTICLES
+        and words[-1] not in EN.NAME_PARTICLES
+        and all(_NAME_WORD.match(w.replace("-", "")) or "-" in w for w in names)
+        and not any(w.lower() in EN.INSTITUTION_HEADS for w in names)
     )
+
+
+def _name_word(word: str) -> bool:
+    """Tell a word that may be part of a person's name: capitalised, no head of a body's name, no
+    place, no position or title, no nationality."""
+    bare = word.rstrip(",.")
+    lower = bare.lower()
+    return (
+        bool(_NAME_WORD.match(bare.replace("-", "")) or ("-" in bare and bare[:1].isupper()))
+        and lower not in EN.HEAD_WORDS
+        and lower.removesuffix("s") not in EN.HEAD_WORDS
+        and lower not in EN.POSITIONS | EN.TITLES | EN.POSITION_MODIFIERS
+        and lower not in EN.LEADING_ARTICLES
+        and lookup_place(bare) is None
+        and not is_demonym(bare)
+    )
+
+
+def _country_or_nationality(annotated: Annotated, word: str) -> bool:
+    """Tell a nationality word or a country, possessive or not: "Kazakh", "Uzbekistan's"."""
+    word = re.sub(r"(?:'s|’s)$", "", word)
+    place = lookup_place(word)
+    return is_nationality(annotated, word) or (place is not None and place.kind == "country")
+
+
+def _trailing_person(words: list[tuple[int, int, str]]) -> int:
+    """Give how many of the last words make a person's name (0, or two to four name words, with
+    particles inside)."""
+    k = 0
+    while k < len(words) and (_name_word(words[-1 - k][2]) or words[-1 - k][2] in EN.NAME_PARTICLES):
+        k += 1
+    while k and words[-k][2] in EN.NAME_PARTICLES:
+        k -= 1
+    if k > 2 and k < len(words) and words[-k - 1][2].islower():
+        k -= 1  # "… of Farmers and [Herders] Batyr Ovezov": a coordinated word is the body's
+    return k if k and _looks_like_person([w for _, _, w in words[-k:]]) else 0
 
 
 def _context(text: str, span: NerSpan) -> tuple[int, str, str]:
@@ -213,9 +260,214 @@ def trailing_position(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpa
         while (
             (last := text[span.start : stop].rsplit(None, 1))
             and len(last) == 2
-            and last[1].lower() in EN.POSITIONS
+            and last[1].lower().strip(".") in EN.POSITIONS | EN.TITLES
+            and not _OF_BEFORE.search(last[0])  # "the Office of the Chief Prosecutor": the office's
         ):
             stop = span.start + len(last[0])
         return [NerSpan.of(text, span.start, stop, "ORG") if stop != span.stop else span]
 
     return _organisations(annotated, spans, repair)
+
+
+def _is_position(word: str) -> bool:
+    lower = word.lower().rstrip(",")
+    return lower in EN.POSITIONS or lower.removesuffix("s") in EN.POSITIONS
+
+
+@rule("org.en.title", stage="spans", langs=("en",), touches=("ORG", "PER"))
+def title(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """An organisation span that begins with a position names a title, not a body: "[Kazakh
+    President] Kassym-Jomart Tokayev" gives the person, "Minister of Agriculture of Iran" and
+    "Prosecutor General of" give nothing; a body named in the title's complement stays one
+    ("Secretary General of [the Organization of Turkic States]")."""
+
+    def repair(text: str, span: NerSpan) -> list[NerSpan]:
+        words = words_of(span.text, span.start)
+        i = 1 if words and words[0][2] in EN.LEADING_ARTICLES else 0
+        while i < len(words) and _country_or_nationality(annotated, words[i][2]):
+            i += 1
+        j = i
+        while j < len(words) and (
+            _is_position(words[j][2]) or words[j][2].lower() in EN.POSITION_MODIFIERS | EN.TITLES
+        ):
+            j += 1
+        if j == i or not any(_is_position(w) for _, _, w in words[i:j]):
+            return [span]
+        rest = words[j:]
+        person = _trailing_person(rest)
+        out = [NerSpan.of(text, rest[-person][0], rest[-1][1], "PER")] if person else []
+        complement = rest[: len(rest) - person]
+        body = _body_in_complement(complement)
+        if body:
+            out.append(NerSpan.of(text, body[0][0], body[-1][1], "ORG"))
+        return out
+
+    return _organisations(annotated, spans, repair)
+
+
+def _body_in_complement(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Give the words of a body named in a title's complement ("of the Union of Farmers"), or none."""
+    if not words or words[0][2] not in EN.TITLE_PREPOSITIONS:
+        return []
+    body = words[1:]
+    if body and body[0][2] in EN.LEADING_ARTICLES:
+        body = body[1:]
+    name = " ".join(w for _, _, w in body).rstrip(",")
+    if not body or not (lookup_organisation(name) or any(w.lower() in EN.HEAD_WORDS for _, _, w in body[:4])):
+        return []
+    return body
+
+
+@rule("org.en.trailing_person", stage="spans", langs=("en",), touches=("ORG", "PER"))
+def trailing_person(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """A person's name at the end of an organisation span is a person: "Iran Trade Promotion
+    Organization [Alireza Peymanpak]", "[the Union of Farmers] [Batyr Ovezov]" after "Chairman of"
+    (the name follows the head of a body's name, or the whole is a title's complement, or the
+    article names the person elsewhere)."""
+    person_words = {w for s in annotated.spans if s.type == "PER" for w in s.text.split()}
+
+    def repair(text: str, span: NerSpan) -> list[NerSpan]:
+        words = words_of(span.text, span.start)
+        if len(words) > 2 and words[-2][2].endswith(",") and words[-1][2] in person_words:
+            # "… of Turkmenistan, Ovezov": a person named elsewhere, listed after the body
+            cut = words[-2][1] - 1
+            return [
+                NerSpan.of(text, span.start, cut, "ORG"),
+                NerSpan.of(text, words[-1][0], span.stop, "PER"),
+            ]
+        k = _trailing_person(words)
+        if not k or k == len(words):
+            return [span]
+        before = words[-k - 1][2].rstrip(",").lower()
+        _, left, _ = _context(text, span)
+        cue = (
+            before in EN.HEAD_WORDS
+            or before.removesuffix("s") in EN.HEAD_WORDS
+            or bool(_TITLE_OF.search(left))
+            or any(w in person_words for _, _, w in words[-k:])
+        )
+        if not cue:
+            return [span]
+        cut = words[-k - 1][1]
+        while cut > span.start and text[cut - 1] in ",":
+            cut -= 1
+        return [NerSpan.of(text, span.start, cut, "ORG"), NerSpan.of(text, words[-k][0], span.stop, "PER")]
+
+    return _organisations(annotated, spans, repair)
+
+
+_TITLE_OF = re.compile(
+    rf"\b{alternatives(sorted(EN.POSITIONS))}s?\s+{alternatives(EN.TITLE_PREPOSITIONS)}\s+"
+    rf"(?:{alternatives(EN.LEADING_ARTICLES)}\s+)?$",
+    re.IGNORECASE,
+)
+
+
+@rule("org.en.numbered_event", stage="spans", langs=("en",), touches=("ORG",))
+def numbered_event(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """A numbered name of an event is no organisation: "the 5th International Conference on …",
+    "First Caspian Economic Forum" (a body is not numbered)."""
+
+    def repair(text: str, span: NerSpan) -> list[NerSpan]:
+        words = _head_words(span)
+        numbered = words and (
+            words[0].lower() in EN.ORDINALS
+            or re.match(rf"^\d+(?:{'|'.join(EN.ORDINAL_SUFFIXES)})$", words[0])
+            or re.search(r"\b(?:19|20)\d\d$", span.text)
+        )
+        events = EN.EVENTS | EN.PLACE_EVENTS | EN.MEETINGS
+        return [] if numbered and any(w.lower() in events for w in words[1:]) else [span]
+
+    return _organisations(annotated, spans, repair)
+
+
+@rule("org.en.document_name", stage="spans", langs=("en",), touches=("ORG",))
+def document_name(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """A document's name is no organisation: a name whose head (its last word) is a document word
+    ("the TIR Convention", "… Trade Agreement", "the Caspian Pact"); an organisation named in it
+    stays one ("[the Organization of Turkic States] Charter"); a body named after a document
+    keeps its own head ("Collective Security Treaty Organization")."""
+    documents = set(EN.DOCUMENT_TYPES) | EN.CHARTER_NOUNS
+
+    def repair(text: str, span: NerSpan) -> list[NerSpan]:
+        words = words_of(span.text, span.start)
+        last = words[-1][2].lower()
+        if last not in documents and singular("en", last) not in documents:
+            return [span]
+        if lookup_organisation(english_name(span.text)) is not None:
+            return [span]
+        rest = words[:-1]
+        if rest and lookup_organisation(english_name(text[rest[0][0] : rest[-1][1]])) is not None:
+            return [NerSpan.of(text, span.start, rest[-1][1], "ORG")]
+        return []
+
+    return _organisations(annotated, spans, repair)
+
+
+_COUNTRY_AFTER = re.compile(EN.COUNTRY_AFTER)
+
+
+def _headed(span: NerSpan) -> bool:
+    """Tell a name with the head of a body's name among its words ("the State Customs
+    Commission", "Kabul Chamber of Commerce")."""
+    return any(w.lower() in EN.HEAD_WORDS for w in re.findall(r"[A-Za-z][\w-]*", span.text))
+
+
+@rule("org.en.of_country", stage="spans", langs=("en",), touches=("ORG", "LOC"))
+def of_country(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """A body's name goes on over the country it belongs to, however NER tagged the country:
+    "the State Customs Committee" + "of the Kyrgyz Republic", "the Ministry of Energy" + "of
+    Tajikistan" (the country stays a place inside the name)."""
+
+    def repair(text: str, span: NerSpan) -> list[NerSpan]:
+        found = _COUNTRY_AFTER.match(_context(text, span)[2])
+        if not (found and _headed(span)):
+            return [span]
+        words = found.group(1).split()
+        for n in range(len(words), 0, -1):  # the longest country name that starts the words
+            name = " ".join(words[:n])
+            place = lookup_place(english_name(name))
+            if place is not None and place.kind == "country":
+                start = span.stop + found.start(1) + (len(name) - len(english_name(name)))
+                stop = span.stop + found.start(1) + len(name)
+                return [NerSpan.of(text, span.start, stop, "ORG"), NerSpan.of(text, start, stop, "LOC")]
+        return [span]
+
+    repaired = _organisations(annotated, spans, repair)
+    added = [s for s in repaired if s.type == "LOC" and s not in spans]
+    # the country NER tagged apart (as a place or a nationality) is the one now inside the name
+    return [s for s in repaired if s in added or not (s.type in ("LOC", "NORP") and overlaps(s, added))]
+
+
+def _bilateral_pattern() -> re.Pattern:
+    heads = "|".join(sorted({h.capitalize() for h in EN.HEAD_WORDS}, key=len, reverse=True))
+    word = r"[A-Z][\w-]*"
+    return re.compile(
+        rf"(?:\b{alternatives(sorted(w.capitalize() for w in EN.JOINT_BODY_WORDS))}\s+)?\b({word}(?:-{word})+)\s+"
+        rf"((?:{word},?\s+(?:{alternatives(EN.AND)}\s+)?){{0,6}}(?:{heads})\b)"
+    )
+
+
+@rule("org.en.bilateral_body", stage="spans", langs=("en",), touches=("ORG", "LOC"))
+def bilateral_body(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """A body named with the countries it joins is one organisation, which NER often leaves
+    untagged or cuts at the countries: "the Iran-Tajikistan Joint Trade Committee",
+    "Intergovernmental Kazakhstan-Iran Commission"; the countries stay places inside it."""
+    text, found = annotated.text, []
+    for m in _bilateral_pattern().finditer(text):
+        parts = m.group(1).split("-")
+        if len(parts) < 2 or not all(
+            (p := lookup_place(part)) and p.kind in ("country", "city") for part in parts
+        ):
+            continue
+        span = NerSpan.of(text, m.start(), m.end(), "ORG")
+        if not any(s.type == "ORG" and s.start <= span.start and span.stop <= s.stop for s in spans):
+            found.append(span)
+            offset = m.start(1)
+            for part in parts:
+                found.append(NerSpan.of(text, offset, offset + len(part), "LOC"))
+                offset += len(part) + 1
+    if not found:
+        return spans
+    kept = [s for s in spans if not any(f.start < s.stop and s.start < f.stop for f in found)]
+    return kept + found

@@ -422,3 +422,23 @@ def extend_to_known(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]
                     break
         out.append(span)
     return out
+
+
+@rule("org.leading_position", stage="spans", langs=("ru",), touches=("ORG",))
+def leading_position(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """A position at the start of an organisation span is the title of someone, not part of the
+    body's name: "[Председатель] Национального собрания" -> "Национального собрания", "[Торага]
+    Жогорку Кенеша"; a span of positions only names no body."""
+    positions = RU.POSITIONS | RU.TITLES
+
+    def repair(span: NerSpan) -> list[NerSpan]:
+        inside, _, _ = _sentence(annotated, span)
+        words = [t for t in inside if t.pos != "PUNCT"]
+        if not words or _lemma(words[0]) not in positions:
+            return [span]
+        rest = [t for t in words if t.text[:1].isupper() and _lemma(t) not in positions][:1]
+        if not rest:
+            return []
+        return [_span(annotated, rest[0].start, span.stop)]
+
+    return [out for span in spans for out in (repair(span) if span.type == "ORG" else [span])]

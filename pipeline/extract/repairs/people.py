@@ -17,6 +17,7 @@ from dataclasses import replace
 from ...article import Annotated, NerSpan
 from ...gazetteer import lookup_organisation, lookup_place
 from ...lexicon import lexicon, pattern
+from ...lexicon.common import SOCIAL_NETWORKS
 from ...rules import rule
 from ..common import after_place_preposition, is_misfiled_place, is_nationality, normaliser, tokens_in
 from .base import each, strip_titles, words_of
@@ -129,5 +130,49 @@ def patronymic_particle(annotated: Annotated, spans: list[NerSpan]) -> list[NerS
     def repair(span: NerSpan) -> list[NerSpan]:
         m = particle.match(annotated.text[span.stop : span.stop + 8])
         return [_span(annotated, span.start, span.stop + m.end(), "PER") if m else span]
+
+    return each(spans, "PER", repair)
+
+
+@rule("person.named_as_organisation", stage="spans", touches=("ORG", "PER"))
+def named_as_organisation(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """An organisation span of two to four capitalised words, none a body's head or a place,
+    that ends with the surname of a person the article names is that person: "[Ebrahim Raisi]"
+    tagged an organisation where "Raisi" is a person elsewhere."""
+    surnames = {s.text.split()[-1] for s in spans if s.type == "PER"}
+    heads = lexicon(annotated.lang).HEAD_WORDS
+
+    def repair(span: NerSpan) -> list[NerSpan]:
+        words = span.text.split()
+        person = (
+            2 <= len(words) <= 4
+            and words[-1] in surnames
+            and all(w[:1].isupper() and w.lower() not in heads and not lookup_place(w) for w in words)
+            and not lookup_organisation(span.text)
+        )
+        return [replace(span, type="PER") if person else span]
+
+    return each(spans, "ORG", repair)
+
+
+@rule("person.not_a_name", stage="spans", langs=("en",), touches=("PER",))
+def not_a_name(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """A person span that names a facility or an event ("… Port", "… Mosque", "… Exhibition"), a
+    social network ("Twitter"), or a nationality and a portfolio before a position ("Tajik Defense"
+    of "Tajik Defense Minister") names no one; an article NER left at its end is cut ("Raisi The")."""
+    lex = lexicon(annotated.lang)
+    text = annotated.text
+
+    def repair(span: NerSpan) -> list[NerSpan]:
+        words = span.text.split()
+        last = words[-1].lower()
+        if last in lex.FACILITY_WORDS | lex.MEETINGS or span.text.lower() in SOCIAL_NETWORKS:
+            return []
+        after = text[span.stop : span.stop + 30].split()
+        if is_nationality(annotated, words[0]) and after and after[0].lower().strip(".,") in lex.POSITIONS:
+            return []
+        if len(words) > 1 and words[-1] in lex.LEADING_ARTICLES:
+            return [_span(annotated, span.start, span.start + len(span.text.rsplit(None, 1)[0]), "PER")]
+        return [span]
 
     return each(spans, "PER", repair)

@@ -290,3 +290,46 @@ def untagged_country(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan
     names = [s for s in spans if s.type != "NORP"]  # spaCy tags a country NORP at times: a place
     found = [s for s in found if not overlaps(s, names)]
     return [s for s in spans if not overlaps(s, found)] + found
+
+
+_PLACE_PAIR = re.compile(r"[-–—]")
+
+
+@rule("place.city_of_named_country", stage="spans", touches=("ORG", "PER", "LOC"))
+def city_of_named_country(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """An organisation or person span that is a known city of a country the article names is a
+    place: "Dushanbe and Tehran agreed", "Ashgabat hosted the talks" when the article speaks of
+    Tajikistan, Iran or Turkmenistan; so are places joined by a dash ("Tehran-Dushanbe"). A
+    city of a country the article never names stays what NER says ("Leeds beat Arsenal"), and so
+    does a word the article uses in a person's fuller name."""
+    countries = {
+        info.country
+        for s in spans
+        if s.type == "LOC"
+        and (info := lookup_place(s.text) or lookup_place(place_normal(annotated, s)))
+        and info.kind == "country"
+    }
+    person_words = {w for s in spans if s.type == "PER" and len(s.text.split()) > 1 for w in s.text.split()}
+
+    def places_of(span: NerSpan) -> list[NerSpan] | None:
+        parts = _PLACE_PAIR.split(span.text) if len(span.text.split()) == 1 else [span.text]
+        infos = [lookup_place(p) for p in parts]
+        if len(parts) > 1 and all(i is not None and i.kind in ("city", "country") for i in infos):
+            out, offset = [], span.start
+            for part in parts:
+                start = annotated.text.index(part, offset)
+                out.append(NerSpan.of(annotated.text, start, start + len(part), "LOC"))
+                offset = start + len(part)
+            return out
+        info = lookup_place(span.text)
+        if info is None or info.kind != "city" or info.country not in countries:
+            return None
+        if span.type == "PER" and any(w in person_words for w in span.text.split()):
+            return None
+        return [replace(span, type="LOC", normal=span.text)]
+
+    out: list[NerSpan] = []
+    for span in spans:
+        found = places_of(span) if span.type in ("ORG", "PER") and span.text[:1].isupper() else None
+        out.extend(found if found is not None else [span])
+    return out

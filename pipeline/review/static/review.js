@@ -1,6 +1,8 @@
 // Filters of the article index: every row carries its countries, organisations, document types and date.
 (function () {
   "use strict";
+  var form = document.getElementById("filters");
+  if (form) { form.addEventListener("submit", function (event) { event.preventDefault(); }); }
   var table = document.getElementById("articles");
   if (!table) { return; }
   var rows = Array.prototype.slice.call(table.tBodies[0].rows);
