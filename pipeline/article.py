@@ -168,6 +168,7 @@ class DocumentRecord:
     party_ids: tuple[str | None, ...] = ()
     document_id: str = ""
     count: int | None = 1  # documents the record stands for: a count the article gives ("four MOUs")
+    document_key: str | None = None  # the same document in other articles: type, title, parties, date (merge)
 
 
 @dataclass(frozen=True)

@@ -224,6 +224,9 @@ TABLES: dict[str, Table] = {
                 ("count", "integer", 'the number of documents the row stands for: 1 for a document reported on '
                  'its own, N for a count of documents of one type the article does not list one by one ("signed '
                  'four MOUs", "подписано 23 соглашения")'),
+                ("document_key", "string", "the document across articles: the `entities.entity_id` of kind `document` "
+                 "that every article reporting it shares (by type, title, parties, and date when untitled; an "
+                 "untitled document without both a date and a party keeps a key of its own)"),
                 ("text", "string", "the evidence sentence (the one that gives the status)"),
                 ("start", "integer", "character offset of the evidence sentence"),
                 ("end", "integer", "character offset just past the evidence sentence"),
@@ -233,12 +236,13 @@ TABLES: dict[str, Table] = {
         ),
         Table(
             "entities",
-            "One row per person, organisation or place across all articles.",
+            "One row per person, organisation, place or document across all articles.",
             _fields(
                 ("entity_id", "string", "the entity: a hash of the gazetteer key of a known organisation or place, "
                  "else of the normal form"),
-                ("kind", "string", "`person`, `organisation` or `place`"),
-                ("name", "string", "its name as first seen"),
+                ("kind", "string", "`person`, `organisation`, `place` or `document` (a document's `entity_id` is its "
+                 "`documents.document_key`)"),
+                ("name", "string", "its name as first seen (a document's: type, title, parties and date)"),
                 ("aliases", "list", "every other form seen, plus the gazetteer's names (e.g. English and Russian "
                  "country names)"),
                 ("articles", "integer", "number of articles it appears in"),
@@ -266,7 +270,7 @@ STATE_TABLES: dict[str, Table] = {
         _fields(
             _ARTICLE,
             _ENTITY,
-            ("kind", "string", "`person`, `organisation` or `place`"),
+            ("kind", "string", "`person`, `organisation`, `place` or `document`"),
             ("names", "list", "its name, then its aliases and the gazetteer's names"),
             _MENTIONS,
             ("role", "string", "a person's role in the article (empty for other kinds)"),

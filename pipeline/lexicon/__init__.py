@@ -165,7 +165,6 @@ class Lexicon:
     AGENT_PREPOSITIONS: Words  # "by" before an agent
     LIST_WORDS: Words  # words and signs that go on with a list ("и", ",", "as well as")
     GROUP_NOUNS: Words  # nouns that stand for the parties named before ("стороны", "the two countries")
-    REPRESENTATIVES: Words  # people who sign for their states ("президенты", "the two ministers")
     COUNTRY_GROUPS: Words  # group nouns that stand for countries only
     QUANTIFIERS: Words  # words that make a document generic ("все", "several")
     NEUTRAL_ADJECTIVES: Words  # modifiers that say nothing about which document it is ("new", "bilateral")

@@ -298,7 +298,6 @@ BETWEEN = {"between"}
 AGENT_PREPOSITIONS = {"by"}
 LIST_WORDS = {",", "and", "as", "well", "&"}
 GROUP_NOUNS = {"side", "party", "country", "nation", "state", "government"}
-REPRESENTATIVES = {"president", "leader", "minister", "head", "delegation"}
 COUNTRY_GROUPS = {"country", "nation", "state"}
 QUANTIFIERS = {"many", "several", "some", "all", "various"}
 NEUTRAL_ADJECTIVES = {

@@ -266,7 +266,6 @@ BETWEEN = {"между"}
 AGENT_PREPOSITIONS: set = set()
 LIST_WORDS = {",", "и", "а", "также"}
 GROUP_NOUNS = {"сторона", "страна", "государство"}
-REPRESENTATIVES = {"президент", "лидер", "министр", "глава", "делегация", "руководитель"}
 COUNTRY_GROUPS = {"страна", "государство"}
 QUANTIFIERS = {"все", "весь", "некоторый", "несколько", "ряд"}
 NEUTRAL_ADJECTIVES = {

@@ -230,7 +230,7 @@ def resolve_group(tree: Tree, g: int | None, names: Names, bounds: list[tuple[in
     countries signed" (the nearest distinct countries, or bodies)."""
     if g is None:
         return []
-    countries = lemma(tree.tokens[g]) in tree.lex.COUNTRY_GROUPS | tree.lex.REPRESENTATIVES
+    countries = lemma(tree.tokens[g]) in tree.lex.COUNTRY_GROUPS
     return antecedents(
         names, bounds, tree.tokens[g].start, countries_only=countries, size=group_size(tree, g)
     )

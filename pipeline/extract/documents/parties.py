@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ...article import Mention, Token
+from ...gazetteer import lookup_place
+from ...keys import has_cyrillic
 from ...normalise import normalise_phrase, restore_case
 from ...rules import Computed, rule
 from .names import PARTY_KINDS, Names, demonym_country, known_country, known_country_at, party_kind
@@ -205,7 +207,7 @@ def subject_parties(tree: Tree, verb: int, names: Names) -> tuple[list[Mention |
         if not objects:
             return [], None
         subject = objects[0]
-    if lemma(tokens[subject]) in tree.lex.GROUP_NOUNS or representatives(tree, subject, names):
+    if lemma(tokens[subject]) in tree.lex.GROUP_NOUNS:
         return [], subject
     conjuncts = tree.conjuncts(subject)
     parties: list[Mention | str] = []
@@ -213,39 +215,7 @@ def subject_parties(tree: Tree, verb: int, names: Names) -> tuple[list[Mention |
         whole = tree.subtree(c)
         own = whole - set().union(*(tree.subtree(o) for o in conjuncts if o != c and o in whole))
         parties.extend(_conjunct_parties(tree, own, names))
-    return listed_before(tree, min(tree.subtree(subject)), names) + parties, None
-
-
-@rule("doc.subject_list", stage="documents", off=Computed(lambda tree, first, names: []))
-def listed_before(tree: Tree, first: int, names: Names) -> list[Mention]:
-    """Give the names listed right before a subject that the parse hung elsewhere: "In 2021,
-    Mongolia, Kazakhstan and China signed …" read as "China signed" (names joined by commas and
-    "and" up to the subject's first word)."""
-    tokens = tree.tokens
-    out: list[Mention] = []
-    k = first - 1
-    while k >= 0 and tokens[k].text.lower() in tree.lex.LIST_WORDS:
-        while k >= 0 and tokens[k].text.lower() in tree.lex.LIST_WORDS:
-            k -= 1
-        m = names.covering(tokens[k].start) if k >= 0 else None
-        if m is None or party_kind(m) not in PARTY_KINDS:
-            break
-        out.insert(0, m)
-        while k >= 0 and tokens[k].start >= m.start:
-            k -= 1
-    return out
-
-
-@rule("doc.representatives", stage="documents", off=False)
-def representatives(tree: Tree, i: int, names: Names) -> bool:
-    """Tell a subject that stands for the states its people represent: "the two presidents
-    signed", "оба министра подписали", "главы государств подписали" (a person noun in the plural,
-    no name in it), resolved like "the two countries"."""
-    token = tree.tokens[i]
-    if lemma(token) not in tree.lex.REPRESENTATIVES or token.feats.get("Number") != "Plur":
-        return False
-    below = tree.subtree(i)
-    return not any(names.covering(tree.tokens[k].start) for k in below)
+    return parties, None
 
 
 def _skip_name(tree: Tree, j: int, m: Mention, names: Names) -> int:
@@ -409,8 +379,9 @@ def _nearest(
 def bodies_countries(parties: list, names: Names) -> list[Mention | str]:
     """Give the countries of the bodies among a document's parties when the other parties are
     states: "Iran's Ministry of Roads and Tajikistan signed …" -> Iran too; a body's country is the
-    one its name holds ("Министерство энергетики Монголии"), the possessive before it ("Iran's
-    Ministry of …") or its nationality word ("the Tajik Ministry of Health")."""
+    one its name holds ("Министерство энергетики Монголии", also when NER left the country right
+    after the body's span), the possessive before it ("Iran's Ministry of …") or its nationality
+    word ("the Tajik Ministry of Health")."""
     if not any(isinstance(p, Mention) and party_kind(p) == "country" for p in parties):
         return []
     out: list[Mention | str] = []
@@ -435,5 +406,17 @@ def _country_of(body: Mention, names: Names) -> Mention | str | None:
     )
     if before is not None:
         return before  # "Iran's Ministry of …": the possessive
-    first = body.text.split()[0] if body.text.split() else ""
-    return demonym_country(first) if first[:1].isupper() else None
+    after = next(
+        (m for m in names.mentions if 0 < m.start - body.stop <= 1 and party_kind(m) == "country"), None
+    )
+    if after is not None:
+        return after  # "Министерство энергетики | Казахстана": the genitive NER left outside the body
+    for word in body.text.split():  # a country or nationality word in the body's own span
+        word = word.strip("«»\"'(),.")
+        if not word[:1].isupper():
+            continue
+        if (info := lookup_place(word)) and info.kind == "country":
+            return info.name("ru" if has_cyrillic(word) else "en")
+        if country := demonym_country(word):
+            return country
+    return None

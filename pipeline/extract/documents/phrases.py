@@ -248,6 +248,18 @@ def _stops_phrase(tree: Tree, i: int, j: int, depth: int, others: set[int], brac
     return t.text in ("»", "”") and tree.depth[j] <= depth and depth == 0
 
 
+@rule("doc.abbreviation_parties", stage="documents", off=False)
+def parties_after_abbreviation(tree: Tree, i: int) -> bool:
+    """Tell a document's abbreviation in brackets that its parties follow, so that the phrase goes
+    on past it: "a memorandum of understanding (MoU) with Turkmenistan" -> Turkmenistan."""
+    tokens = tree.tokens
+    return (
+        i + 2 < len(tokens)
+        and tokens[i + 1].text == ")"
+        and tokens[i + 2].text.lower() in tree.lex.PARTY_PREPOSITIONS
+    )
+
+
 def _phrase(
     tree: Tree,
     i: int,
@@ -392,13 +404,7 @@ def sentence_mentions(
         for i, _ in found
         if i > 1 and tokens[i - 1].text == "(" and any(i - 6 <= k < i - 1 for k, _ in found)
     }
-    passed = {
-        i
-        for i in abbreviations
-        if i + 2 < len(tokens)
-        and tokens[i + 1].text == ")"
-        and tokens[i + 2].text.lower() in tree.lex.PARTY_PREPOSITIONS
-    }
+    passed = {i for i in abbreviations if parties_after_abbreviation(tree, i)}
     nouns = ({i for i, _ in found} - passed) | generic | {v for k, v in lefts.items() if k not in passed}
     mentions: dict[int, DocMention] = {}
     for i, kind in found:
