@@ -212,7 +212,9 @@ TABLES: dict[str, Table] = {
                  '("план на 2023 год", "до 2030 года") is none'),
                 ("place", "string", 'the place written with a locative in the same places ("в городе Ош", '
                  "\"in Georgia's capital Tbilisi\": cities first), else the event's city when the date is "
-                 "the event's"),
+                 "the event's; for a document signed, adopted or ratified with none of these, the event's city, "
+                 "else a city written with a locative or as a visit's destination in its sentence or the next "
+                 "(\"during the minister's visit to Muscat\")"),
                 ("number", "string", '"№ 7", "No. 5", "A/RES/76/129"'),
                 ("title", "string", 'the subject as written: "о взаимных поездках граждан", "on water '
                  'cooperation", a project in brackets'),

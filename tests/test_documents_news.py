@@ -159,6 +159,17 @@ CASES = [
      [R("memorandum", "signed", parties={"Tajikistan"})]),
     ("doc.abbreviation_parties", "en", "Kyrgyzstan signed a memorandum of understanding (MOU) with Qatar on aviation.",
      [R("memorandum", "signed", parties={"Kyrgyzstan", "Qatar"})]),
+    # --- a signing's place from the visit or meeting told with it ---
+    ("doc.signing_place", "en", "Kazakhstan and Oman signed a memorandum on tourism. The signing took place during "
+     "the minister's visit to Muscat.", [R("memorandum", "signed", place="Muscat")]),
+    ("doc.signing_place", "ru", "Казахстан и Оман подписали меморандум о туризме. Документ подписан в ходе визита "
+     "министра в Маскат.", [R("memorandum", "signed", place="Маскат")]),
+    ("doc.signing_place", "en", "Mongolia and Kyrgyzstan signed a protocol on trade. The protocol crowned the "
+     "president's trip to Bishkek.", [R("protocol", "signed", place="Bishkek")]),
+    ("doc.signing_place", "ru", "Грузия и Монголия подписали соглашение о транзите. Это произошло во время поездки "
+     "премьер-министра в Тбилиси.", [R("agreement", "signed", place="Тбилиси")]),
+    ("doc.signing_place", "en", "Qatar and Tajikistan signed an agreement on air services. The session of the "
+     "commission was held in Dushanbe.", [R("agreement", "signed", place="Dushanbe")]),
 ]  # fmt: skip
 
 # Untyped counts: the article's `documents_reported`.

@@ -120,6 +120,10 @@ class Lexicon:
     DRAFTING_VERBS: Words  # verbs of drafting: the document exists as a draft
     DISCUSSING_VERBS: Words  # verbs that talk of an act, not perform it ("обсудили")
     EVENT_NOUNS: Words  # nouns that keep an act noun an event ("церемония подписания")
+    VISIT_STEMS: tuple[
+        str, ...
+    ]  # beginnings of words of a visit whose destination is where things were signed ("визит", "trip")
+    DESTINATION_PREPOSITIONS: Words  # prepositions of a visit's destination ("в", "to")
     ACTION_NOUNS: Table  # act nouns -> status ("подписание", "ratification")
     DECREE_NOUNS: Words  # acts by which an authority adopts a document ("постановление", "decree")
     LAW_NOUNS: Words  # laws that carry a ratification

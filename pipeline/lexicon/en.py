@@ -225,6 +225,8 @@ DRAFTING_VERBS = {
     "draft", "prepare", "finalize", "finalise", "negotiate", "draw", "develop", "define", "elaborate", "formulate",
 }  # fmt: skip
 DISCUSSING_VERBS = {"discuss", "talk", "consider", "address", "review", "debate", "exchange", "negotiate"}
+VISIT_STEMS = ("visit", "trip", "travel", "tour", "arriv")
+DESTINATION_PREPOSITIONS = {"to", "in"}
 EVENT_NOUNS = {
     "ceremony",
     "course",

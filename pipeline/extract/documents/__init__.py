@@ -29,6 +29,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ...article import Annotated, DocumentRecord, Mention
+from ...lexicon import lexicon
 from ...rules import rule
 from ..common import locative_before
 from .clauses import (
@@ -136,6 +137,30 @@ def _event_place(annotated: Annotated, event: Mention | None, names: Names) -> s
     return None
 
 
+@rule("doc.signing_place", stage="documents", off=None)
+def signing_place(annotated: Annotated, names: Names, sentence: int, event_place: str | None) -> str | None:
+    """Give the place of a document signed, adopted or ratified with none of its own: the city of
+    the article's event, else a city written with a locative, or as a visit's destination, in its
+    sentence or the next ("… signed a memorandum. The signing crowned the minister's trip to Osh")."""
+    if event_place:
+        return event_place
+    text, lex = annotated.text, lexicon(annotated.lang)
+    for s in annotated.sentences[sentence : sentence + 2]:
+        for m in names.inside(s.start, s.stop):
+            if m.kind != "place" or m.attrs.get("kind") != "city":
+                continue
+            before = text[max(s.start, m.start - 40) : m.start]
+            words = before.lower().split()
+            visit = (
+                len(words) >= 2
+                and words[-1] in lex.DESTINATION_PREPOSITIONS
+                and any(w.startswith(lex.VISIT_STEMS) for w in words[-4:-1])
+            )
+            if visit or locative_before(annotated.lang, before[-12:]):
+                return m.normal
+    return None
+
+
 @rule("doc.unnamed_reference", stage="documents", off=False)
 def unnamed_reference(doc: list) -> bool:
     """A document referred to without saying which makes no record: "в соответствии с данным
@@ -203,6 +228,8 @@ def _records(
         if not parties and status in ("signed", "adopted"):
             parties = {p.normal.casefold(): p for p in implied_parties(names, bounds, chosen.mention.start)}
         sentence = annotated.sentences[chosen.mention.sentence]
+        if place is None and status in _EVENT_STATUSES:
+            place = signing_place(annotated, names, chosen.mention.sentence, event_place)
         mentions = tuple(
             Mention("document", f.mention.start, f.mention.stop, text[f.mention.start : f.mention.stop], f.mention.type,
                     {"status": status})
