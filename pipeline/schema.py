@@ -214,7 +214,7 @@ TABLES: dict[str, Table] = {
                  "\"in Georgia's capital Tbilisi\": cities first), else the event's city when the date is "
                  "the event's; for a document signed, adopted or ratified with none of these, the event's city, "
                  "else a city written with a locative or as a visit's destination in its sentence or the next "
-                 "(\"during the minister's visit to Muscat\")"),
+                 "(\"during the minister's visit to Muscat\"), else the headline's city written with a locative"),
                 ("number", "string", '"№ 7", "No. 5", "A/RES/76/129"'),
                 ("title", "string", 'the subject as written: "о взаимных поездках граждан", "on water '
                  'cooperation", a project in brackets'),

@@ -170,6 +170,10 @@ CASES = [
      "премьер-министра в Тбилиси.", [R("agreement", "signed", place="Тбилиси")]),
     ("doc.signing_place", "en", "Qatar and Tajikistan signed an agreement on air services. The session of the "
      "commission was held in Dushanbe.", [R("agreement", "signed", place="Dushanbe")]),
+    ("doc.signing_place", "ru", "Встреча министров в Оше\n\nКыргызстан и Монголия подписали меморандум о транзите.",
+     [R("memorandum", "signed", place="Ош")]),
+    ("doc.signing_place", "en", "Ministers meet in Khujand\n\nTajikistan and Mongolia signed a memorandum on trade.",
+     [R("memorandum", "signed", place="Khujand")]),
 ]  # fmt: skip
 
 # Untyped counts: the article's `documents_reported`.

@@ -141,7 +141,8 @@ def _event_place(annotated: Annotated, event: Mention | None, names: Names) -> s
 def signing_place(annotated: Annotated, names: Names, sentence: int, event_place: str | None) -> str | None:
     """Give the place of a document signed, adopted or ratified with none of its own: the city of
     the article's event, else a city written with a locative, or as a visit's destination, in its
-    sentence or the next ("… signed a memorandum. The signing crowned the minister's trip to Osh")."""
+    sentence or the next ("… signed a memorandum. The signing crowned the minister's trip to Osh"),
+    else the headline's city written with a locative ("Встреча министров в Оше")."""
     if event_place:
         return event_place
     text, lex = annotated.text, lexicon(annotated.lang)
@@ -157,6 +158,11 @@ def signing_place(annotated: Annotated, names: Names, sentence: int, event_place
                 and any(w.startswith(lex.VISIT_STEMS) for w in words[-4:-1])
             )
             if visit or locative_before(annotated.lang, before[-12:]):
+                return m.normal
+    title = len(annotated.article.title or "")
+    for m in names.inside(0, title):  # the headline's: "Меморандум подписан в Оше"
+        if m.kind == "place" and m.attrs.get("kind") == "city":
+            if locative_before(annotated.lang, text[max(0, m.start - 12) : m.start]):
                 return m.normal
     return None
 
