@@ -151,13 +151,13 @@ CASES = [
     ("doc.implicit_parties", "en", "Officials of Armenia and Turkmenistan held a meeting in Yerevan. After the meeting "
      "a protocol on gas supplies was signed.", [R("protocol", "signed", parties={"Armenia", "Turkmenistan"})]),
     # --- parties after a document's abbreviation in brackets ---
-    ("doc.abbreviation_parties", "en", "Kazakhstan signed a memorandum of understanding (MoU) with Turkmenistan on gas "
+    ("doc.abbreviation_parties", "en", "Kazakhstan signed a memorandum of mutual understanding (MoU) with Turkmenistan on gas "
      "exports.", [R("memorandum", "signed", parties={"Kazakhstan", "Turkmenistan"})]),
-    ("doc.abbreviation_parties", "en", "The bank signed a memorandum of understanding (MOU) with Mongolia on Thursday.",
+    ("doc.abbreviation_parties", "en", "The bank signed a memorandum of mutual understanding (MOU) with Mongolia on Thursday.",
      [R("memorandum", "signed", parties={"Mongolia"})]),
-    ("doc.abbreviation_parties", "en", "The fund signed a memorandum of understanding (MoU) with Tajikistan on Friday.",
+    ("doc.abbreviation_parties", "en", "The fund signed a memorandum of mutual understanding (MoU) with Tajikistan on Friday.",
      [R("memorandum", "signed", parties={"Tajikistan"})]),
-    ("doc.abbreviation_parties", "en", "Kyrgyzstan signed a memorandum of understanding (MOU) with Qatar on aviation.",
+    ("doc.abbreviation_parties", "en", "Kyrgyzstan signed a memorandum of mutual understanding (MOU) with Qatar on aviation.",
      [R("memorandum", "signed", parties={"Kyrgyzstan", "Qatar"})]),
     # --- a signing's place from the visit or meeting told with it ---
     ("doc.signing_place", "en", "Kazakhstan and Oman signed a memorandum on tourism. The signing took place during "

@@ -45,7 +45,7 @@ def _conjunct_parties(tree: Tree, indices: set[int], names: Names) -> list[Menti
         and at is not None
         and (body := body_of_country(tree, lead, at, countries[0].stop))
     ):
-        return [body, countries[0]]  # "Правительство Королевства Бахрейн подписало …"
+        return [body, countries[0]]  # "Правительство Султаната Оман подписало …"
     if countries:  # and a country NER left unmarked among them: "of Kyrgyzstan and Tajikistan"
         unmarked = [
             c
@@ -64,8 +64,8 @@ def _conjunct_parties(tree: Tree, indices: set[int], names: Names) -> list[Menti
 @rule("doc.body_of_country", stage="documents", langs=("ru",), off=None)
 def body_of_country(tree: Tree, first: int, country_at: int, stop: int) -> str | None:
     """Give the body a party's words name with its country when NER tagged only the country:
-    "между Кабинетом Министров Кыргызской Республики и Правительством Королевства Бахрейн" ->
-    "Кабинет Министров Кыргызской Республики", "Правительство Королевства Бахрейн" (the head in
+    "между Министерством юстиции Республики Узбекистан и Правительством Султаната Оман" ->
+    "Министерство юстиции Республики Узбекистан", "Правительство Султаната Оман" (the head in
     the nominative; the country ends at offset `stop`); the country is a party too."""
     if tree.lang != "ru" or country_at <= first:
         return None
@@ -82,10 +82,10 @@ def body_of_country(tree: Tree, first: int, country_at: int, stop: int) -> str |
 @rule("doc.distributed_body", stage="documents", off=None)
 def distributed(tree: Tree, first: int, after: int, names: Names) -> tuple[list[Mention | str], int] | None:
     """Give one body per country for bodies named in the plural with the countries they belong to,
-    and the index after the countries: "between the Ministries of Foreign Affairs of Kazakhstan and
-    Iran" -> "Ministry of Foreign Affairs of Kazakhstan", "Ministry of Foreign Affairs of Iran";
-    "между министерствами иностранных дел Казахстана и Узбекистана" -> "Министерство иностранных
-    дел Казахстана", "Министерство иностранных дел Узбекистана" (and the countries)."""
+    and the index after the countries: "between the Ministries of Education of Mongolia and Qatar"
+    -> "Ministry of Education of Mongolia", "Ministry of Education of Qatar"; "между министерствами
+    транспорта Узбекистана и Грузии" -> "Министерство транспорта Узбекистана", "Министерство
+    транспорта Грузии" (and the countries)."""
     tokens, n = tree.tokens, len(tree.tokens)
     words = [t for t in tokens[first:after] if t.pos not in ("DET", "PUNCT")]
     head = next(
@@ -297,7 +297,7 @@ def party_list(
                     continue
                 break
             body = body_of_country(tree, j, unmarked[0], tokens[unmarked[0]].stop) if unmarked else None
-            if body:  # "… и Правительством Королевства Бахрейн", the country NER left untagged
+            if body:  # "… и Правительством Султаната Оман", the country NER left untagged
                 found.append(body)
             if country:
                 found.append(country)
@@ -306,7 +306,7 @@ def party_list(
             first = j if party_kind(m) == "country" else tree.index_at(m.start)
             after = lead if party_kind(m) == "country" else _skip_name(tree, lead, m, names)
             spread = distributed(tree, first, after, names) if first is not None else None
-            if spread is not None:  # "the Ministries of Foreign Affairs of X and Y"
+            if spread is not None:  # "the Ministries of Education of X and Y"
                 bodies, j = spread
                 found.extend(bodies)
             else:
@@ -378,10 +378,10 @@ def _nearest(
 @rule("doc.body_country", stage="documents", off=Computed(lambda parties, names: []))
 def bodies_countries(parties: list, names: Names) -> list[Mention | str]:
     """Give the countries of the bodies among a document's parties when the other parties are
-    states: "Iran's Ministry of Roads and Tajikistan signed …" -> Iran too; a body's country is the
+    states: "Turkey's Ministry of Culture and Oman signed …" -> Turkey too; a body's country is the
     one its name holds ("Министерство энергетики Монголии", also when NER left the country right
-    after the body's span), the possessive before it ("Iran's Ministry of …") or its nationality
-    word ("the Tajik Ministry of Health")."""
+    after the body's span), the possessive before it ("Turkey's Ministry of …") or its nationality
+    word ("the Kyrgyz Ministry of Economy")."""
     if not any(isinstance(p, Mention) and party_kind(p) == "country" for p in parties):
         return []
     out: list[Mention | str] = []
@@ -405,7 +405,7 @@ def _country_of(body: Mention, names: Names) -> Mention | str | None:
         (m for m in names.mentions if 0 <= body.start - m.stop <= 3 and party_kind(m) == "country"), None
     )
     if before is not None:
-        return before  # "Iran's Ministry of …": the possessive
+        return before  # "Turkey's Ministry of …": the possessive
     after = next(
         (m for m in names.mentions if 0 < m.start - body.stop <= 1 and party_kind(m) == "country"), None
     )

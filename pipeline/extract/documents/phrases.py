@@ -251,7 +251,7 @@ def _stops_phrase(tree: Tree, i: int, j: int, depth: int, others: set[int], brac
 @rule("doc.abbreviation_parties", stage="documents", off=False)
 def parties_after_abbreviation(tree: Tree, i: int) -> bool:
     """Tell a document's abbreviation in brackets that its parties follow, so that the phrase goes
-    on past it: "a memorandum of understanding (MoU) with Turkmenistan" -> Turkmenistan."""
+    on past it: "signed an MoU (MoU) with Qatar" -> Qatar, "a framework accord (FA) with Oman" -> Oman."""
     tokens = tree.tokens
     return (
         i + 2 < len(tokens)
