@@ -63,6 +63,9 @@ class Sentence:
     start: int
     stop: int
     tokens: tuple[Token, ...]
+    # A sentence in capitals (or a title-case headline) annotated again in the case of running
+    # text, same offsets (`nlp/fold.py`): what the documents stage reads.
+    folded: tuple[Token, ...] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -167,6 +170,8 @@ class DocumentRecord:
     mentions: int = 1
     party_ids: tuple[str | None, ...] = ()
     document_id: str = ""
+    count: int | None = 1  # documents the record stands for: a count the article gives ("four MOUs")
+    document_key: str | None = None  # the same document in other articles: type, title, parties, date (merge)
 
 
 @dataclass(frozen=True)
@@ -183,6 +188,7 @@ class Result:
     dates: tuple[DateRecord, ...] = ()
     documents: tuple[DocumentRecord, ...] = ()
     corrections: tuple[str, ...] = ()  # keys of the correction rules that changed its records
+    documents_reported: int | None = None  # documents reported without their types ("17 documents")
 
     @property
     def people(self) -> tuple[Entity, ...]:

@@ -94,11 +94,11 @@ VIEWS: dict[str, tuple[str, str]] = {
                    list(entity_id ORDER BY entity_id) AS entity_ids,
                    list(name ORDER BY articles DESC, entity_id) AS names,
                    sum(mentions) AS mentions
-            FROM entities GROUP BY identity_id),
+            FROM entities WHERE kind <> 'document' GROUP BY identity_id),
         seen AS (
             SELECT identity_id, count(DISTINCT article_id) AS articles,
                    list(DISTINCT article_id ORDER BY article_id) AS article_ids
-            FROM (SELECT identity_id, unnest(article_ids) AS article_id FROM entities)
+            FROM (SELECT identity_id, unnest(article_ids) AS article_id FROM entities WHERE kind <> 'document')
             GROUP BY identity_id)
         SELECT m.identity_id, m.kind, m.name, m.name_ru, m.name_en, m.entity_ids, m.names,
                s.articles, m.mentions, s.article_ids

@@ -362,6 +362,35 @@ def document_ids(records: Sequence[DocumentRecord]) -> list[str]:
     return ids
 
 
+def document_key(record: DocumentRecord) -> str | None:
+    """Give the key of a document across articles: its type, its title (case and punctuation
+    unified), its parties (their entity ids, else their names, in any order), and its date when it
+    has no title; none when the record says too little to tell it from another document of its type
+    (no title of two words or more, and no date or no party). Its status is left out: one article tells the signing,
+    another refers to it."""
+    title = name_key(record.title) if record.title else ""
+    if len(title.split()) < 2:  # "for", "2030": no subject to tell documents apart
+        title = ""
+    if not title and not (record.date and record.parties):
+        return None
+    ids = record.party_ids or (None,) * len(record.parties)
+    parties = sorted({pid or name_key(name) for name, pid in zip(record.parties, ids, strict=True)})
+    key = "|".join([record.type, title, ",".join(parties), "" if title else record.date or ""])
+    return "dkey-" + hashlib.sha1(key.encode()).hexdigest()[:12]
+
+
+def article_document_key(article_id: str, document_id: str) -> str:
+    """Give the key of a document too thinly described to be matched across articles: its own."""
+    return "dkey-" + hashlib.sha1(f"{article_id}:{document_id}".encode()).hexdigest()[:12]
+
+
+def document_name(record: DocumentRecord) -> str:
+    """Give a document's name for the `entities` table: its type and title, its parties and date
+    ("agreement On Water Use (Kazakhstan, Uzbekistan; 2024-05-12)")."""
+    said = ", ".join(record.parties) + ("; " if record.parties and record.date else "") + (record.date or "")
+    return " ".join(filter(None, [record.type, record.title])) + (f" ({said})" if said else "")
+
+
 def merge_documents(
     extraction: Extraction, entities: Sequence[Entity], *, corrections: Corrections | None = None
 ) -> list[DocumentRecord]:
@@ -382,12 +411,11 @@ def merge_documents(
                 continue
             name, eid = (entity.name, entity.entity_id) if entity else (party, None)
             named.setdefault(eid or name_key(name), (name, eid))
-        records.append(
-            replace(
-                record,
-                parties=tuple(n for n, _ in named.values()),
-                party_ids=tuple(i for _, i in named.values()),
-                document_id=doc_id,
-            )
+        merged = replace(
+            record,
+            parties=tuple(n for n, _ in named.values()),
+            party_ids=tuple(i for _, i in named.values()),
+            document_id=doc_id,
         )
+        records.append(replace(merged, document_key=document_key(merged)))
     return records

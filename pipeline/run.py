@@ -18,12 +18,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import jobs, outdir, rules, state
-from .article import Annotated, Result, Source
+from .article import Annotated, DocumentRecord, Result, Source
 from .clean import prepare
 from .corrections import Corrections, read_corrections, touched_articles
 from .extract import extract_all
 from .identity import EntityRecord, Identity, resolve
-from .merge import merge_article, merge_documents
+from .merge import article_document_key, document_name, merge_article, merge_documents
 from .nlp import DEFAULT_EN_MODEL, ModelNotInstalled, backend_for
 from .parallel import JobFailed, executor, in_order, pin_threads
 from .published import Sidecar, find_sidecar, with_sidecar
@@ -131,6 +131,7 @@ def extract(annotated: Annotated, *, corrections: Corrections | None = None) -> 
             dates=tuple(dates),
             documents=tuple(merge_documents(extraction, entities, corrections=corrections)),
             corrections=tuple(applied),
+            documents_reported=extraction.documents_reported,
         )
     except Exception as exc:  # noqa: BLE001 - one bad article must not stop the run
         return Result(
@@ -160,6 +161,7 @@ def rows(result: Result) -> Iterator[tuple[str, dict]]:
             "event_start": event.start_date if event else None,
             "event_end": event.end_date if event else None,
             "n_chars": len(article.text) if article else None,
+            "documents_reported": result.documents_reported,
             "status": result.status,
             "error": result.error,
         },
@@ -206,8 +208,13 @@ def rows(result: Result) -> Iterator[tuple[str, dict]]:
             "article_id": aid, "type": doc.type, "status": doc.status, "date": doc.date, "place": doc.place,
             "number": doc.number, "parties": list(doc.parties), "text": doc.text, "start": doc.start, "end": doc.stop,
             "document_id": doc.document_id, "title": doc.title, "party_ids": list(doc.party_ids),
-            "mentions": doc.mentions,
+            "mentions": doc.mentions, "count": doc.count, "document_key": _key(aid, doc),
         }  # fmt: skip
+
+
+def _key(aid: str, doc: DocumentRecord) -> str:
+    """Give a document's key across articles (its own when it says too little to be matched)."""
+    return doc.document_key or article_document_key(aid, doc.document_id)
 
 
 def entity_refs(result: Result) -> Iterator[dict]:
@@ -221,6 +228,15 @@ def entity_refs(result: Result) -> Iterator[dict]:
             "names": [e.name, *e.aliases, *e.attrs.get("gazetteer_aliases", ())],
             "mentions": len(e.mentions),
             "role": e.attrs.get("role") if e.kind == "person" else None,
+        }
+    for doc in result.documents:  # documents too: which articles report one document
+        yield {
+            "article_id": result.source.article_id,
+            "entity_id": _key(result.source.article_id, doc),
+            "kind": "document",
+            "names": [document_name(doc)],
+            "mentions": doc.mentions,
+            "role": None,
         }
 
 

@@ -117,6 +117,9 @@ TABLES: dict[str, Table] = {
                  "the lead dates none"),
                 ("event_end", "string", "last day of the article's main event"),
                 ("n_chars", "integer", "length of the cleaned text"),
+                ("documents_reported", "integer", 'the number of documents the article says were signed, adopted '
+                 'or ratified without saying of which types ("17 documents were signed", "подписано 18 '
+                 'соглашений и меморандумов"; the largest such count); empty when it gives none'),
                 ("status", "string", "`ok`, `skipped` (unsupported language, or a second copy of an article) or "
                  "`error`"),
                 ("error", "string", "why the article was skipped or failed"),
@@ -228,7 +231,9 @@ TABLES: dict[str, Table] = {
                  '("план на 2023 год", "до 2030 года") is none'),
                 ("place", "string", 'the place written with a locative in the same places ("в городе Ош", '
                  "\"in Georgia's capital Tbilisi\": cities first), else the event's city when the date is "
-                 "the event's"),
+                 "the event's; for a document signed, adopted or ratified with none of these, the event's city, "
+                 "else a city written with a locative or as a visit's destination in its sentence or the next "
+                 "(\"during the minister's visit to Muscat\"), else the headline's city written with a locative"),
                 ("number", "string", '"№ 7", "No. 5", "A/RES/76/129"'),
                 ("title", "string", 'the subject as written: "о взаимных поездках граждан", "on water '
                  'cooperation", a project in brackets'),
@@ -237,6 +242,12 @@ TABLES: dict[str, Table] = {
                 ("party_ids", "list", "the entity ids of `parties`, in the same order (empty for a party that is "
                  "no entity of the article, such as a nationality word the article has no place for)"),
                 ("mentions", "integer", "the number of its mentions"),
+                ("count", "integer", 'the number of documents the row stands for: 1 for a document reported on '
+                 'its own, N for a count of documents of one type the article does not list one by one ("signed '
+                 'four MOUs", "подписано 23 соглашения")'),
+                ("document_key", "string", "the document across articles: the `entities.entity_id` of kind `document` "
+                 "that every article reporting it shares (by type, title, parties, and date when untitled; an "
+                 "untitled document without both a date and a party keeps a key of its own)"),
                 ("text", "string", "the evidence sentence (the one that gives the status)"),
                 ("start", "integer", "character offset of the evidence sentence"),
                 ("end", "integer", "character offset just past the evidence sentence"),
@@ -246,12 +257,13 @@ TABLES: dict[str, Table] = {
         ),
         Table(
             "entities",
-            "One row per person, organisation or place across all articles.",
+            "One row per person, organisation, place or document across all articles.",
             _fields(
                 ("entity_id", "string", "the entity: a hash of the gazetteer key of a known organisation or place, "
                  "else of the normal form"),
-                ("kind", "string", "`person`, `organisation` or `place`"),
-                ("name", "string", "its name as first seen"),
+                ("kind", "string", "`person`, `organisation`, `place` or `document` (a document's `entity_id` is its "
+                 "`documents.document_key`)"),
+                ("name", "string", "its name as first seen (a document's: type, title, parties and date)"),
                 ("aliases", "list", "every other form seen, plus the gazetteer's names (e.g. English and Russian "
                  "country names)"),
                 ("articles", "integer", "number of articles it appears in"),
@@ -279,7 +291,7 @@ STATE_TABLES: dict[str, Table] = {
         _fields(
             _ARTICLE,
             _ENTITY,
-            ("kind", "string", "`person`, `organisation` or `place`"),
+            ("kind", "string", "`person`, `organisation`, `place` or `document`"),
             ("names", "list", "its name, then its aliases and the gazetteer's names"),
             _MENTIONS,
             ("role", "string", "a person's role in the article (empty for other kinds)"),

@@ -284,3 +284,18 @@ def test_written_columns_are_the_schemas(sample_run):
 def test_views_are_documented_in_readme():
     for name in VIEWS:
         assert f"`{name}`" in README
+
+
+def test_every_document_key_is_an_entity_of_kind_document(sample_run):
+    _, out, _ = sample_run
+    docs = pd.read_parquet(out / "documents.parquet")
+    entities = pd.read_parquet(out / "entities.parquet")
+    assert len(docs) and docs.document_key.notna().all()
+    listed = entities[entities.kind == "document"]
+    assert set(listed.entity_id) == set(docs.document_key)
+    for key, group in docs.groupby("document_key"):
+        row = listed[listed.entity_id == key].iloc[0]
+        assert set(row.article_ids) == set(group.article_id)
+    assert docs.groupby("article_id").document_id.apply(lambda ids: ids.is_unique).all()
+    with connect(out) as db:  # the identities view holds people, organisations and places only
+        assert "document" not in {k for (k,) in db.execute("SELECT DISTINCT kind FROM identities").fetchall()}

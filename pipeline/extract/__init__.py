@@ -28,6 +28,7 @@ class Extraction:
     people: tuple[Mention, ...]
     documents: tuple[tuple[DocumentRecord, Mention], ...]
     published_source: str | None = None  # how the publication date was found (`published.SOURCES`)
+    documents_reported: int | None = None  # documents reported without their types ("17 documents")
 
 
 def extract_all(annotated: Annotated) -> Extraction:
@@ -38,7 +39,16 @@ def extract_all(annotated: Annotated) -> Extraction:
     places = tuple(extract_places(annotated))
     people = tuple(extract_people(annotated))
     organisations = tuple(extract_organisations(annotated, people=people))
-    documents = tuple(
-        extract_documents(annotated, places=places, organisations=organisations, dates=dates, people=people)
+    documents = extract_documents(
+        annotated, places=places, organisations=organisations, dates=dates, people=people
     )
-    return Extraction(published, dates, places, organisations, people, documents, published_source)
+    return Extraction(
+        published,
+        dates,
+        places,
+        organisations,
+        people,
+        documents.records,
+        published_source,
+        documents.reported,
+    )

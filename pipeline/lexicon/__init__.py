@@ -129,7 +129,12 @@ class Lexicon:
     DRAFTING_VERBS: Words  # verbs of drafting: the document exists as a draft
     DISCUSSING_VERBS: Words  # verbs that talk of an act, not perform it ("обсудили")
     EVENT_NOUNS: Words  # nouns that keep an act noun an event ("церемония подписания")
+    VISIT_STEMS: tuple[
+        str, ...
+    ]  # beginnings of words of a visit whose destination is where things were signed ("визит", "trip")
+    DESTINATION_PREPOSITIONS: Words  # prepositions of a visit's destination ("в", "to")
     ACTION_NOUNS: Table  # act nouns -> status ("подписание", "ratification")
+    DECREE_NOUNS: Words  # acts by which an authority adopts a document ("постановление", "decree")
     LAW_NOUNS: Words  # laws that carry a ratification
     BILL_NOUNS: Words  # bills that carry a ratification
     LEGISLATURES: Words  # who ratifies: parliaments, their chambers and members, the president
@@ -154,8 +159,11 @@ class Lexicon:
     NEGATIONS: Words  # negation words
     REFERENCE_HEADS: Words  # nouns and prepositions that govern a document referred to ("в рамках")
     REFERENCE_PREPOSITIONS: Words  # prepositions of reference ("согласно", "under")
+    REFERRING_VERBS: Words  # verbs of what a document says or of carrying it out ("говориться", "stipulate")
     AMENDMENT_HEADS: Words  # nouns that change a document ("изменения в Соглашение")
     AMENDMENT_PREPOSITIONS: Words  # prepositions between a change and the document it changes
+    ANNEX_PREPOSITIONS: Words  # "к", "to" between a document and the one it is written to
+    ANNEX_NOUNS: Words  # parts written to a document ("приложение", "annex")
     ACCESSION_PREPOSITIONS: Words  # "к", "to" in "присоединение к Соглашению"
     EXCHANGE_NOUNS: Words  # "обмен", "exchange" (of notes)
     ANAPHORIC: Words  # words that refer back to a document already named ("данное", "this")
@@ -175,6 +183,7 @@ class Lexicon:
     NEUTRAL_ADJECTIVES: Words  # modifiers that say nothing about which document it is ("new", "bilateral")
     STOP_WORDS: Words  # words that tell nothing about a document's subject
     LISTING_WORDS: Words  # words that list a document among others ("включая", "among")
+    IDENTITY_VERBS: Words  # verbs saying what a thing is ("являться", "be"): "X is a treaty"
     LISTING_VERBS: Words  # predicates that say what the documents were ("include", "являться")
     POSSESSIVES: Words  # possessive words before a party ("his", "их")
     NOT_PARTY_LEADS: Words  # nouns before a name that make it no party ("при участии", "with the support of")

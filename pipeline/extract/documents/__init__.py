@@ -1,16 +1,22 @@
 """Documents stage: document mentions -> one record per distinct document signed, adopted,
-ratified, planned or referred to, with its date, place, number, title and parties.
+ratified, planned or referred to, with its date, place, number, title, parties and count.
 
-1. Mentions (`phrases`, `participles`): each document noun with its phrase and participle clauses.
-2. Status (`status`, `clauses`, `groups`): from the predicate governing the noun, a participle on it, an act
-   noun ("подписание"), a ratification bill and its fate, a reference ("в соответствии с").
-   A noun with no predicate of its own takes the status of the documents it is listed among
-   ("The papers covered …, and a memorandum …"; "X was among the papers signed …").
+1. Mentions (`phrases`, `participles`): each document noun with its phrase and participle clauses;
+   a sentence in capitals or a title-case headline is read as running text (`Sentence.folded`);
+   a document said to be another ("X is a treaty concluded …") is that one.
+2. Status (`status`, `clauses`, `groups`, `lists`): from the predicate governing the noun, a
+   participle on it, an act noun ("подписание"), a ratification bill and its fate, a reference
+   ("в соответствии с", "говорится в"), a draft under talks, a headline's verb. A noun with no
+   predicate of its own takes the status of the documents it is listed among ("The papers
+   covered …, and a memorandum …") or of the enumerated list it is an item of ("подписаны
+   следующие документы: 1. …; 2. …"); a document named with no status at all is referred to.
 3. One record per document (`corefer`): a later mention joins an earlier one of its type unless they differ in
-   number, date, title or listed parties; the headline's mention joins the body's; plural and
-   counted nouns ("18 agreements were signed") make no record.
-4. Date and place: written with the document, else in its predicate's clause, else (for a document
-   signed, adopted or ratified with no date of its own) the article's event date and place.
+   number, date, title or listed parties; the headline's mention joins the body's; a count of
+   typed documents the article does not list one by one is one record with its `count`; plural
+   and generic nouns make none (an untyped count is the article's `documents_reported`).
+4. Date, place and number: written with the document, else in its predicate's clause or in the
+   decree that adopts it, else (for a document signed, adopted or ratified with no date of its
+   own) the article's event date and place.
 5. Parties (`parties`, `names`): the organisations and countries of the syntax around it.
 
 The vocabulary (types, status predicates, modality, references) is the lexicon's
@@ -20,8 +26,10 @@ The vocabulary (types, status predicates, modality, references) is the lexicon's
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 from ...article import Annotated, DocumentRecord, Mention
+from ...lexicon import lexicon
 from ...rules import rule
 from ..common import locative_before
 from .clauses import (
@@ -30,52 +38,85 @@ from .clauses import (
     bill_passed,
     describe,
     implicit_signers,
+    implied_parties,
     inherit,
+    listed_item,
     mention_status,
+    refer_by_name,
     share_status,
 )
 from .corefer import deciding_mention, document_parties, group_documents
-from .groups import Group, generic_groups, listed_with_generic, merged_groups, typed_groups
+from .groups import (
+    Group,
+    documents_reported,
+    generic_groups,
+    listed_with_generic,
+    merged_groups,
+    typed_groups,
+)
+from .lists import OpenList, list_goes_on, list_opener
 from .names import Names
 from .phrases import sentence_mentions
+from .status import DENIED
 from .syntax import Tree
 
-__all__ = ["extract_documents"]
+__all__ = ["Documents", "extract_documents"]
 
 _EVENT_STATUSES = ("signed", "adopted", "ratified")
 
 
-def analyse(annotated: Annotated, names: Names, dates: Sequence[Mention]) -> list[Found]:
-    """Give every document mention of the article with its status and clause attributes."""
+def analyse(annotated: Annotated, names: Names, dates: Sequence[Mention]) -> tuple[list[Found], list[Group]]:
+    """Give every document mention of the article with its status and clause attributes, and the
+    groups of documents named generically or in the plural."""
     text = annotated.text
     title_end = len(annotated.article.title or "") if annotated.article.title else 0
     bounds = [(s.start, s.stop) for s in annotated.sentences]
     passed = bill_passed(text, bounds, annotated.lang)
     found: list[Found] = []
     groups: list[Group] = []
+    all_groups: list[Group] = []  # every generic group, counted ones included
+    items: OpenList | None = None  # an enumerated list whose items are being read
     for k, sentence in enumerate(annotated.sentences):
-        tree = Tree(sentence, annotated.lang)
+        tree = Tree(sentence, annotated.lang, folded=case_folded())
         in_title = sentence.start < title_end
         last_type = found[-1].mention.type if found else None
         mentions = list(
             sentence_mentions(tree, k, text, names, dates, in_title=in_title, last_type=last_type)
         )
-        sentence_groups = generic_groups(tree, k, text, dates, names, bounds, bill_passed=passed)
+        sentence_groups = generic_groups(
+            tree, k, text, dates, names, bounds, bill_passed=passed, in_title=in_title
+        )
         sentence_found = [Found(m, mention_status(tree, m, text, bill_passed=passed)) for m in mentions]
         share_status(sentence_found, text, annotated.lang)
+        if items is not None and not list_goes_on(text, bounds, k):
+            items = None
+        if not in_title:
+            items = list_opener(tree, k, text, dates, names, bounds, bill_passed=passed) or items
         for f in sentence_found:
             describe(f, tree, mentions, names, dates, text, bounds)
             m = f.mention
+            if items is not None and f.status.how != DENIED and listed_item(f, items):
+                inherit(f, items.group, None)
             if f.status.status is None and not m.plural and listed_with_generic(tree, m.index):
                 earlier = next((g for g in reversed(groups) if k - 3 <= g.sentence < k), None)
                 here = merged_groups(sentence_groups)[0] if sentence_groups else None
                 if here or earlier:
                     inherit(f, here or earlier, earlier)
+            refer_by_name(f)
             found.append(f)
         amended_parties([f for f in found if f.mention.sentence == k], text)
         implicit_signers(found, k)
         groups.extend(merged_groups(sentence_groups + typed_groups(found, k)))
-    return found
+        all_groups.extend(sentence_groups)
+    return found, all_groups
+
+
+@rule("doc.case_folded", stage="documents", off=False)
+def case_folded() -> bool:
+    """A sentence in capitals, or an English headline in title case, is read as running text:
+    "В АСТАНЕ ПОДПИСАН МЕМОРАНДУМ", "Kazakhstan, China Sign Transit Accord" (the taggers read
+    capitalised words as names)."""
+    return True
 
 
 @rule("doc.event_place", stage="documents", off=None)
@@ -93,6 +134,36 @@ def _event_place(annotated: Annotated, event: Mention | None, names: Names) -> s
             if m.kind == "place" and m.attrs.get("kind") == "city":
                 if locative_before(annotated.lang, text[max(0, m.start - 12) : m.start]):
                     return m.normal
+    return None
+
+
+@rule("doc.signing_place", stage="documents", off=None)
+def signing_place(annotated: Annotated, names: Names, sentence: int, event_place: str | None) -> str | None:
+    """Give the place of a document signed, adopted or ratified with none of its own: the city of
+    the article's event, else a city written with a locative, or as a visit's destination, in its
+    sentence or the next ("… signed a memorandum. The signing crowned the minister's trip to Osh"),
+    else the headline's city written with a locative ("Встреча министров в Оше")."""
+    if event_place:
+        return event_place
+    text, lex = annotated.text, lexicon(annotated.lang)
+    for s in annotated.sentences[sentence : sentence + 2]:
+        for m in names.inside(s.start, s.stop):
+            if m.kind != "place" or m.attrs.get("kind") != "city":
+                continue
+            before = text[max(s.start, m.start - 40) : m.start]
+            words = before.lower().split()
+            visit = (
+                len(words) >= 2
+                and words[-1] in lex.DESTINATION_PREPOSITIONS
+                and any(w.startswith(lex.VISIT_STEMS) for w in words[-4:-1])
+            )
+            if visit or locative_before(annotated.lang, before[-12:]):
+                return m.normal
+    title = len(annotated.article.title or "")
+    for m in names.inside(0, title):  # the headline's: "Меморандум подписан в Оше"
+        if m.kind == "place" and m.attrs.get("kind") == "city":
+            if locative_before(annotated.lang, text[max(0, m.start - 12) : m.start]):
+                return m.normal
     return None
 
 
@@ -114,6 +185,15 @@ def event_date(doc: list, status: str, event: Mention, body: list) -> bool:
     )
 
 
+@dataclass(frozen=True)
+class Documents:
+    """The documents of one article: (record, evidence mention) per document, and the number of
+    documents it reports without their types (`articles.documents_reported`)."""
+
+    records: tuple[tuple[DocumentRecord, Mention], ...]
+    reported: int | None = None
+
+
 def extract_documents(
     annotated: Annotated,
     *,
@@ -121,15 +201,24 @@ def extract_documents(
     organisations: Sequence[Mention],
     dates: Sequence[Mention],
     people: Sequence[Mention] = (),
-) -> Iterator[tuple[DocumentRecord, Mention]]:
-    """Yield (record, evidence mention) per distinct document signed, adopted, ratified, planned or
-    referred to by name. The evidence mention's attrs hold all the document's mentions
-    (`mentions`) and the party mentions (`party_mentions`) for merging with entities."""
+) -> Documents:
+    """Give the article's Documents: (record, evidence mention) per distinct document signed,
+    adopted, ratified, planned or referred to by name, and the untyped count it reports. The
+    evidence mention's attrs hold all the document's mentions (`mentions`) and the party mentions
+    (`party_mentions`) for merging with entities."""
     names = Names.of(organisations, places, people)
+    found, groups = analyse(annotated, names, dates)
+    return Documents(tuple(_records(annotated, found, names, dates)), documents_reported(groups, found))
+
+
+def _records(
+    annotated: Annotated, found: list[Found], names: Names, dates: Sequence[Mention]
+) -> Iterator[tuple[DocumentRecord, Mention]]:
     event = next((d for d in dates if d.attrs.get("role") == "event" and d.attrs.get("value")), None)
     event_place = _event_place(annotated, event, names)
     text = annotated.text
-    for doc in group_documents(analyse(annotated, names, dates)):
+    bounds = [(s.start, s.stop) for s in annotated.sentences]
+    for doc in group_documents(found):
         chosen = deciding_mention(doc)
         if chosen is None:
             continue
@@ -141,8 +230,12 @@ def extract_documents(
         body = [f for f in doc if not f.mention.in_title]
         if date is None and event and event_date(doc, status, event, body):
             date, place = event.attrs["value"], place or event_place
-        parties = document_parties(chosen, doc, status)
+        parties = document_parties(chosen, doc, status, names)
+        if not parties and status in ("signed", "adopted"):
+            parties = {p.normal.casefold(): p for p in implied_parties(names, bounds, chosen.mention.start)}
         sentence = annotated.sentences[chosen.mention.sentence]
+        if place is None and status in _EVENT_STATUSES:
+            place = signing_place(annotated, names, chosen.mention.sentence, event_place)
         mentions = tuple(
             Mention("document", f.mention.start, f.mention.stop, text[f.mention.start : f.mention.stop], f.mention.type,
                     {"status": status})
@@ -153,13 +246,14 @@ def extract_documents(
             status=status,
             date=date,
             place=place,
-            number=next((f.mention.number for f in doc if f.mention.number), None),
+            number=next((n for f in doc if (n := f.mention.number or f.number)), None),
             parties=tuple(p.normal if isinstance(p, Mention) else p for p in parties.values()),
             text=text[sentence.start : sentence.stop].strip(),
             start=sentence.start,
             stop=sentence.stop,
             title=next((f.mention.title for f in doc if f.mention.title), None),
             mentions=len(mentions),
+            count=chosen.mention.count if chosen.mention.quantified else 1,
         )
         evidence = next(m for m in mentions if m.start == chosen.mention.start)
         attrs = {

@@ -15,8 +15,16 @@ from ...rules import Computed, rule
 from ..common import locative_before
 from .names import Names, party_kind
 from .parties import antecedents, group_size, party_list, subject_parties
-from .phrases import DocMention
-from .status import NONE, Status, governing_status, modifier_status, participle_status
+from .phrases import NUMBER, DocMention
+from .status import (
+    DENIED,
+    NONE,
+    Status,
+    governing_status,
+    headline_status,
+    modifier_status,
+    participle_status,
+)
 from .syntax import Tree, is_finite, lemma
 
 ADOPTED_TYPES = {"resolution", "declaration"}  # with a number or a date of their own, adopted
@@ -68,6 +76,7 @@ class Found:
     place: str | None = None
     parties: list = field(default_factory=list)
     signers: list = field(default_factory=list)  # the subject's parties: who signed or adopted it
+    number: str | None = None  # the number of the act that adopted it ("постановлением № 12")
 
 
 @rule("doc.numbered_adopted", stage="documents", off=False)
@@ -75,6 +84,22 @@ def numbered_adopted(m: DocMention) -> bool:
     """A resolution or declaration with a number or a date of its own and no predicate was
     adopted: "resolution A/RES/70/1 of 25 September 2015"."""
     return m.type in ADOPTED_TYPES and bool(m.number or m.own_date) and not m.plural
+
+
+@rule("doc.named_reference", stage="documents", off=False)
+def named_reference(m: DocMention) -> bool:
+    """A document named by its title, number, parties or a proper name, with no predicate that
+    gives it a status, is an existing one referred to: "Договор о дружбе от 1996 года остаётся в
+    силе", "the Treaty on Eternal Friendship remains the basis of ties" (a date alone names none:
+    "the agreement of 2013")."""
+    named = m.number or m.listed_parties or m.capitalised or (m.title and m.title_attached)
+    return bool(named) and not m.plural and not m.quantified and not m.in_title
+
+
+def refer_by_name(f: Found) -> None:
+    """Give a mention with no status after all that names a document the status `mentioned`."""
+    if f.status.status is None and f.status.how != DENIED and named_reference(f.mention):
+        f.status = Status("mentioned", f.mention.index, "named")
 
 
 def mention_status(tree: Tree, m: DocMention, text: str, *, bill_passed: bool) -> Status:
@@ -85,10 +110,12 @@ def mention_status(tree: Tree, m: DocMention, text: str, *, bill_passed: bool) -
     )
     modifier = modifier_status(tree, m.index, m.type, in_title=m.in_title)
     found = [s for s in (governing, participle, modifier) if s.status]
+    if not found and m.in_title:
+        found = [s for s in (headline_status(tree, m.index, m.type),) if s.status]
     if not found and numbered_adopted(m):
         return Status("adopted", m.index, "numbered")
     if not found:
-        return NONE
+        return next((s for s in (governing, participle, modifier) if s.how == DENIED), NONE)
     if governing.status == "mentioned" or any(s.status == "ratified" for s in found):
         return next(s for s in found if s.status in ("mentioned", "ratified"))
     own = next((s for s in (participle, modifier) if s.status in STRONG and s.how == "participle"), None)
@@ -209,6 +236,14 @@ def resolve_group(tree: Tree, g: int | None, names: Names, bounds: list[tuple[in
     )
 
 
+@rule("doc.implicit_parties", stage="documents", off=Computed(lambda *args: []))
+def implied_parties(names: Names, bounds: list[tuple[int, int]], before: int) -> list[Mention]:
+    """A document signed or adopted with no one said to sign it is the work of the parties the
+    text has just named, as "стороны" would be: "Президенты Казахстана и Монголии провели
+    переговоры. По итогам был подписан меморандум" -> Казахстан, Монголия."""
+    return antecedents(names, bounds, before, countries_only=False, size=None)
+
+
 @rule("doc.implicit_signers", stage="documents", off=None)
 def implicit_signers(found: list[Found], k: int) -> None:
     """Give a document signed "с X" / "with X" with no one said to sign it the signer of the
@@ -239,6 +274,14 @@ def inherit(f: Found, group, earlier) -> None:
             f.parties = list(source.parties)
 
 
+def listed_item(f: Found, items) -> bool:
+    """Tell a mention that is an item of the enumerated list `items`: after its colon, with no
+    status of its own, one document (not "протоколы к …")."""
+    m = f.mention
+    after = m.sentence > items.sentence or m.start >= items.colon
+    return after and f.status.status is None and not m.plural and not m.quantified
+
+
 @rule("doc.amended_parties", stage="documents", off=None)
 def amended_parties(found: list[Found], text: str) -> None:
     """Give a document that amends another the other's parties when it names none: "Протокол о
@@ -265,6 +308,27 @@ def share_status(found: list[Found], text: str, lang: str) -> None:
             f.status = previous.status
 
 
+@rule("doc.adopting_act", stage="documents", off=None)
+def adopting_act(
+    tree: Tree, v: int, dates: Sequence[Mention], text: str
+) -> tuple[str | None, str | None] | None:
+    """Give the (number, date) of the decree by which predicate `v` adopts a document: the plan of
+    "План … утверждён постановлением Правительства № 12 от 5 марта 2022 года", "approved by
+    Decree No. 73 of March 12, 2021" is adopted with the decree's number and date."""
+    tokens = tree.tokens
+    below = [c for c in tree.children[v] if tokens[c].rel in ("obl", "agent", "obl:agent", "prep")]
+    act = next(
+        (k for c in below for k in sorted(tree.subtree(c)) if lemma(tokens[k]) in tree.lex.DECREE_NOUNS), None
+    )
+    if act is None:
+        return None
+    phrase = sorted(tree.subtree(act))
+    start, stop = tokens[phrase[0]].start, tokens[phrase[-1]].stop
+    number = NUMBER.search(text[tokens[act].stop : max(stop, tokens[act].stop + 40)][:40])
+    date = next((d.attrs["value"] for d in dates if start <= d.start < stop and d.attrs.get("value")), None)
+    return (number.group(1) or number.group(2)) if number else None, date
+
+
 def describe(
     f: Found,
     tree: Tree,
@@ -285,6 +349,11 @@ def describe(
         [] if m.listed_parties else resolve_group(tree, m.group_noun, names, bounds)
     )
     v, how = f.status.predicate, f.status.how
+    if how in ("verb", "participle") and v >= 0 and f.status.status == "adopted":
+        act = adopting_act(tree, v, dates, text)
+        if act is not None:
+            f.number, act_date = act
+            f.date = f.date or act_date
     if how in ("verb", "action") and v >= 0:
         others = [(o.start, o.stop) for o in mentions if o is not m]
         values, places, dated = clause(tree, v, others, dates, names, text)

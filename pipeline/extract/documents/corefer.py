@@ -6,7 +6,8 @@ from __future__ import annotations
 from ...article import Mention
 from ...rules import enabled, rule
 from .clauses import STRONG, Found
-from .names import party_kind
+from .names import Names, party_kind
+from .parties import bodies_countries
 
 
 def _same_document(doc: list[Found], f: Found) -> bool:
@@ -40,10 +41,11 @@ def party_key(party) -> str:
     return (party.normal if isinstance(party, Mention) else party).casefold()
 
 
-def document_parties(chosen: Found, doc: list[Found], status: str) -> dict[str, Mention | str]:
+def document_parties(chosen: Found, doc: list[Found], status: str, names: Names) -> dict[str, Mention | str]:
     """Give a document's parties: those of the mention that gives its status, and those listed
     "между X и Y" / "between X and Y" with any of its mentions; the other mentions' only when these
-    say none (their subjects are often someone else: "…, the minister said")."""
+    say none (their subjects are often someone else: "…, the minister said"); and the countries
+    of its bodies when the parties are states."""
     kept = [chosen, *[f for f in doc if f.mention.listed_parties]]
     if not any(f.parties for f in kept):
         kept = [f for f in doc if f.status.status in (None, status, "mentioned")]
@@ -52,6 +54,8 @@ def document_parties(chosen: Found, doc: list[Found], status: str) -> dict[str, 
         for p in f.parties:
             if not isinstance(p, Mention) or party_kind(p) in ("organisation", "country"):
                 parties.setdefault(party_key(p), p)
+    for country in bodies_countries(list(parties.values()), names):
+        parties.setdefault(party_key(country), country)
     return parties
 
 
@@ -76,7 +80,16 @@ def _corefer(found: list[Found]) -> list[list[Found]]:
         m = f.mention
         if m.plural or m.quantified:
             continue
-        target = None if m.other else next((d for d in reversed(documents) if _same_document(d, f)), None)
+        target = next(
+            (
+                d
+                for d in documents
+                if any((o.mention.sentence, o.mention.index) == (m.sentence, m.same_as) for o in d)
+            ),
+            None,
+        )
+        if target is None and not m.other:
+            target = next((d for d in reversed(documents) if _same_document(d, f)), None)
         if target is None and m.anaphoric and documents:
             continue  # "данным соглашением" after a plan: a document already counted, of another name
         if target is not None:
@@ -93,9 +106,35 @@ def _headline_joins_body() -> bool:
     return True
 
 
+COUNTED_STATUSES = ("signed", "adopted", "ratified")
+
+
+@rule("doc.counted", stage="documents", off=())
+def counted_documents(found: list[Found], documents: list[list[Found]]) -> list[list[Found]]:
+    """A count of typed documents that the article does not list one by one is one record that
+    stands for them all: "Iran and Kyrgyzstan signed four MOUs", "подписано 23 соглашения" (its
+    `count`); the headline's count and the body's are one ("ink 4 MOUs" … "signed four
+    memorandums")."""
+    listed = {(d[0].mention.type, f.status.status) for d in documents for f in d}
+    out: list[list[Found]] = []
+    for f in sorted(found, key=lambda f: f.mention.in_title):
+        m = f.mention
+        if not m.count or m.mixed or f.status.status not in COUNTED_STATUSES:
+            continue
+        if (m.type, f.status.status) in listed:
+            continue
+        same = next((d for d in out if (d[0].mention.type, d[0].mention.count) == (m.type, m.count)), None)
+        if same is not None:
+            same.append(f)
+        else:
+            out.append([f])
+    return out
+
+
 def group_documents(found: list[Found]) -> list[list[Found]]:
     """Give the article's documents: the body's, then the headline's, each joining the body's
-    first document of its type (a headline sums up what the body tells)."""
+    first document of its type (a headline sums up what the body tells); then the counted ones
+    the article does not list one by one."""
     documents = _corefer([f for f in found if not f.mention.in_title])
     for headline in _corefer([f for f in found if f.mention.in_title]):
         if not enabled("doc.headline_joins_body"):
@@ -110,4 +149,4 @@ def group_documents(found: list[Found]) -> list[list[Found]]:
             target.extend(headline)
         else:
             documents.append(headline)
-    return documents
+    return documents + list(counted_documents(found, documents))

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from ...rules import rule
 from .clauses import Found, clause, clause_parties, resolve_group
-from .status import Status, governing_status, modifier_status
+from .phrases import count_of
+from .status import Status, governing_status, headline_status, modifier_status
 from .syntax import Tree, is_finite, is_participle, lemma
 
 
@@ -21,6 +22,7 @@ class Group:
     date: str | None
     place: str | None
     parties: list
+    count: int | None = None  # "подписано 11 документов": 11 (untyped documents only)
 
 
 @rule("doc.general_statement", stage="documents", off=False)
@@ -36,16 +38,20 @@ def general_statement(tree: Tree, i: int, status: Status) -> bool:
     )
 
 
-def generic_groups(tree: Tree, k: int, text: str, dates, names, bounds, *, bill_passed: bool) -> list[Group]:
+def generic_groups(
+    tree: Tree, k: int, text: str, dates, names, bounds, *, bill_passed: bool, in_title: bool = False
+) -> list[Group]:
     """Give the generic document nouns of a sentence that have a status ("подписано 11 документов",
     "the papers signed at the plenary")."""
     out = []
     for i, token in enumerate(tree.tokens):
         if lemma(token) not in tree.lex.GENERIC_DOCUMENTS or token.pos not in ("NOUN", "PROPN"):
             continue
-        status = governing_status(tree, i, "document", text, bill_passed=bill_passed)
+        status = governing_status(tree, i, "document", text, bill_passed=bill_passed, in_title=in_title)
         if not status.status or status.status == "mentioned":
-            status = modifier_status(tree, i, "document")
+            status = modifier_status(tree, i, "document", in_title=in_title)
+        if not status.status and in_title:  # "Astana, Baku ink 10 documents"
+            status = headline_status(tree, i, "document")
         if not status.status or status.status == "mentioned" or general_statement(tree, i, status):
             continue
         v = status.predicate
@@ -53,10 +59,28 @@ def generic_groups(tree: Tree, k: int, text: str, dates, names, bounds, *, bill_
         subject, parties, group = clause_parties(tree, v, names, with_subject=status.how == "verb")
         parties = subject + parties
         parties = parties + resolve_group(tree, group, names, bounds)
+        counts = [c for c in tree.children[i] if tree.tokens[c].rel in ("nummod", "nummod:gov")]
+        count = next((n for c in counts if (n := count_of(tree, c))), None)
         out.append(
-            Group(k, status.status, values[0] if values else None, places[0] if places else None, parties)
+            Group(
+                k, status.status, values[0] if values else None, places[0] if places else None, parties, count
+            )
         )
     return out
+
+
+@rule("doc.documents_reported", stage="documents", off=None)
+def documents_reported(groups: list[Group], found: list[Found]) -> int | None:
+    """Give the number of documents an article says were signed, adopted or ratified without
+    saying of which type ("17 documents were signed", "подписано 18 соглашений и меморандумов"):
+    the largest such count (the headline's and the body's tell the same)."""
+    counts = [g.count for g in groups if g.count and g.status in ("signed", "adopted", "ratified")]
+    counts += [
+        f.mention.count
+        for f in found
+        if f.mention.mixed and f.mention.count and f.status.status in ("signed", "adopted", "ratified")
+    ]
+    return max(counts, default=None)
 
 
 def _linked_chain(tree: Tree, k: int) -> list[int]:

@@ -73,12 +73,20 @@ def demonym_country(word: str) -> str | None:
 def known_country(tree: Tree, a: int, b: int) -> str | None:
     """Give a country named by a proper noun in tokens [a, b) that NER left unmarked ("Iran and
     Tajikistan signed…" with only Iran found)."""
-    for t in tree.tokens[a:b]:
+    found = known_country_at(tree, a, b)
+    return found[1] if found else None
+
+
+def known_country_at(tree: Tree, a: int, b: int) -> tuple[int, str] | None:
+    """Give (token index, name) of the first country named by a proper noun in tokens [a, b)
+    that NER left unmarked."""
+    for k in range(a, min(b, len(tree.tokens))):
+        t = tree.tokens[k]
         if (
             t.pos == "PROPN"
             and t.text[:1].isupper()
             and (info := lookup_place(t.text))
             and info.kind == "country"
         ):
-            return info.name("ru" if has_cyrillic(t.text) else "en")
+            return k, info.name("ru" if has_cyrillic(t.text) else "en")
     return None

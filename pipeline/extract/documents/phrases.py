@@ -44,12 +44,15 @@ class DocMention:
     in_title: bool = False
     plural: bool = False
     quantified: bool = False
+    count: int | None = None  # the number of documents a count gives: "four MOUs", "23 соглашения"
+    mixed: bool = False  # the count is a total of several types: "18 agreements and memoranda"
     anaphoric: bool = False
     other: bool = False
     indefinite: bool = False  # "a resolution was adopted": a document not named before
     capitalised: bool = False
     words: frozenset[str] = frozenset()  # content lemmas of qualifiers and title
     title: str | None = None
+    title_attached: bool = False  # the parse hangs the title on the noun too
     number: str | None = None
     own_date: str | None = None  # written with the document: "от 3 октября 2006 года"
     clause_dates: list[str] = field(default_factory=list)
@@ -58,6 +61,7 @@ class DocMention:
     listed_parties: bool = False  # parties written in the document's own phrase ("между X и Y")
     participles: list[int] = field(default_factory=list)
     group_noun: int | None = None
+    same_as: int | None = None  # the document noun of its sentence it is said to be: "X is a treaty"
     lists: list[tuple[int, int]] = field(default_factory=list)  # token ranges of party lists
 
     @property
@@ -83,12 +87,17 @@ def founding_charter(tree: Tree, i: int, names: Names) -> bool:
 @rule("doc.in_organisation_name", stage="documents", off=False)
 def in_organisation_name(tree: Tree, i: int, names: Names) -> bool:
     """A document word inside an organisation's name is no document: "Организация Договора о
-    коллективной безопасности" (but "the United Nations Charter" ends the name)."""
+    коллективной безопасности", "the Steppe Trade Treaty Organization" (but "the United
+    Nations Charter" ends the name, and a name with no institution's word besides it, "the Almaty
+    Convention on Transit" tagged as an organisation, is the document's)."""
     token = tree.tokens[i]
     organisation = names.covering(token.start, "organisation")
-    return bool(organisation and organisation.stop > token.stop) or bool(
-        i and lemma(tree.tokens[i - 1]) in tree.lex.NAME_HEADS
+    inside = organisation is not None and any(
+        lemma(t) in tree.lex.HEAD_WORDS | tree.lex.NAME_HEADS
+        for t in tree.tokens
+        if t is not token and organisation.start <= t.start < organisation.stop
     )
+    return inside or bool(i and lemma(tree.tokens[i - 1]) in tree.lex.NAME_HEADS)
 
 
 @rule("doc.notes_as_means", stage="documents", off=False)
@@ -126,6 +135,16 @@ def constituted_type(tree: Tree, i: int) -> str | None:
                 return kind
         return None
     return None
+
+
+def count_of(tree: Tree, c: int) -> int | None:
+    """Give the number a numeral token says ("4", "четыре", "трёх", "ten"), or None."""
+    token = tree.tokens[c]
+    if token.text.isdigit():
+        return int(token.text) if 1 < int(token.text) < 1000 else None
+    cardinals = tree.lex.CARDINALS
+    value = cardinals.get(token.text.lower()) or cardinals.get(lemma(token))
+    return value if value and value > 1 else None
 
 
 def document_type(tree: Tree, i: int, names: Names) -> str | None:
@@ -183,7 +202,7 @@ def _left_edge(tree: Tree, i: int) -> int:
             qualifies = qualifies and (t.feats.get("Case") is not None or left - 1 in tree.subtree(i))
         else:
             qualifies = t.pos in ("ADJ", "NUM", "VERB", "DET") or (
-                t.pos in ("NOUN", "PROPN") and t.rel == "compound"
+                t.pos in ("NOUN", "PROPN") and t.rel in ("compound", "amod")  # "the Aral water accord"
             )
             qualifies = qualifies and (left - 1 in tree.subtree(i) or t.pos == "DET")
         if qualifies and t.rel != "conj":
@@ -229,15 +248,39 @@ def _stops_phrase(tree: Tree, i: int, j: int, depth: int, others: set[int], brac
     return t.text in ("»", "”") and tree.depth[j] <= depth and depth == 0
 
 
+@rule("doc.abbreviation_parties", stage="documents", off=False)
+def parties_after_abbreviation(tree: Tree, i: int) -> bool:
+    """Tell a document's abbreviation in brackets that its parties follow, so that the phrase goes
+    on past it: "signed an MoU (MoU) with Qatar" -> Qatar, "a framework accord (FA) with Oman" -> Oman."""
+    tokens = tree.tokens
+    return (
+        i + 2 < len(tokens)
+        and tokens[i + 1].text == ")"
+        and tokens[i + 2].text.lower() in tree.lex.PARTY_PREPOSITIONS
+    )
+
+
 def _phrase(
-    tree: Tree, i: int, others: set[int], names: Names, dates: Sequence[Mention], mention: DocMention
+    tree: Tree,
+    i: int,
+    others: set[int],
+    names: Names,
+    dates: Sequence[Mention],
+    mention: DocMention,
+    abbreviations: frozenset[int] = frozenset(),
 ) -> int:
-    """Walk the document's own phrase rightwards; fill its parties and give the index after it."""
+    """Walk the document's own phrase rightwards; fill its parties and give the index after it.
+    Its abbreviation in brackets ends it, unless its parties follow ("MOU (MOU) with X")."""
     tokens = tree.tokens
     depth = tree.depth[i]
     dated = {k for k, t in enumerate(tokens) if any(d.start < t.start < d.stop for d in dates)}
-    j, brackets = i + 1, 0
+    j, brackets, abbreviated = i + 1, 0, False
     while j < len(tokens) and (j in dated or not _stops_phrase(tree, i, j, depth, others, brackets)):
+        if j - 1 in abbreviations and tokens[j].text == ")":
+            following = tokens[j + 1].text.lower() if j + 1 < len(tokens) else ""
+            if following not in tree.lex.PARTY_PREPOSITIONS:
+                break
+            abbreviated = True  # past the abbreviation, the parties only
         brackets += {"(": 1, ")": -1}.get(tokens[j].text, 0)
         word = tokens[j].text.lower()
         if word in tree.lex.PARTY_PREPOSITIONS and word not in tree.lex.AGENT_PREPOSITIONS:
@@ -249,6 +292,8 @@ def _phrase(
                 mention.listed_parties = mention.listed_parties or (between and bool(parties))
                 mention.group_noun = group if group is not None else mention.group_noun
                 j = max(end, j + 1)
+                if abbreviated:
+                    break
                 continue
         j += 1
     while j - 1 > i and tokens[j - 1].text in (",", "и", "and", "(", "«", ".", ";"):
@@ -295,6 +340,25 @@ def _title(tree: Tree, m: DocMention, end: int, left: int, text: str, names: Nam
     )
     if first is not None:
         m.title = text[tokens[first].start : tokens[last - 1].stop].strip(' ,.;()«»"') or None
+        own = tree.subtree(i)
+        m.title_attached = first in own or tree.head(first) in own
+
+
+@rule("doc.copular_identity", stage="documents", off=())
+def copular_subjects(tree: Tree, nouns: Sequence[int]) -> tuple[tuple[int, int], ...]:
+    """A document noun said of another as its predicate is that document: the treaty of "The
+    Almaty Convention is an intergovernmental treaty of 1999", "Конвенция является договором,
+    заключённым …", "Конвенция — многосторонний договор"; give (predicate, subject) pairs."""
+    out = []
+    for i in nouns:
+        v = tree.head(i)
+        candidates = [c for c in tree.children[i] if tree.tokens[c].rel.startswith("nsubj")]
+        if v >= 0 and lemma(tree.tokens[v]) in tree.lex.IDENTITY_VERBS:
+            candidates += [c for c in tree.children[v] if tree.tokens[c].rel.startswith("nsubj")]
+        subject = next((c for c in candidates if c in nouns and c != i), None)
+        if subject is not None:
+            out.append((i, subject))
+    return tuple(out)
 
 
 @rule("doc.other_one", stage="documents", off=False)
@@ -333,18 +397,26 @@ def sentence_mentions(
         for i, t in enumerate(tokens)
         if lemma(t) in tree.lex.GENERIC_DOCUMENTS and t.pos in ("NOUN", "PROPN")
     }
-    nouns = {i for i, _ in found} | generic | set(lefts.values())
+    # "memorandum of understanding (MOU)": the abbreviation of the document named, no other one;
+    # the phrase goes on past it only to the parties ("… (MOU) with Azerbaijan")
+    abbreviations = {
+        i
+        for i, _ in found
+        if i > 1 and tokens[i - 1].text == "(" and any(i - 6 <= k < i - 1 for k, _ in found)
+    }
+    passed = {i for i in abbreviations if parties_after_abbreviation(tree, i)}
+    nouns = ({i for i, _ in found} - passed) | generic | {v for k, v in lefts.items() if k not in passed}
     mentions: dict[int, DocMention] = {}
     for i, kind in found:
         token = tokens[i]
-        if i > 1 and tokens[i - 1].text == "(" and any(i - 6 <= k < i - 1 for k, _ in found):
-            continue  # "memorandum of understanding (MOU)": the abbreviation of the document named
+        if i in abbreviations:
+            continue
         left = lefts[i]
         mention = DocMention(
             kind, sentence_index, i, tokens[left].start, token.stop, (token.start, token.stop)
         )
         mention.in_title = in_title
-        end = _phrase(tree, i, nouns - {i, left}, names, dates, mention)
+        end = _phrase(tree, i, nouns - {i, left}, names, dates, mention, frozenset(abbreviations))
         mention.stop = max(token.stop, tokens[end - 1].stop)
         kids = tree.child_lemmas(i) | {lemma(t) for t in tokens[left:i]}
         mention.plural = is_plural(token, tree.lex) and lemma(token) not in tree.lex.PLURAL_NAMES
@@ -352,6 +424,11 @@ def sentence_mentions(
         mention.quantified = bool(kids & tree.lex.QUANTIFIERS) or any(  # "три соглашения", "18 agreements"
             tokens[c].text.isdigit() or tokens[c].pos == "NUM" and tokens[c].text not in ("№", "No")
             for c in counts
+        )
+        mention.count = next((n for c in counts if (n := count_of(tree, c))), None)
+        mention.mixed = mention.count is not None and any(  # "18 agreements and memoranda": a total
+            k != i and (document_type(tree, k, names) or lemma(tokens[k]) in tree.lex.GENERIC_DOCUMENTS)
+            for k in tree.conjuncts(i)
         )
         mention.anaphoric = bool(kids & tree.lex.ANAPHORIC)
         mention.other = bool(kids & tree.lex.OTHER)
@@ -374,6 +451,8 @@ def sentence_mentions(
                 mention.own_date = mention.own_date or d.attrs["value"]
         mention.places = places_in(names, token.stop, mention.stop, text, tree.lang)
         mentions[i] = mention
+    for i, s in copular_subjects(tree, list(mentions)):
+        mentions[i].same_as, mentions[i].type = s, mentions[s].type
     for c in participle_clauses(tree, list(mentions), names, dates, text):
         for i in c.owners:  # the clause's date, place and parties are its documents'
             mention = mentions[i]

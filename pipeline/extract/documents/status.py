@@ -34,6 +34,7 @@ class Status:
 
 
 NONE = Status(None)
+DENIED = "denied"  # the `how` of no status for a reason: negated, refused, habitual, an idiom
 
 
 def status_word(tree: Tree, i: int, doc_type: str) -> str | None:
@@ -148,14 +149,14 @@ def _verb_status(tree: Tree, v: int, doc_type: str, *, in_title: bool) -> Status
         return NONE
     negated, not_yet = _negated(tree, v)
     if negated:
-        return Status("planned" if not_yet else None, v, "verb")
+        return Status("planned", v, "verb") if not_yet else Status(None, v, DENIED)
     if _refused(tree, v):
-        return NONE
+        return Status(None, v, DENIED)
     token = tree.tokens[v]
     if status != "planned" and is_planned(tree, v, in_title=in_title):
         status = "planned"
     elif not in_title and habitual(token):
-        return NONE
+        return Status(None, v, DENIED)
     attributive = is_participle(token) and token.rel.startswith(("acl", "amod", "relcl"))
     gerund = token.feats.get("Aspect") == "Prog" and token.feats.get("VerbForm") == "Part"
     if gerund and not attributive and status != "planned":  # "discussed the issues of signing the MoU"
@@ -322,6 +323,23 @@ def amended(tree: Tree, i: int) -> bool:
     )
 
 
+@rule("doc.about_another", stage="documents", off=False)
+def attached(tree: Tree, i: int) -> bool:
+    """Tell a document that another one is written to, read off the words before it: the
+    agreement of "Протокол к Соглашению", "приложение к Меморандуму", "the protocol to the
+    Convention" exists already, referred to."""
+    tokens = tree.tokens
+    j = i - 1
+    while j >= 0 and tokens[j].pos in ("ADJ", "DET") and tokens[j].head == i:
+        j -= 1
+    if j < 1 or tokens[j].text.lower() not in tree.lex.ANNEX_PREPOSITIONS:
+        return False
+    word = lemma(tokens[j - 1])
+    return word in tree.lex.ANNEX_NOUNS or bool(
+        tree.lex.DOCUMENT_TYPES.get(word) or tree.lex.DOCUMENT_TYPES.get(tokens[j - 1].text.lower())
+    )
+
+
 @rule("doc.reference", stage="documents", off=False)
 def reference(tree: Tree, words: set[str]) -> bool:
     """A document governed by a word of reference is an existing one referred to: "в
@@ -358,7 +376,7 @@ def governing_status(
     tokens = tree.tokens
     if reference(tree, _preposition_words(tree, i)):
         return Status("mentioned", i, "reference")
-    if amended(tree, i):
+    if amended(tree, i) or attached(tree, i):
         return Status("mentioned", i, "amendment")
     act = ratification_act(tree, i)
     if act is not None:
@@ -391,7 +409,7 @@ def governing_status(
             pass  # English prepositions head their noun; "a document setting the roadmap"; "signed an exchange of notes"
         elif is_verb(head) or (head.pos in ("ADJ", "ADV") and status_word(tree, h, doc_type)):
             if idiom(tree, word):
-                return NONE
+                return Status(None, h, DENIED)
             if (
                 word in tree.lex.DRAFTING_VERBS
                 and not draft
@@ -417,12 +435,36 @@ def governing_status(
                     continue
             if draft:  # "проект соглашения", "a draft roadmap was discussed": a draft is planned
                 return Status("planned", h, found.how or "verb", indirect=through)
+            if found.status is None and referring(tree, h):
+                return Status("mentioned", h, "reference")
             return found
         elif tokens[j].rel not in ("appos", "flat", "nmod", "compound") or not head.text[:1].isupper():
             break
         through = through or word not in tree.lex.DRAFT_NOUNS
         j = h
-    return NONE
+    return Status("planned", i, "draft") if draft and draft_under_talks(tree, j) else NONE
+
+
+@rule("doc.draft_under_talks", stage="documents", off=False)
+def draft_under_talks(tree: Tree, j: int) -> bool:
+    """A draft that no verb governs is under talks, planned: "обсуждение проекта Соглашения",
+    "согласование проекта меморандума", "work on the draft roadmap" (the draft ends the chain
+    at `j`, or a noun above it does)."""
+    return True
+
+
+@rule("doc.referring_verb", stage="documents", off=False)
+def referring(tree: Tree, v: int) -> bool:
+    """A document a verb of saying, holding or carrying out governs is an existing one referred
+    to: "говорится в Декларации", "отражено в протоколе", "предусмотрено Соглашением", "as set
+    out in the Treaty", "to implement the memorandum", "follow up on the agreements" (a phrasal
+    verb with its particle)."""
+    token = tree.tokens[v]
+    particles = [
+        tree.tokens[c].text.lower() for c in tree.children[v] if tree.tokens[c].rel in ("prt", "compound:prt")
+    ]
+    words = {lemma(token), token.text.lower(), *(f"{lemma(token)} {p}" for p in particles)}
+    return bool(words & tree.lex.REFERRING_VERBS)
 
 
 def modifier_status(tree: Tree, i: int, doc_type: str, *, in_title: bool = False) -> Status:
@@ -472,6 +514,25 @@ def _past_outcome(tree: Tree, i: int) -> bool:
     lex = tree.lex
     busy = lex.DRAFTING_VERBS | lex.DISCUSSING_VERBS | lex.PLANNING_VERBS | lex.WORKING_VERBS
     return word not in busy and not is_planned(tree, verb)
+
+
+@rule("doc.headline_verb", stage="documents", off=NONE)
+def headline_status(tree: Tree, i: int, doc_type: str) -> Status:
+    """A headline's verb the tagger reads as a noun gives the document before it its status:
+    "Kazakhstan and Mongolia sign agreement", "… ink 4 MOUs" (a headline in the present tells
+    what was done); "to sign", "will sign" are planned."""
+    tokens = tree.tokens
+    for k in range(i - 1, max(-1, i - 5), -1):
+        if tree.lex.DOCUMENT_TYPES.get(lemma(tokens[k])) or tokens[k].pos in ("VERB", "AUX", "ADP"):
+            return NONE
+        word = tree.lex.STATUS_VERBS.get(lemma(tokens[k])) or tree.lex.STATUS_VERBS.get(
+            tokens[k].text.lower()
+        )
+        if word:
+            before = tokens[k - 1].text.lower() if k else ""
+            planned = before in tree.lex.INFINITIVE_MARKERS or before in tree.lex.FUTURE_AUX
+            return Status("planned" if planned else word, k, "verb")
+    return NONE
 
 
 def participle_status(tree: Tree, p: int, doc_type: str, *, in_title: bool = False) -> Status:

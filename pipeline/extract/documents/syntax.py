@@ -79,9 +79,12 @@ class Tree:
 
     sentence: Sentence
     lang: str = "ru"
+    folded: bool = False  # read a sentence in capitals in the case of running text
 
-    @property
+    @cached_property
     def tokens(self) -> tuple[Token, ...]:
+        if self.folded and self.sentence.folded:
+            return self.sentence.folded
         return self.sentence.tokens
 
     @property
