@@ -33,6 +33,7 @@ NAME_HONORIFICS = {"seyed", "seyyed", "sayyid", "sayed", "syed", "seyyid", "haji
 FACILITY_WORDS = {
     "port", "airport", "station", "mosque", "palace", "tunnel", "bridge", "dam", "square", "stadium",
     "hospital", "museum", "hotel", "terminal", "railway", "highway", "corridor", "border", "crossing",
+    "pipeline",
 }  # fmt: skip
 NAME_PARTICLES = {
     "de",

@@ -23,9 +23,11 @@ from . import org_en, org_ru, people, places  # noqa: F401 - imported for their 
 ORDER = (
     "org.en.lower_case_start",
     "org.en.photo_credit",
+    "org.en.cut_short",
     "org.en.portfolio",
     "org.en.meeting",
     "org.en.numbered_event",
+    "org.en.names_facility",
     "org.en.document_name",
     "org.en.title",
     "org.en.person_with_title",
