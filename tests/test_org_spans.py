@@ -46,7 +46,7 @@ from pipeline.merge import merge_article
         ("The delegation was received by Uzbek Agriculture, Water Resources and Fisheries Minister Aziz "
          "Karimov in Tashkent.", set(), {"Uzbek Agriculture, Water Resources"}),
         ("Last week the university concluded a memorandum with the Ministry of Culture, Tourism, and Youth "
-         "Policy of Uzbekistan.", {"Ministry of Culture, Tourism, and Youth Policy"},
+         "Policy of Uzbekistan.", {"Ministry of Culture, Tourism, and Youth Policy of Uzbekistan"},
          {"Tourism", "Ministry of Culture, Tourism"}),
         # English: a known organisation's name completed ("… Co-operation" + "in Europe"), an event dropped
         ("Observers from the Organization for Security and Co-operation in Europe and the CIS monitored the "

@@ -60,6 +60,7 @@ ORDER = (
     "person.abbreviation",
     "person.known_organisation",
     "person.place_name",
+    "person.natural_feature",
     "person.patronymic_particle",
     "person.named_as_organisation",
     "place.organisation_named_place",

@@ -325,8 +325,12 @@ def trailing_person(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]
     (the name follows the head of a body's name, or the whole is a title's complement, or the
     article names the person elsewhere)."""
     person_words = {w for s in annotated.spans if s.type == "PER" for w in s.text.split()}
+    person_starts = {s.start for s in spans if s.type == "PER"}
 
     def repair(text: str, span: NerSpan) -> list[NerSpan]:
+        gap = re.match(r"[ \t]*", text[span.stop : span.stop + 4]).end()
+        if span.stop + gap in person_starts:
+            return [span]  # the person is the span after: "… Water and Land Affairs" [Aibek Tursunov]
         words = words_of(span.text, span.start)
         if len(words) > 2 and words[-2][2].endswith(",") and words[-1][2] in person_words:
             # "… of Turkmenistan, Ovezov": a person named elsewhere, listed after the body

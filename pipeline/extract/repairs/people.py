@@ -20,7 +20,7 @@ from ...lexicon import lexicon, pattern
 from ...lexicon.common import SOCIAL_NETWORKS
 from ...rules import rule
 from ..common import after_place_preposition, is_misfiled_place, is_nationality, normaliser, tokens_in
-from .base import each, strip_titles, words_of
+from .base import each, place_normal, strip_titles, words_of
 
 
 def _span(annotated: Annotated, start: int, stop: int, type: str) -> NerSpan:
@@ -118,6 +118,21 @@ def place_name(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
             annotated.lang, annotated.text, span.start, span.stop, span.text, datelines=span.text.isupper()
         )
         return [replace(span, type="LOC", normal=span.text) if misfiled else span]
+
+    return each(spans, "PER", repair)
+
+
+@rule("person.natural_feature", stage="spans", touches=("PER", "LOC"))
+def natural_feature(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """A person span that is a known river, sea, lake or range is that place: "the Amu Darya",
+    "Иссык-Куль" (no one is named after a natural feature in the news)."""
+    articles = lexicon(annotated.lang).LEADING_ARTICLES
+
+    def repair(span: NerSpan) -> list[NerSpan]:
+        words = span.text.split()
+        bare = " ".join(words[1:] if len(words) > 1 and words[0] in articles else words)
+        info = lookup_place(bare) or lookup_place(place_normal(annotated, span))
+        return [replace(span, type="LOC", normal=span.text) if info and info.kind == "natural" else span]
 
     return each(spans, "PER", repair)
 
