@@ -146,6 +146,10 @@ ROWS = [
     # --- roles -------------------------------------------------------------------------------------
     ("person.coordinated_role", "Депутаты Жогорку Кенеша Айгуль Сейтова и Марат Усенов посетили школу.", None,
      {"roles": {"Марат Усенов": "депутат Жогорку Кенеша"}}),
+    ("person.counterpart_role", "Georgian Foreign Minister David Kobakhidze spoke by phone with his Armenian "
+     "counterpart, Artur Sargsyan, on Friday.", None, {"roles": {"Artur Sargsyan": "Foreign Minister"}}),
+    ("person.counterpart_role", "Министр иностранных дел Кыргызстана Жээнбек Мамытов провел встречу со своим "
+     "казахстанским коллегой Муратом Сейтжановым.", None, {"roles": {"Мурат Сейтжанов": "министр иностранных дел"}}),
     ("person.singular_role", "Депутаты Жогорку Кенеша Айгуль Сейтова и Марат Усенов посетили школу.", None,
      {"roles": {"Айгуль Сейтова": "депутат Жогорку Кенеша"}}),
 ]  # fmt: skip

@@ -29,6 +29,7 @@ POSITION_MODIFIERS = {
     "executive",
     "senior",
 }
+COUNTERPARTS = {"counterpart"}
 NAME_HONORIFICS = {"seyed", "seyyed", "sayyid", "sayed", "syed", "seyyid", "haji", "hajji"}
 FACILITY_WORDS = {
     "port", "airport", "station", "mosque", "palace", "tunnel", "bridge", "dam", "square", "stadium",
