@@ -106,6 +106,12 @@ ROWS = [
      {"people": {"Sherali Mirzo"}, "people:not": {"Tajik Defense"}}),
     ("merge.first_name_alone", "Chinese envoy Zhang Weimin arrived in Astana. Zhang said the talks were useful.",
      None, {"entities:not": {"Zhang"}}),
+    ("person.leading_body", "ECO Khurshid Anwar opened the meeting in Tehran.", None,
+     {"people": {"Khurshid Anwar"}, "organisations": {"ECO"}, "people:not": {"ECO Khurshid Anwar"}}),
+    ("person.leading_body", "The port authority said Head Dilnoza Azimova would visit Termez.",
+     [("PER", "Head Dilnoza Azimova"), ("LOC", "Termez")], {"people": {"Dilnoza Azimova"}}),
+    ("place.city_of_named_country", "Trucks left Iran through ports such as Bandar Abbas, and Abbas Karimi said more "
+     "would follow.", None, {"places": {"Bandar Abbas"}, "people:not": {"Bandar Abbas"}}),
     # --- Russian normal forms ----------------------------------------------------------------------
     ("name.noun_read_as_adjective", "Депутаты встретились с руководством Аппарата Сената Олий Мажлиса Республики "
      "Узбекистан.", None, {"organisations": {"Аппарат Сената"}}),

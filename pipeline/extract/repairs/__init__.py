@@ -54,6 +54,7 @@ ORDER = (
     "place.known_suffix",
     "person.title",
     "person.not_a_name",
+    "person.leading_body",
     "person.leading_place",
     "person.title_cut_short",
     "person.nationality_words",

@@ -43,6 +43,30 @@ def title(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
     return each(spans, "PER", repair)
 
 
+@rule("person.leading_body", stage="spans", langs=("en",), touches=("PER", "ORG"))
+def leading_body(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """A body's abbreviation, and the position after it, glued before a full name are no part of
+    it: "[ECO] Khurshid Anwar", "[UNDP Head] Dilnoza Azimova", "[Head] Dilnoza Azimova"; the
+    abbreviation is an organisation."""
+    en = lexicon(annotated.lang)
+    positions = en.POSITIONS | en.TITLES
+
+    def repair(span: NerSpan) -> list[NerSpan]:
+        words, bodies = words_of(span.text, span.start), []
+        while len(words) > 2:
+            start, stop, word = words[0]
+            if word.isupper() and word.isalpha() and len(word) > 1 and lookup_place(word) is None:
+                bodies.append(NerSpan.of(annotated.text, start, stop, "ORG"))
+            elif not (word[:1].isupper() and word.lower() in positions):
+                break
+            words = words[1:]
+        if len(words) == len(words_of(span.text, span.start)):
+            return [span]
+        return [*bodies, _span(annotated, words[0][0], words[-1][1], "PER")]
+
+    return each(spans, "PER", repair)
+
+
 @rule("person.leading_place", stage="spans", langs=("en",), touches=("PER", "LOC"))
 def leading_place(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
     """An English city or country glued before a full name is a place: "ambassador to Ashgabat

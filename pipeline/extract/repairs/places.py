@@ -301,7 +301,7 @@ def city_of_named_country(annotated: Annotated, spans: list[NerSpan]) -> list[Ne
     place: "Dushanbe and Tehran agreed", "Ashgabat hosted the talks" when the article speaks of
     Tajikistan, Iran or Turkmenistan; so are places joined by a dash ("Tehran-Dushanbe"). A
     city of a country the article never names stays what NER says ("Leeds beat Arsenal"), and so
-    does a word the article uses in a person's fuller name."""
+    does a word or words the article uses in a person's fuller name."""
     countries = {
         info.country
         for s in spans
@@ -310,6 +310,7 @@ def city_of_named_country(annotated: Annotated, spans: list[NerSpan]) -> list[Ne
         and info.kind == "country"
     }
     person_words = {w for s in spans if s.type == "PER" and len(s.text.split()) > 1 for w in s.text.split()}
+    person_names = [s.text for s in spans if s.type == "PER" and len(s.text.split()) > 1]
 
     def places_of(span: NerSpan) -> list[NerSpan] | None:
         parts = _PLACE_PAIR.split(span.text) if len(span.text.split()) == 1 else [span.text]
@@ -324,8 +325,10 @@ def city_of_named_country(annotated: Annotated, spans: list[NerSpan]) -> list[Ne
         info = lookup_place(span.text)
         if info is None or info.kind != "city" or info.country not in countries:
             return None
-        if span.type == "PER" and any(w in person_words for w in span.text.split()):
-            return None
+        if span.type == "PER" and (
+            span.text in person_words or any(span.text in t and span.text != t for t in person_names)
+        ):
+            return None  # "Abbas" of "Abbas Araghchi", but not "Bandar Abbas"
         return [replace(span, type="LOC", normal=span.text)]
 
     out: list[NerSpan] = []
