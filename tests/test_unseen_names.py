@@ -106,6 +106,11 @@ ROWS = [
      {"people": {"Sherali Mirzo"}, "people:not": {"Tajik Defense"}}),
     ("merge.first_name_alone", "Chinese envoy Zhang Weimin arrived in Astana. Zhang said the talks were useful.",
      None, {"entities:not": {"Zhang"}}),
+    ("person.leading_place", "The minister also received the new Iranian Ambassador to Tajikistan Mohammad Hadi "
+     "Rostami on Sunday.", None, {"people": {"Mohammad Hadi Rostami"}, "places": {"Tajikistan"}}),
+    ("person.leading_place", "The minister also received the new Iranian Ambassador to Tajikistan Mohammad Hadi "
+     "Rostami on Sunday.", [("PER", "Tajikistan Mohammad"), ("ORG", "Hadi Rostami")],
+     {"people": {"Mohammad Hadi Rostami"}, "organisations:not": {"Hadi Rostami"}}),
     ("person.leading_body", "ECO Khurshid Anwar opened the meeting in Tehran.", None,
      {"people": {"Khurshid Anwar"}, "organisations": {"ECO"}, "people:not": {"ECO Khurshid Anwar"}}),
     ("person.leading_body", "The port authority said Head Dilnoza Azimova would visit Termez.",

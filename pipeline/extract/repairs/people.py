@@ -12,6 +12,7 @@ Central Asian patronymic particle NER leaves out.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ...article import Annotated, NerSpan
@@ -67,15 +68,22 @@ def leading_body(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
     return each(spans, "PER", repair)
 
 
+_NAME_AFTER = re.compile(r"[ \t]+((?:[A-Z][a-z’'-]+)(?:[ \t]+[A-Z][a-z’'-]+){0,2})\b")
+
+
 @rule("person.leading_place", stage="spans", langs=("en",), touches=("PER", "LOC"))
 def leading_place(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
     """An English city or country glued before a full name is a place: "ambassador to Ashgabat
     Mohammad Ahmadi", "TEHRAN Ali Bagheri" (not "Martin Luther King"; Russian first names are
-    often city names too: "Владимир Путин")."""
+    often city names too: "Владимир Путин"); where NER cut the name after its first word, the
+    name words after the span join it ("to Dushanbe [Farhod] Rahim Sharipov")."""
     text = annotated.text
 
     def repair(span: NerSpan) -> list[NerSpan]:
         words, places = words_of(span.text, span.start), []
+        more = _NAME_AFTER.match(text, span.stop)
+        if len(words) == 2 and more:  # NER cut the name: "to Dushanbe [Farhod] Rahim Sharipov"
+            words = [*words, *words_of(more.group(1), more.start(1))]
         while len(words) > 2:
             start, stop, word = words[0]
             info = lookup_place(word)
