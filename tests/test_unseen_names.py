@@ -203,3 +203,21 @@ def test_roles_of_their_own(annotate, text, name, role):
 )
 def test_russian_surnames_of_women_and_indeclinable_ones(annotate, text, name):
     assert name in _run(annotate(text))["people"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        # a name in quotes is a body's or a work's, not the place (the bank «Россия», the band «Ленинград»)
+        ("В Москве выступила группа «Ленинград», а банк «Россия» открыл офис. Россия и Казахстан подписали "
+         "соглашение.", {"organisations": {"Россия", "Ленинград"}}),
+        # a Russian word read first as a surname is a person even where a city has the name
+        ("Писатель увидел, как Пушкин сошел со своего пьедестала в Москве, столице России.",
+         {"people": {"Пушкин"}, "places:not": {"Пушкин"}}),
+    ],
+)  # fmt: skip
+def test_places_from_names_leave_these_alone(annotate, text, expect):
+    """The limits of place.organisation_named_place and place.city_of_named_country (the corpora
+    annotate these as organisations and people): with the rules off there is nothing to guard, so
+    these rows only check that the rules leave them alone."""
+    assert _check(_run(annotate(text)), expect), _run(annotate(text))
