@@ -40,7 +40,7 @@ def test_canonical_person_puts_initials_first():
         ),
         ("Встреча с Азизом Абдухакимовым и Ли Йонгом.", ["Азиз Абдухакимов", "Ли Йонг"]),
         ("Депутат Гульнара Асанова отметила, что в селе не хватает учителей.", ["Гульнара Асанова"]),
-        # the parser hangs the name on 'офиса' (genitive): the name agrees with the position word
+        # the name takes the case of the position it follows (name.position_case), not of "офиса"
         ("Доклад представила директор офиса Тойлыбаева Ш.С.", ["Ш. С. Тойлыбаева"]),
         ("The memorandum was signed by Executive Director Daniyar Seitkali in Almaty.", ["Daniyar Seitkali"]),
     ],

@@ -106,6 +106,17 @@ ROWS = [
      {"people": {"Sherali Mirzo"}, "people:not": {"Tajik Defense"}}),
     ("merge.first_name_alone", "Chinese envoy Zhang Weimin arrived in Astana. Zhang said the talks were useful.",
      None, {"entities:not": {"Zhang"}}),
+    ("person.leading_place", "The minister also received the new Iranian Ambassador to Tajikistan Mohammad Hadi "
+     "Rostami on Sunday.", None, {"people": {"Mohammad Hadi Rostami"}, "places": {"Tajikistan"}}),
+    ("person.leading_place", "The minister also received the new Iranian Ambassador to Tajikistan Mohammad Hadi "
+     "Rostami on Sunday.", [("PER", "Tajikistan Mohammad"), ("ORG", "Hadi Rostami")],
+     {"people": {"Mohammad Hadi Rostami"}, "organisations:not": {"Hadi Rostami"}}),
+    ("person.leading_body", "ECO Khurshid Anwar opened the meeting in Tehran.", None,
+     {"people": {"Khurshid Anwar"}, "organisations": {"ECO"}, "people:not": {"ECO Khurshid Anwar"}}),
+    ("person.leading_body", "The port authority said Head Dilnoza Azimova would visit Termez.",
+     [("PER", "Head Dilnoza Azimova"), ("LOC", "Termez")], {"people": {"Dilnoza Azimova"}}),
+    ("place.city_of_named_country", "Trucks left Iran through ports such as Bandar Abbas, and Abbas Karimi said more "
+     "would follow.", None, {"places": {"Bandar Abbas"}, "people:not": {"Bandar Abbas"}}),
     # --- Russian normal forms ----------------------------------------------------------------------
     ("name.noun_read_as_adjective", "Депутаты встретились с руководством Аппарата Сената Олий Мажлиса Республики "
      "Узбекистан.", None, {"organisations": {"Аппарат Сената"}}),
@@ -117,9 +128,39 @@ ROWS = [
      {"people": {"Назарзода"}}),
     ("name.position_case", "Итоги встречи председателя Кабинета министров Туркменистана А.Касымалиева с "
      "заместителем председателя Правительства России обсудили.", None, {"people": {"А. Касымалиев"}}),
+    # --- names cut short after a connective; headlines in capitals; the SCO as "Shanghai" ------------
+    ("org.en.cut_short", "The decision was taken at the session of the Council of Heads of the Eurasian Union in "
+     "Minsk.", [("ORG", "Council of Heads of"), ("ORG", "the Eurasian Union"), ("LOC", "Minsk")],
+     {"organisations": {"Council of Heads of the Eurasian Union"}}),
+    ("org.en.cut_short", "Deputy Chairman of the Kyrgyz Cabinet for Water and Land Affairs Aibek Tursunov visited Osh.",
+     [("ORG", "the Kyrgyz Cabinet for Water and"), ("PER", "Aibek Tursunov"), ("LOC", "Osh")],
+     {"organisations": {"Kyrgyz Cabinet for Water and Land Affairs"}, "people": {"Aibek Tursunov"}}),
+    ("org.en.title+org.en.cut_short", "The Prosecutor General of Mongolia met Turkmen judges.",
+     [("ORG", "Prosecutor General of")], {"organisations:not": {"Prosecutor General of", "Prosecutor General"}}),
+    ("org.known_name_end", "Эксперты Всемирной организации здравоохранения приехали в Нарын весной.",
+     [("ORG", "Всемирной организации")], {"organisations": {"Всемирная организация здравоохранения"}}),
+    ("org.complement", "Создана Комиссия Кабинета министров по вопросам миграции и занятости населения.",
+     [("ORG", "Комиссия Кабинета министров")],
+     {"organisations": {"Комиссия Кабинета министров по вопросам миграции и занятости населения"}}),
+    ("org.not.nationality_word", "KAZAKH AND UZBEK MINISTERS DISCUSS WATER SHARING\n\nASTANA - The ministers of "
+     "water of Kazakhstan and Uzbekistan met on Monday to discuss the Syr Darya.", None,
+     {"organisations:not": {"KAZAKH"}}),
+    ("org.known_name_end", "Leaders of the Shanghai Organization will meet in Astana.",
+     [("ORG", "Shanghai"), ("LOC", "Astana")], {"organisations": {"Shanghai Organization"}, "places:not": {"Shanghai"}}),
+    # --- facilities, documents and natural features read as organisations or people ------------------
+    ("org.en.names_facility", "Trucks crossed into Iran through the Lotfabad-Artyk border on Friday.", None,
+     {"places": {"Lotfabad-Artyk"}, "organisations:not": {"Lotfabad-Artyk"}}),
+    ("org.en.document_name", "Both states joined the Convention on Road Traffic of the United Nations in 2019.", None,
+     {"organisations:not": {"Convention on Road Traffic of the United Nations"}}),
+    ("person.natural_feature", "Farmers along the Amu Darya asked for more water.", [("PER", "the Amu Darya")],
+     {"places": {"Amu Darya"}, "people:not": {"Amu Darya"}}),
     # --- roles -------------------------------------------------------------------------------------
     ("person.coordinated_role", "Депутаты Жогорку Кенеша Айгуль Сейтова и Марат Усенов посетили школу.", None,
      {"roles": {"Марат Усенов": "депутат Жогорку Кенеша"}}),
+    ("person.counterpart_role", "Georgian Foreign Minister David Kobakhidze spoke by phone with his Armenian "
+     "counterpart, Artur Sargsyan, on Friday.", None, {"roles": {"Artur Sargsyan": "Foreign Minister"}}),
+    ("person.counterpart_role", "Министр иностранных дел Кыргызстана Жээнбек Мамытов провел встречу со своим "
+     "казахстанским коллегой Муратом Сейтжановым.", None, {"roles": {"Мурат Сейтжанов": "министр иностранных дел"}}),
     ("person.singular_role", "Депутаты Жогорку Кенеша Айгуль Сейтова и Марат Усенов посетили школу.", None,
      {"roles": {"Айгуль Сейтова": "депутат Жогорку Кенеша"}}),
 ]  # fmt: skip
@@ -132,7 +173,7 @@ def test_each_kind_of_error_is_repaired_by_its_rule(annotate, rule, text, spans,
     annotated = annotate(text)
     found = _run(annotated, spans)
     assert _check(found, expect), found
-    with rules.disabled({rule}):
+    with rules.disabled(set(rule.split("+"))):
         assert not _check(_run(annotated, spans), expect), f"the row passes without {rule}"
 
 
@@ -162,3 +203,21 @@ def test_roles_of_their_own(annotate, text, name, role):
 )
 def test_russian_surnames_of_women_and_indeclinable_ones(annotate, text, name):
     assert name in _run(annotate(text))["people"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        # a name in quotes is a body's or a work's, not the place (the bank «Россия», the band «Ленинград»)
+        ("В Москве выступила группа «Ленинград», а банк «Россия» открыл офис. Россия и Казахстан подписали "
+         "соглашение.", {"organisations": {"Россия", "Ленинград"}}),
+        # a Russian word read first as a surname is a person even where a city has the name
+        ("Писатель увидел, как Пушкин сошел со своего пьедестала в Москве, столице России.",
+         {"people": {"Пушкин"}, "places:not": {"Пушкин"}}),
+    ],
+)  # fmt: skip
+def test_places_from_names_leave_these_alone(annotate, text, expect):
+    """The limits of place.organisation_named_place and place.city_of_named_country (the corpora
+    annotate these as organisations and people): with the rules off there is nothing to guard, so
+    these rows only check that the rules leave them alone."""
+    assert _check(_run(annotate(text)), expect), _run(annotate(text))

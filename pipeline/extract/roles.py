@@ -119,7 +119,9 @@ def find_role(annotated: Annotated, person: Mention) -> str | None:
     others = _other_people(annotated, person, sentence.start, sentence.stop)
     found = _left_role(tokens, first, positions, others) or _right_role(tokens, after, positions)
     if found is None:
-        return _coordinated_role(annotated, person, tokens, first, others)
+        return _coordinated_role(annotated, person, tokens, first, others) or _counterpart_role(
+            annotated, person, tokens, first, others
+        )
     lo, hi = found
     if hi <= lo:
         return None
@@ -177,3 +179,63 @@ def _singular_position(role: str, tokens: Sequence[Token], lang: str) -> str:
                         return single.word + role[len(word) :]
             break
     return role
+
+
+@rule("person.counterpart_role", stage="people", touches=("PER",), off=None)
+def _counterpart_role(
+    annotated: Annotated,
+    person: Mention,
+    tokens: Sequence[Token],
+    first: int,
+    others: Sequence[tuple[int, int]],
+) -> str | None:
+    """A person written as another's counterpart (the last person named before) holds the same post,
+    without the other's country:
+    "the Kazakh Energy Minister met his Mongolian counterpart Batbayar Dorj" gives "Energy Minister"
+    (the other's role where the article gives it, by surname)."""
+    counterparts = lexicon(annotated.lang).COUNTERPARTS
+    before = [t for t in tokens[:first] if t.stop <= person.start]
+    while before and before[-1].text in {",", ":"}:
+        before = before[:-1]
+    if not before or before[-1].lemma.lower() not in counterparts:
+        return None
+    # the other is the last person named before "counterpart", in the sentence or before it
+    previous = [a for a, b in others if b <= before[-1].start] or [
+        s.start for s in annotated.spans if s.type == "PER" and s.stop <= tokens[0].start
+    ]
+    if not previous:
+        return None
+    start = previous[-1]
+    surname = next(s.text.split()[-1] for s in annotated.spans if s.type == "PER" and s.start == start)
+    for span in annotated.spans:
+        if span.type != "PER" or span.start >= person.start or span.text.split()[-1] != surname:
+            continue
+        role = find_role(annotated, Mention("person", span.start, span.stop, span.text, span.text))
+        post = _without_country(annotated, role) if role else None
+        if post:
+            return post
+    return None
+
+
+def _without_country(annotated: Annotated, role: str) -> str | None:
+    """Give a role without the country or nationality words at its ends ("Iranian Foreign
+    Minister", "Iran's foreign minister", "министр иностранных дел Ирана" -> the post), or None
+    when nothing of a position is left."""
+    from ..gazetteer import lookup_place
+    from .common import is_nationality
+
+    def national(word: str) -> bool:
+        bare = re.sub(r"(?:'s|’s)$", "", word)
+        place = lookup_place(bare)
+        return is_nationality(annotated, bare) or (place is not None and place.kind == "country")
+
+    articles = set(lexicon(annotated.lang).LEADING_ARTICLES)
+    words = role.split()
+    while words and (words[0] in articles or national(words[0])):
+        words = words[1:]
+    while len(words) > 1 and national(words[-1]):
+        words = words[:-1]
+    positions = lexicon(annotated.lang).POSITIONS
+    if not any(w.lower() in positions for w in words):
+        return None
+    return " ".join(words)

@@ -52,6 +52,7 @@ class Lexicon:
     SOUND_SPELLINGS: Patterns = ()  # (pattern, replacement): spellings of one sound in romanised names
     NAME_HONORIFICS: Words = frozenset()  # honorifics written as part of a name ("Seyed"), no given name
     FACILITY_WORDS: Words = frozenset()  # last words of a facility's name ("port", "mosque"): no person
+    COUNTERPARTS: Words = frozenset()  # one who holds the same post elsewhere (lemmas: "counterpart")
     NAME_PARTICLES: Words = frozenset()  # lower-case words inside a person's name ("de", "bin", "al")
     TITLE_PREPOSITIONS: Words = frozenset()  # prepositions between a position and its body ("of", "for")
     POSITION_MODIFIERS: Words = frozenset()  # words that make a position of another ("deputy", "vice")

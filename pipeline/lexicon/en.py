@@ -29,10 +29,12 @@ POSITION_MODIFIERS = {
     "executive",
     "senior",
 }
+COUNTERPARTS = {"counterpart"}
 NAME_HONORIFICS = {"seyed", "seyyed", "sayyid", "sayed", "syed", "seyyid", "haji", "hajji"}
 FACILITY_WORDS = {
     "port", "airport", "station", "mosque", "palace", "tunnel", "bridge", "dam", "square", "stadium",
     "hospital", "museum", "hotel", "terminal", "railway", "highway", "corridor", "border", "crossing",
+    "pipeline",
 }  # fmt: skip
 NAME_PARTICLES = {
     "de",

@@ -91,6 +91,7 @@ FOREIGN_MASCULINE_ENDINGS = {
     "gent": ("а", "я"), "accs": ("а", "я"), "datv": ("у", "ю"), "ablt": ("ом", "ем"), "loct": ("е",),
 }  # fmt: skip
 VOWELS = "аеёиоуыэюяй"
+COUNTERPARTS = {"коллега", "визави"}
 NAME_HONORIFICS = {"сейед", "сейид", "сеййед", "хаджи"}
 INDECLINABLE_ENDINGS = "уюиоэ"
 INDECLINABLE_SURNAME_ENDINGS = ("зода", "заде", "ко", "ых", "их")

@@ -325,8 +325,12 @@ def trailing_person(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]
     (the name follows the head of a body's name, or the whole is a title's complement, or the
     article names the person elsewhere)."""
     person_words = {w for s in annotated.spans if s.type == "PER" for w in s.text.split()}
+    person_starts = {s.start for s in spans if s.type == "PER"}
 
     def repair(text: str, span: NerSpan) -> list[NerSpan]:
+        gap = re.match(r"[ \t]*", text[span.stop : span.stop + 4]).end()
+        if span.stop + gap in person_starts:
+            return [span]  # the person is the span after: "… Water and Land Affairs" [Aibek Tursunov]
         words = words_of(span.text, span.start)
         if len(words) > 2 and words[-2][2].endswith(",") and words[-1][2] in person_words:
             # "… of Turkmenistan, Ovezov": a person named elsewhere, listed after the body
@@ -386,12 +390,17 @@ def document_name(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
     """A document's name is no organisation: a name whose head (its last word) is a document word
     ("the TIR Convention", "… Trade Agreement", "the Caspian Pact"); an organisation named in it
     stays one ("[the Organization of Turkic States] Charter"); a body named after a document
-    keeps its own head ("Collective Security Treaty Organization")."""
+    keeps its own head ("Collective Security Treaty Organization"); nor is a document word followed
+    by its title ("the Convention on Road Traffic")."""
     documents = set(EN.DOCUMENT_TYPES) | EN.CHARTER_NOUNS
 
     def repair(text: str, span: NerSpan) -> list[NerSpan]:
         words = words_of(span.text, span.start)
         last = words[-1][2].lower()
+        named = [w.lower() for _, _, w in words if w not in EN.LEADING_ARTICLES]
+        titled = len(named) > 2 and named[1] in EN.TITLE_STARTS and singular("en", named[0]) in documents
+        if titled and lookup_organisation(english_name(span.text)) is None:
+            return []  # the document word heads a title: "the Convention on Road Traffic"
         if last not in documents and singular("en", last) not in documents:
             return [span]
         if lookup_organisation(english_name(span.text)) is not None:
@@ -471,3 +480,59 @@ def bilateral_body(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
         return spans
     kept = [s for s in spans if not any(f.start < s.stop and s.start < f.stop for f in found)]
     return kept + found
+
+
+_CONNECTIVES = {w.lower() for w in (*EN.NAME_CONNECTIVES, *EN.TITLE_PREPOSITIONS)}
+_NAME_WORD_RUN = re.compile(
+    rf"(?:{alternatives(EN.LEADING_ARTICLES)}\s+)?[A-Z][\w’'&-]*"
+    rf"(?:(?:,\s*|\s+(?:{alternatives(sorted(_CONNECTIVES))}\s+)*)[A-Z][\w’'&-]*)*"
+)
+
+
+@rule("org.en.cut_short", stage="spans", langs=("en",), touches=("ORG",))
+def cut_short(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """A name NER cut after "of", "for" or "and" goes on over the capitalised name that follows
+    ("the Council of Heads of" + "the Eurasian Union", "the Cabinet for Water and" + "Land
+    Affairs"), up to a person NER found; with no name after it, the connective is cut off."""
+    text = annotated.text
+    people = sorted(s.start for s in spans if s.type == "PER")
+
+    def repair(span: NerSpan) -> list[NerSpan]:
+        words = words_of(span.text, span.start)
+        if len(words) < 2 or words[-1][2].lower() not in _CONNECTIVES:
+            return [span]
+        gap = re.match(r"[ \t]+", text[span.stop :])
+        match = _NAME_WORD_RUN.match(text, span.stop + gap.end()) if gap else None
+        if match:
+            stop = match.end()
+            stop = min([stop, *(p for p in people if span.stop <= p < stop)])
+            stop = span.stop + len(text[span.stop : stop].rstrip(" ,"))
+            words_after = words_of(text[span.stop : stop], span.stop)
+            while words_after and words_after[-1][2].lower() in _CONNECTIVES:
+                stop = words_after.pop()[0]
+            if words_after:
+                return [NerSpan.of(text, span.start, len(text[:stop].rstrip(" ,")), "ORG")]
+        while len(words) > 1 and words[-1][2].lower() in _CONNECTIVES:
+            words = words[:-1]
+        return [NerSpan.of(text, span.start, words[-1][1], "ORG")]
+
+    return each(spans, "ORG", repair)
+
+
+@rule("org.en.names_facility", stage="spans", langs=("en",), touches=("ORG", "LOC"))
+def names_facility(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """A name with no body's head written before a facility word names the facility's place, not a
+    body: "the Kerki-Ymamnazar border", "the Sarakhs-Mashhad railway", "the Galkynysh gas
+    pipeline" (one noun may stand between)."""
+    text = annotated.text
+    after = re.compile(rf"\s+(?:[a-z]+\s+)?{alternatives(sorted(EN.FACILITY_WORDS))}s?\b")
+
+    def repair(span: NerSpan) -> list[NerSpan]:
+        words = [w.lower().strip("’'s") for w in span.text.split()]
+        if span.text.isupper() or any(w in EN.HEAD_WORDS for w in words) or not after.match(text, span.stop):
+            return [span]
+        if lookup_organisation(span.text) is not None:
+            return [span]
+        return [NerSpan.of(text, span.start, span.stop, "LOC")]
+
+    return each(spans, "ORG", repair)

@@ -12,6 +12,7 @@ Central Asian patronymic particle NER leaves out.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ...article import Annotated, NerSpan
@@ -20,7 +21,7 @@ from ...lexicon import lexicon, pattern
 from ...lexicon.common import SOCIAL_NETWORKS
 from ...rules import rule
 from ..common import after_place_preposition, is_misfiled_place, is_nationality, normaliser, tokens_in
-from .base import each, strip_titles, words_of
+from .base import each, place_normal, strip_titles, words_of
 
 
 def _span(annotated: Annotated, start: int, stop: int, type: str) -> NerSpan:
@@ -43,15 +44,46 @@ def title(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
     return each(spans, "PER", repair)
 
 
+@rule("person.leading_body", stage="spans", langs=("en",), touches=("PER", "ORG"))
+def leading_body(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """A body's abbreviation, and the position after it, glued before a full name are no part of
+    it: "[ECO] Khurshid Anwar", "[UNDP Head] Dilnoza Azimova", "[Head] Dilnoza Azimova"; the
+    abbreviation is an organisation."""
+    en = lexicon(annotated.lang)
+    positions = en.POSITIONS | en.TITLES
+
+    def repair(span: NerSpan) -> list[NerSpan]:
+        words, bodies = words_of(span.text, span.start), []
+        while len(words) > 2:
+            start, stop, word = words[0]
+            if word.isupper() and word.isalpha() and len(word) > 1 and lookup_place(word) is None:
+                bodies.append(NerSpan.of(annotated.text, start, stop, "ORG"))
+            elif not (word[:1].isupper() and word.lower() in positions):
+                break
+            words = words[1:]
+        if len(words) == len(words_of(span.text, span.start)):
+            return [span]
+        return [*bodies, _span(annotated, words[0][0], words[-1][1], "PER")]
+
+    return each(spans, "PER", repair)
+
+
+_NAME_AFTER = re.compile(r"[ \t]+((?:[A-Z][a-z’'-]+)(?:[ \t]+[A-Z][a-z’'-]+){0,2})\b")
+
+
 @rule("person.leading_place", stage="spans", langs=("en",), touches=("PER", "LOC"))
 def leading_place(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
     """An English city or country glued before a full name is a place: "ambassador to Ashgabat
     Mohammad Ahmadi", "TEHRAN Ali Bagheri" (not "Martin Luther King"; Russian first names are
-    often city names too: "Владимир Путин")."""
+    often city names too: "Владимир Путин"); where NER cut the name after its first word, the
+    name words after the span join it ("to Dushanbe [Farhod] Rahim Sharipov")."""
     text = annotated.text
 
     def repair(span: NerSpan) -> list[NerSpan]:
         words, places = words_of(span.text, span.start), []
+        more = _NAME_AFTER.match(text, span.stop)
+        if len(words) == 2 and more:  # NER cut the name: "to Dushanbe [Farhod] Rahim Sharipov"
+            words = [*words, *words_of(more.group(1), more.start(1))]
         while len(words) > 2:
             start, stop, word = words[0]
             info = lookup_place(word)
@@ -118,6 +150,21 @@ def place_name(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
             annotated.lang, annotated.text, span.start, span.stop, span.text, datelines=span.text.isupper()
         )
         return [replace(span, type="LOC", normal=span.text) if misfiled else span]
+
+    return each(spans, "PER", repair)
+
+
+@rule("person.natural_feature", stage="spans", touches=("PER", "LOC"))
+def natural_feature(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """A person span that is a known river, sea, lake or range is that place: "the Amu Darya",
+    "Иссык-Куль" (no one is named after a natural feature in the news)."""
+    articles = lexicon(annotated.lang).LEADING_ARTICLES
+
+    def repair(span: NerSpan) -> list[NerSpan]:
+        words = span.text.split()
+        bare = " ".join(words[1:] if len(words) > 1 and words[0] in articles else words)
+        info = lookup_place(bare) or lookup_place(place_normal(annotated, span))
+        return [replace(span, type="LOC", normal=span.text) if info and info.kind == "natural" else span]
 
     return each(spans, "PER", repair)
 

@@ -226,11 +226,16 @@ def known_suffix(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
 def organisation_named_place(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
     """An organisation span that names a place becomes a place: a country ("Kazakhstan
     signed"), a city in a dateline ("ALMATY, 3 March") or after a preposition of place ("traveled
-    to Isfahan"); a city elsewhere stays what NER says ("Leeds beat Arsenal")."""
+    to Isfahan"); a city elsewhere stays what NER says ("Leeds beat Arsenal"), and so does a name
+    in quotes (the bank «Россия»)."""
     out, misfiled = [], Counter()
     for span in spans:
-        if span.type == "ORG" and is_misfiled_place(
-            annotated.lang, annotated.text, span.start, span.stop, place_normal(annotated, span)
+        if (
+            span.type == "ORG"
+            and not _quoted(annotated.text, span)
+            and is_misfiled_place(
+                annotated.lang, annotated.text, span.start, span.stop, place_normal(annotated, span)
+            )
         ):
             span = replace(span, type="LOC")
             misfiled[span.text] += 1
@@ -295,13 +300,37 @@ def untagged_country(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan
 _PLACE_PAIR = re.compile(r"[-–—]")
 
 
+def _quoted(text: str, span: NerSpan) -> bool:
+    """Tell a name written in quotes ("«Ленинград»"): the name of a body or a work, not the place."""
+    return text[span.start - 1 : span.start] in ("«", '"', "“", "„") and text[span.stop : span.stop + 1] in (
+        "»",
+        '"',
+        "”",
+        "“",
+    )
+
+
+def _read_as_name(lang: str, word: str) -> bool:
+    """Tell a Russian word whose likeliest reading is a surname or a first name ("Пушкин", "Аркадия"),
+    not the city of that name."""
+    if lang != "ru" or " " in word:
+        return False
+    from ...nlp.morph import parses
+
+    found = parses(word)
+    return bool(found) and bool(
+        {"Surn", "Name", "Patr"} & set(str(found[0].tag).replace(" ", ",").split(","))
+    )
+
+
 @rule("place.city_of_named_country", stage="spans", touches=("ORG", "PER", "LOC"))
 def city_of_named_country(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
     """An organisation or person span that is a known city of a country the article names is a
     place: "Dushanbe and Tehran agreed", "Ashgabat hosted the talks" when the article speaks of
     Tajikistan, Iran or Turkmenistan; so are places joined by a dash ("Tehran-Dushanbe"). A
     city of a country the article never names stays what NER says ("Leeds beat Arsenal"), and so
-    does a word the article uses in a person's fuller name."""
+    does a word or words the article uses in a person's fuller name, a name in quotes («Россия», a
+    bank) and a Russian word read first as a surname or a first name ("Пушкин")."""
     countries = {
         info.country
         for s in spans
@@ -310,6 +339,7 @@ def city_of_named_country(annotated: Annotated, spans: list[NerSpan]) -> list[Ne
         and info.kind == "country"
     }
     person_words = {w for s in spans if s.type == "PER" and len(s.text.split()) > 1 for w in s.text.split()}
+    person_names = [s.text for s in spans if s.type == "PER" and len(s.text.split()) > 1]
 
     def places_of(span: NerSpan) -> list[NerSpan] | None:
         parts = _PLACE_PAIR.split(span.text) if len(span.text.split()) == 1 else [span.text]
@@ -324,8 +354,12 @@ def city_of_named_country(annotated: Annotated, spans: list[NerSpan]) -> list[Ne
         info = lookup_place(span.text)
         if info is None or info.kind != "city" or info.country not in countries:
             return None
-        if span.type == "PER" and any(w in person_words for w in span.text.split()):
-            return None
+        if _quoted(annotated.text, span) or (span.type == "PER" and _read_as_name(annotated.lang, span.text)):
+            return None  # a band, a bank or a paper named after a city: «Россия»; "Пушкин"
+        if span.type == "PER" and (
+            span.text in person_words or any(span.text in t and span.text != t for t in person_names)
+        ):
+            return None  # "Abbas" of "Abbas Araghchi", but not "Bandar Abbas"
         return [replace(span, type="LOC", normal=span.text)]
 
     out: list[NerSpan] = []
