@@ -292,9 +292,19 @@ def demonym_country(word: str) -> PlaceInfo | None:
 
 
 @cache
+def _countries_by_code() -> dict[str, PlaceInfo]:
+    """Give ISO 3166 alpha-2 code -> the first country of the index with that code (one pass over
+    the index, not one per code)."""
+    found: dict[str, PlaceInfo] = {}
+    for info in _index().values():
+        if info.kind == "country" and info.country is not None:
+            found.setdefault(info.country, info)
+    return found
+
+
 def country_by_code(code: str) -> PlaceInfo | None:
     """Give the country of an ISO 3166 alpha-2 code ("KZ")."""
-    return next((info for info in _index().values() if info.kind == "country" and info.country == code), None)
+    return _countries_by_code().get(code)
 
 
 def is_demonym(word: str) -> bool:
