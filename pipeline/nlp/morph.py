@@ -29,8 +29,10 @@ def known_word(word: str) -> bool:
     return analyzer().word_is_known(word.lower())
 
 
+@lru_cache(maxsize=65536)
 def parses(word: str) -> tuple:
-    """Give pymorphy's analyses of a word."""
+    """Give pymorphy's analyses of a word (cached: the gazetteer asks for every word of every name
+    it looks up; pymorphy's Parse records are immutable)."""
     return tuple(analyzer().parse(word.lower()))
 
 
