@@ -33,6 +33,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 from text_unidecode import unidecode
 
+from .evaluate import PRF
 from .keys import has_cyrillic, name_key
 from .lexicon import all_lexicons, lexicon
 from .rules import rule
@@ -373,23 +374,13 @@ def resolve(records: Sequence[EntityRecord]) -> dict[str, Identity]:
 
 
 @dataclass
-class PairScores:
-    """Pairwise scores of identities against pairs known to be, or not to be, one person."""
+class PairScores(PRF):
+    """Pairwise scores of identities against pairs known to be, or not to be, one person: the
+    counts and scores of `evaluate.PRF`, the pairs rightly kept apart, the pairs not found."""
 
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
     tn: int = 0
     not_found: list[tuple[str, str]] = field(default_factory=list)
     errors: list[tuple[str, str, str, str, int]] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
 
 
 def score_pairs(pairs: Iterable[dict], tables: dict) -> PairScores:
