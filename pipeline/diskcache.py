@@ -68,7 +68,7 @@ def load_or_build(name: str, build: Callable[[], object]):
         with open(path, "rb") as f:
             if f.read(len(MAGIC)) == MAGIC:
                 value = pickle.load(f)
-                os.utime(path)  # in use: not stale
+                _touch(path)
                 return value
     except FileNotFoundError:
         pass
@@ -77,6 +77,14 @@ def load_or_build(name: str, build: Callable[[], object]):
     value = build()
     _store(path, value)
     return value
+
+
+def _touch(path: Path) -> None:
+    """Mark a cache file in use (not stale); a read-only cache folder is still read."""
+    try:
+        os.utime(path)
+    except OSError:
+        pass
 
 
 def _store(path: Path, value: object) -> None:
