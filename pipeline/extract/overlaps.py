@@ -6,7 +6,8 @@ organisation named with its place keeps the place: "Министерство ф�
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import bisect
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -35,12 +36,28 @@ def filter_spans(
         return -(stop - start), start
 
     key = key or longest_first
-    taken: list[T] = []
+    taken: list[tuple[int, int, T]] = []  # by start: only those that can overlap a span are compared
+    longest = 0
     for span in sorted(spans, key=key):
         start, stop = bounds(span)
-        if all(_compatible((start, stop, span), (*bounds(t), t), nested) for t in taken):
-            taken.append(span)
-    return sorted(taken, key=lambda s: (bounds(s)[0], bounds(s)[1]))
+        here = bisect.bisect_left(taken, stop, key=_start)  # those before begin before it ends
+        if all(_compatible((start, stop, span), t, nested) for t in _reaching(taken, here, start - longest)):
+            taken.insert(bisect.bisect_right(taken, start, key=_start), (start, stop, span))
+            longest = max(longest, stop - start)
+    return [span for _, _, span in sorted(taken, key=lambda t: (t[0], t[1]))]
+
+
+def _start(taken: tuple) -> int:
+    return taken[0]
+
+
+def _reaching(taken: list[tuple], here: int, after: int) -> Iterator[tuple]:
+    """Give the spans of `taken` before index `here`, from the last back, while they begin after
+    `after` (a span that begins earlier, shorter than the longest taken, ends before the new one)."""
+    for i in range(here - 1, -1, -1):
+        if taken[i][0] <= after:
+            return
+        yield taken[i]
 
 
 def _compatible(a: tuple, b: tuple, nested: frozenset) -> bool:
