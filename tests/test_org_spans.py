@@ -78,6 +78,32 @@ def test_people_inside_or_instead_of_organisation_spans(annotate, text, person, 
     assert not_organisation not in {m.normal for m in extraction.organisations}
 
 
+@pytest.mark.parametrize(
+    ("text", "organisation", "not_person"),
+    [
+        # a body's head after a country is no person's surname: "[Korea] [Western Airlines]"
+        ("Shares of Korea Western Airlines fell by four percent on Monday.", "Korea Western Airlines",
+         "Western Airlines"),
+        # a place's abbreviation before a body's head is no pair of initials: "U.S. Treasury"
+        ("Officials of the U.S. Treasury declined to comment on the loan.", "U.S. Treasury", "U.S. Treasury"),
+    ],
+)  # fmt: skip
+def test_companies_and_bodies_are_no_people(annotate, text, organisation, not_person):
+    extraction = extract_all(annotate(text))
+    assert not_person not in {m.normal for m in extraction.people}
+    assert organisation in {m.normal for m in extraction.organisations}, extraction.organisations
+
+
+def test_company_named_after_its_city_is_no_place(annotate):
+    """A city tagged an organisation, in an article that names the company after it and never
+    the city as a place, is the company: "Omsk" of "Omsk Tyres"."""
+    text = (
+        "Russia told Omsk Tyres to pay its taxes by March. Omsk officials declined to comment, and "
+        "analysts said Omsk 's debts were large."
+    )
+    assert "Omsk" not in {m.normal for m in extract_all(annotate(text)).places}
+
+
 def _organisation_names(annotated) -> list[tuple[str, tuple[str, ...]]]:
     extraction = extract_all(annotated)
     entities, _, _ = merge_article(extraction, lang=annotated.lang)

@@ -66,6 +66,7 @@ INSTITUTION_HEADS = {
 BODY_HEADS = {
     "administration", "authority", "directorate", "board", "federation", "association", "foundation",
     "corporation", "bureau", "inspectorate", "directorate-general", "customs", "police", "army",
+    "airlines", "airways", "treasury", "reserve", "senate",
 }  # fmt: skip
 SEATED_HEADS = {"embassy", "mission", "office", "representation", "consulate"}
 ADVERBIAL_COMPLEMENTS: set = set()

@@ -243,6 +243,33 @@ def organisation_named_place(annotated: Annotated, spans: list[NerSpan]) -> list
     return one_sense_per_article(annotated, out, misfiled)
 
 
+_NAME_AFTER_CITY = re.compile(r"[ \t]+([A-Z][a-z][\w-]*)(?![ \t]+[A-Z])")
+
+
+@rule("place.company_named_after_city", stage="spans", langs=("en",), touches=("ORG", "LOC"), off=False)
+def company_named_after_city(annotated: Annotated, span: NerSpan) -> bool:
+    """A city NER tags an organisation is the company named after it when the article writes the
+    city with one word of the company's own ("Omsk Tyres"), none a body's head, a facility, a
+    position or a place, and never as a place after "in", "to" or "from" ("Omsk Tyres said …
+    Omsk's debts")."""
+    if annotated.lang != "en":
+        return False
+    lex, text, name = lexicon(annotated.lang), annotated.text, re.escape(span.text)
+    if pattern(annotated.lang, "PLACE_PREPOSITIONS", rf"\b{{}}[ \t]+(?:the[ \t]+)?{name}\b").search(text):
+        return False
+    ordinary = lex.HEAD_WORDS | lex.FACILITY_WORDS | lex.MEETINGS | lex.POSITIONS | lex.TITLES
+    for found in re.finditer(rf"\b{name}(?={_NAME_AFTER_CITY.pattern})", text):
+        word = _NAME_AFTER_CITY.match(text, found.end()).group(1)
+        lower = word.lower()
+        if not (
+            {lower, lower.removesuffix("s")} & ordinary
+            or lookup_place(word)
+            or is_nationality(annotated, word)
+        ):
+            return True
+    return False
+
+
 @rule("place.one_sense_per_article", stage="spans", touches=("ORG", "LOC"))
 def one_sense_per_article(annotated: Annotated, spans: list[NerSpan], misfiled: Counter) -> list[NerSpan]:
     """A name the article mostly shows to be a place ("flew to Tabriz") is a place everywhere
@@ -356,6 +383,8 @@ def city_of_named_country(annotated: Annotated, spans: list[NerSpan]) -> list[Ne
             return None
         if _quoted(annotated.text, span) or (span.type == "PER" and _read_as_name(annotated.lang, span.text)):
             return None  # a band, a bank or a paper named after a city: «Россия»; "Пушкин"
+        if span.type == "ORG" and company_named_after_city(annotated, span):
+            return None  # "Norilsk" of "Norilsk Nickel"
         if span.type == "PER" and (
             span.text in person_words or any(span.text in t and span.text != t for t in person_names)
         ):
