@@ -200,7 +200,7 @@ def known_suffix(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
 
     def repair(span: NerSpan) -> list[NerSpan]:
         cut = None if _known(span) else _known_place_suffix(annotated, span)
-        if cut is None:
+        if cut is None or state_form_name(annotated, span.start, cut):
             return [span]
         place = NerSpan.of(text, cut, span.stop, "LOC")
         tokens, _ = tokens_in(annotated, span.start, cut)
@@ -220,6 +220,19 @@ def known_suffix(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
         return [place, NerSpan(start, span.stop, "ORG", whole, whole)]
 
     return each(spans, "LOC", repair)
+
+
+@rule("place.state_form_name", stage="spans", langs=("ru",), touches=("LOC",), off=False)
+def state_form_name(annotated: Annotated, start: int, stop: int) -> bool:
+    """A state form alone before a place is part of its name: "Республика Тыва", "Королевство
+    Тонга", not a word to cut off."""
+    forms = lexicon(annotated.lang).STATE_FORMS
+    words = words_of(annotated.text[start:stop], start)
+    return (
+        annotated.lang == "ru"
+        and len(words) == 1
+        and any(re.fullmatch(form, first_lemma(annotated, start), re.IGNORECASE) for form in forms)
+    )
 
 
 @rule("place.organisation_named_place", stage="spans", touches=("ORG", "LOC"))
