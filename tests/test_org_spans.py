@@ -172,3 +172,10 @@ def test_place_and_person_repairs(annotate, text, kind, expected, not_expected):
     names = {m.normal for m in getattr(extract_all(annotate(text)), kind)}
     assert expected <= names, names
     assert not (not_expected & names), names
+
+
+def test_place_reading_as_an_institution_word_before_its_larger_place(annotate):
+    """A place that reads as an institution word ("Суде" of Souda), followed by the larger place
+    it lies in, stays a place (its normal form is the lemmatiser's)."""
+    places = extract_all(annotate("Самолёты союзников размещены на аэродроме в Суде на Крите.")).places
+    assert len(places) == 2, places

@@ -100,6 +100,7 @@ LEGAL_FORMS = ("JSC", "LLC", "OJSC", "CJSC")
 AND = ("and",)
 REMIT_PREPOSITIONS: set = set()
 SEAT_PREPOSITIONS = ("in", "of")
+SITUATED_PREPOSITIONS = ("in", "on")
 STATE_FORMS = ("Republic", "Kingdom", "State", "Sultanate", "Emirate", "Principality")
 LEADING_ARTICLES = ("the", "The", "THE")
 _NAME_WORDS = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"

@@ -60,6 +60,7 @@ LOCATIVE_PREPOSITIONS = ("в", "во")
 CITY_WORDS = (r"г\.", "городе", "город")
 CURRENCIES = (r"доллар\w*", "евро", r"рубл\w*", "тенге", r"сом\w*")
 COMPASS_WORDS = ()
+SITUATED_PREPOSITIONS = ("на", "в", "во")
 STATE_FORMS = ("Республика", "Королевство", "Султанат", "Эмират", "Княжество")  # lemmas before a name
 PATRONYMIC_PARTICLES = ("кызы", "уулу", "улы", "оглы")
 NAME_CONNECTIVES = ("и",)

@@ -147,8 +147,23 @@ def institution_word(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan
     """A lone institution word written with a capital is no place: "Стороны", "Правительство"."""
     heads = lexicon(annotated.lang).INSTITUTION_HEADS
     return _drop_places(
-        spans, lambda s: len(s.text.split()) == 1 and first_lemma(annotated, s.start) in heads
+        spans,
+        lambda s: (
+            len(s.text.split()) == 1
+            and first_lemma(annotated, s.start) in heads
+            and not situated_in_place(annotated, s, spans)
+        ),
     )
+
+
+@rule("place.situated_in_place", stage="spans", touches=("LOC",), off=False)
+def situated_in_place(annotated: Annotated, span: NerSpan, spans: list[NerSpan]) -> bool:
+    """A place span followed by the larger place it lies in is a place, whatever common word it
+    reads as: "в Поле на Сардинии"."""
+    after = pattern(annotated.lang, "SITUATED_PREPOSITIONS", r"[ \t]+{}[ \t]+", 0).match(
+        annotated.text, span.stop
+    )
+    return bool(after) and any(s.type == "LOC" and s.start == after.end() for s in spans)
 
 
 def _known(span: NerSpan) -> bool:
