@@ -62,11 +62,11 @@ INSTITUTION_HEADS = {
     "department", "chamber", "commission", "fund", "organization", "organisation", "office", "cabinet",
     "secretariat", "mission", "embassy", "company", "society", "union", "centre", "center", "institute",
     "university", "academy", "court", "party", "presidency", "parties", "ministries",
+    "airlines", "airways", "treasury", "reserve", "senate",
 }  # fmt: skip
 BODY_HEADS = {
     "administration", "authority", "directorate", "board", "federation", "association", "foundation",
     "corporation", "bureau", "inspectorate", "directorate-general", "customs", "police", "army",
-    "airlines", "airways", "treasury", "reserve", "senate",
 }  # fmt: skip
 SEATED_HEADS = {"embassy", "mission", "office", "representation", "consulate"}
 ADVERBIAL_COMPLEMENTS: set = set()

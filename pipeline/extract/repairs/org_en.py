@@ -51,7 +51,7 @@ def _looks_like_person(words: list[str]) -> bool:
         and words[0] not in EN.NAME_PARTICLES
         and words[-1] not in EN.NAME_PARTICLES
         and all(_NAME_WORD.match(w.replace("-", "")) or "-" in w for w in names)
-        and not any(_is_head(w) for w in names)
+        and not any(w.lower() in EN.INSTITUTION_HEADS for w in names)
     )
 
 
