@@ -78,6 +78,32 @@ def test_people_inside_or_instead_of_organisation_spans(annotate, text, person, 
     assert not_organisation not in {m.normal for m in extraction.organisations}
 
 
+@pytest.mark.parametrize(
+    ("text", "organisation", "not_person"),
+    [
+        # a body's head after a country is no person's surname: "[Korea] [Western Airlines]"
+        ("Shares of Korea Western Airlines fell by four percent on Monday.", "Korea Western Airlines",
+         "Western Airlines"),
+        # a place's abbreviation before a body's head is no pair of initials: "U.S. Treasury"
+        ("Officials of the U.S. Treasury declined to comment on the loan.", "U.S. Treasury", "U.S. Treasury"),
+    ],
+)  # fmt: skip
+def test_companies_and_bodies_are_no_people(annotate, text, organisation, not_person):
+    extraction = extract_all(annotate(text))
+    assert not_person not in {m.normal for m in extraction.people}
+    assert organisation in {m.normal for m in extraction.organisations}, extraction.organisations
+
+
+def test_company_named_after_its_city_is_no_place(annotate):
+    """A city tagged an organisation, in an article that names the company after it and never
+    the city as a place, is the company: "Omsk" of "Omsk Tyres"."""
+    text = (
+        "Russia told Omsk Tyres to pay its taxes by March. Omsk officials declined to comment, and "
+        "analysts said Omsk 's debts were large."
+    )
+    assert "Omsk" not in {m.normal for m in extract_all(annotate(text)).places}
+
+
 def _organisation_names(annotated) -> list[tuple[str, tuple[str, ...]]]:
     extraction = extract_all(annotated)
     entities, _, _ = merge_article(extraction, lang=annotated.lang)
@@ -134,6 +160,9 @@ def test_reduced_form_joins_the_one_committee(annotate):
         # a subject stays as written; an instrumental name the parser made a subject is normalised
         ("Депутат Гульнара Асанова отметила рост цен. Депутаты встретились с главой офиса Алексеем Роговым.",
          "people", {"Гульнара Асанова", "Алексей Рогов"}, {"Алексеем Роговым"}),
+        # a state form alone before a place is part of its name, not a word to cut off
+        ("Делегация из Казани прибыла в Республику Белоруссия на переговоры о зерне.", "places",
+         {"Республика Белоруссия"}, {"Белоруссия"}),
         # a city glued before a name after "to" is cut off; "Martin" of a name is no city
         ("Martin Luther King Day was observed; the ambassador to Dushanbe Hamid Rezaei attended.", "people",
          {"Hamid Rezaei"}, {"Luther King Day"}),
@@ -143,3 +172,10 @@ def test_place_and_person_repairs(annotate, text, kind, expected, not_expected):
     names = {m.normal for m in getattr(extract_all(annotate(text)), kind)}
     assert expected <= names, names
     assert not (not_expected & names), names
+
+
+def test_place_reading_as_an_institution_word_before_its_larger_place(annotate):
+    """A place that reads as an institution word ("Суде" of Souda), followed by the larger place
+    it lies in, stays a place (its normal form is the lemmatiser's)."""
+    places = extract_all(annotate("Самолёты союзников размещены на аэродроме в Суде на Крите.")).places
+    assert len(places) == 2, places

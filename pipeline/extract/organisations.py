@@ -145,7 +145,8 @@ def lone_institution_word(mention: Mention, annotated: Annotated, people_keys: s
 def plural_head(mention: Mention, annotated: Annotated, people_keys: set[str]) -> bool:
     """A name whose head is an institution word in the plural names several bodies, no one:
     "аппараты парламентов двух стран", "the Chambers of Commerce of both countries" (a known
-    organisation with a plural name stays one)."""
+    organisation with a plural name stays one, and so does a name whose head the lexicon lists in
+    the plural only: "Airlines")."""
     if lookup_organisation(mention.normal) is not None:
         return False
     heads = lexicon(annotated.lang).HEAD_WORDS
@@ -153,6 +154,12 @@ def plural_head(mention: Mention, annotated: Annotated, people_keys: set[str]) -
     for token in tokens:
         lemma = token.lemma.lower()
         if lemma in heads or singular(annotated.lang, token.text.lower()) in heads:
+            if (
+                token is tokens[-1]
+                and token.text.lower() in heads
+                and singular(annotated.lang, token.text.lower()) not in heads
+            ):
+                return False  # a name's last word listed in the plural names one body: "… Airlines"
             plural = token.feats.get("Number") == "Plur" or (
                 annotated.lang == "en" and token.text.lower() not in heads
             )

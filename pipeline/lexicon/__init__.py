@@ -198,6 +198,7 @@ class Lexicon:
     CAPITAL_PHRASE: str = r"(?!)"  # "Turkmenistan's capital" before a city
     TITLE_CUT_SHORT: Patterns = ()  # last words of a title NER cut before the name ("Minister of")
     STATE_FORMS: Patterns = ()  # "Republic", "Kingdom" in "Republic of X"
+    SITUATED_PREPOSITIONS: Patterns = ()  # between a place and the larger place it lies in ("на Крите")
     LEADING_ARTICLES: Patterns = ()  # articles to drop before a name ("the")
     PORTFOLIO_BEFORE: str = r"(?!)"  # a title before a portfolio, up to it ("Minister of [Industry]")
     PORTFOLIO_AFTER: str = r"(?!)"  # a title after a portfolio ("[Transport] Minister")

@@ -62,6 +62,7 @@ INSTITUTION_HEADS = {
     "department", "chamber", "commission", "fund", "organization", "organisation", "office", "cabinet",
     "secretariat", "mission", "embassy", "company", "society", "union", "centre", "center", "institute",
     "university", "academy", "court", "party", "presidency", "parties", "ministries",
+    "airlines", "airways", "treasury", "reserve", "senate",
 }  # fmt: skip
 BODY_HEADS = {
     "administration", "authority", "directorate", "board", "federation", "association", "foundation",
@@ -99,6 +100,7 @@ LEGAL_FORMS = ("JSC", "LLC", "OJSC", "CJSC")
 AND = ("and",)
 REMIT_PREPOSITIONS: set = set()
 SEAT_PREPOSITIONS = ("in", "of")
+SITUATED_PREPOSITIONS = ("in", "on")
 STATE_FORMS = ("Republic", "Kingdom", "State", "Sultanate", "Emirate", "Principality")
 LEADING_ARTICLES = ("the", "The", "THE")
 _NAME_WORDS = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"

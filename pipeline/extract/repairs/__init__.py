@@ -78,7 +78,12 @@ ORDER = (
     "org.closing_quote",
 )
 # Rules run inside another one (not a pass of their own).
-INNER = ("place.one_sense_per_article",)
+INNER = (
+    "place.one_sense_per_article",
+    "place.company_named_after_city",
+    "place.state_form_name",
+    "place.situated_in_place",
+)
 
 
 def repair_spans(annotated: Annotated) -> Annotated:

@@ -37,6 +37,7 @@ _OF_BEFORE = re.compile(
     rf"(?:\s+{alternatives(EN.POSITION_MODIFIERS)})*$",
     re.IGNORECASE,
 )
+_INITIALS = re.compile(r"(?:[A-Z]\.\s?){1,2}")
 _PHOTO_CREDIT = re.compile(r"^[A-Z]{1,4}/|^/[A-Z]")
 _NAME_WORD = re.compile(r"^[A-Z][a-z’'-]+$")
 
@@ -52,6 +53,12 @@ def _looks_like_person(words: list[str]) -> bool:
         and all(_NAME_WORD.match(w.replace("-", "")) or "-" in w for w in names)
         and not any(w.lower() in EN.INSTITUTION_HEADS for w in names)
     )
+
+
+def _is_head(word: str) -> bool:
+    """Tell the head noun of a body's name, singular or plural: "Treasury", "Airlines"."""
+    lower = word.lower()
+    return lower in EN.HEAD_WORDS or lower.removesuffix("s") in EN.HEAD_WORDS
 
 
 def _name_word(word: str) -> bool:
@@ -236,11 +243,21 @@ def seat(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
 @rule("org.en.person_at_end", stage="spans", langs=("en",), touches=("ORG", "PER"))
 def person_at_end(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
     """A person with initials at the end of an organisation span is cut off: "the ECO Cultural
-    Institute [S. Bakhti]"."""
+    Institute [S. Bakhti]"; not a body's head after a place's abbreviation ("the U.K. Treasury")
+    nor what would leave only an article behind."""
 
     def repair(text: str, span: NerSpan) -> list[NerSpan]:
         person = _PERSON_AT_END.search(span.text)
         if not person:
+            return [span]
+        initials = _INITIALS.match(person.group(1)).group().strip()
+        names = person.group(1)[len(initials) :].split()
+        rest = span.text[: person.start()].split()
+        if (
+            any(_is_head(w) for w in names)
+            or lookup_place(initials)
+            or not set(rest) - set(EN.LEADING_ARTICLES)
+        ):
             return [span]
         return [
             NerSpan.of(text, span.start, span.start + person.start(), "ORG"),

@@ -147,8 +147,23 @@ def institution_word(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan
     """A lone institution word written with a capital is no place: "Стороны", "Правительство"."""
     heads = lexicon(annotated.lang).INSTITUTION_HEADS
     return _drop_places(
-        spans, lambda s: len(s.text.split()) == 1 and first_lemma(annotated, s.start) in heads
+        spans,
+        lambda s: (
+            len(s.text.split()) == 1
+            and first_lemma(annotated, s.start) in heads
+            and not situated_in_place(annotated, s, spans)
+        ),
     )
+
+
+@rule("place.situated_in_place", stage="spans", touches=("LOC",), off=False)
+def situated_in_place(annotated: Annotated, span: NerSpan, spans: list[NerSpan]) -> bool:
+    """A place span followed by the larger place it lies in is a place, whatever common word it
+    reads as: "в Поле на Сардинии"."""
+    after = pattern(annotated.lang, "SITUATED_PREPOSITIONS", r"[ \t]+{}[ \t]+", 0).match(
+        annotated.text, span.stop
+    )
+    return bool(after) and any(s.type == "LOC" and s.start == after.end() for s in spans)
 
 
 def _known(span: NerSpan) -> bool:
@@ -200,7 +215,7 @@ def known_suffix(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
 
     def repair(span: NerSpan) -> list[NerSpan]:
         cut = None if _known(span) else _known_place_suffix(annotated, span)
-        if cut is None:
+        if cut is None or state_form_name(annotated, span.start, cut):
             return [span]
         place = NerSpan.of(text, cut, span.stop, "LOC")
         tokens, _ = tokens_in(annotated, span.start, cut)
@@ -222,6 +237,19 @@ def known_suffix(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
     return each(spans, "LOC", repair)
 
 
+@rule("place.state_form_name", stage="spans", langs=("ru",), touches=("LOC",), off=False)
+def state_form_name(annotated: Annotated, start: int, stop: int) -> bool:
+    """A state form alone before a place is part of its name: "Республика Тыва", "Королевство
+    Тонга", not a word to cut off."""
+    forms = lexicon(annotated.lang).STATE_FORMS
+    words = words_of(annotated.text[start:stop], start)
+    return (
+        annotated.lang == "ru"
+        and len(words) == 1
+        and any(re.fullmatch(form, first_lemma(annotated, start), re.IGNORECASE) for form in forms)
+    )
+
+
 @rule("place.organisation_named_place", stage="spans", touches=("ORG", "LOC"))
 def organisation_named_place(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
     """An organisation span that names a place becomes a place: a country ("Kazakhstan
@@ -241,6 +269,33 @@ def organisation_named_place(annotated: Annotated, spans: list[NerSpan]) -> list
             misfiled[span.text] += 1
         out.append(span)
     return one_sense_per_article(annotated, out, misfiled)
+
+
+_NAME_AFTER_CITY = re.compile(r"[ \t]+([A-Z][a-z][\w-]*)(?![ \t]+[A-Z])")
+
+
+@rule("place.company_named_after_city", stage="spans", langs=("en",), touches=("ORG", "LOC"), off=False)
+def company_named_after_city(annotated: Annotated, span: NerSpan) -> bool:
+    """A city NER tags an organisation is the company named after it when the article writes the
+    city with one word of the company's own ("Omsk Tyres"), none a body's head, a facility, a
+    position or a place, and never as a place after "in", "to" or "from" ("Omsk Tyres said …
+    Omsk's debts")."""
+    if annotated.lang != "en":
+        return False
+    lex, text, name = lexicon(annotated.lang), annotated.text, re.escape(span.text)
+    if pattern(annotated.lang, "PLACE_PREPOSITIONS", rf"\b{{}}[ \t]+(?:the[ \t]+)?{name}\b").search(text):
+        return False
+    ordinary = lex.HEAD_WORDS | lex.FACILITY_WORDS | lex.MEETINGS | lex.POSITIONS | lex.TITLES
+    for found in re.finditer(rf"\b{name}(?={_NAME_AFTER_CITY.pattern})", text):
+        word = _NAME_AFTER_CITY.match(text, found.end()).group(1)
+        lower = word.lower()
+        if not (
+            {lower, lower.removesuffix("s")} & ordinary
+            or lookup_place(word)
+            or is_nationality(annotated, word)
+        ):
+            return True
+    return False
 
 
 @rule("place.one_sense_per_article", stage="spans", touches=("ORG", "LOC"))
@@ -356,6 +411,8 @@ def city_of_named_country(annotated: Annotated, spans: list[NerSpan]) -> list[Ne
             return None
         if _quoted(annotated.text, span) or (span.type == "PER" and _read_as_name(annotated.lang, span.text)):
             return None  # a band, a bank or a paper named after a city: «Россия»; "Пушкин"
+        if span.type == "ORG" and company_named_after_city(annotated, span):
+            return None  # "Norilsk" of "Norilsk Nickel"
         if span.type == "PER" and (
             span.text in person_words or any(span.text in t and span.text != t for t in person_names)
         ):
