@@ -146,7 +146,7 @@ def extract(
                 article_timeout=article_timeout or None, follow_symlinks=follow_symlinks, allow_empty=allow_empty,
                 corrections=rules, disable=off, meta=meta, dask=dask,
             )  # fmt: skip
-    except (ModelNotInstalled, ClusterError) as exc:
+    except (ModelNotInstalled, ClusterError, MetadataError) as exc:  # metadata.csv of a glob's folder
         fail(str(exc))
     except (ImportError, ValueError) as exc:  # an fsspec URL whose filesystem is not installed, or malformed
         if not is_url(path):
