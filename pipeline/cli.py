@@ -103,13 +103,13 @@ def extract(
     """
     from .cluster import ClusterError, parse_address
     from .corrections import CorrectionsError, read_corrections
-    from .inputs import is_glob, is_url, local_path
+    from .inputs import is_glob, is_remote, is_url, local_path
     from .outdir import OutputInUse
-    from .published import MetadataError, find_sidecar
+    from .published import MetadataError
     from .read import SUFFIXES
     from .run import EmptyInput, extract_folder
 
-    if is_url(path) and not path.lower().startswith("file://"):
+    if is_remote(path):
         pass  # listed by its filesystem: a missing one is an empty input, and a missing driver an error below
     elif not is_glob(str(local_path(path))) or local_path(path).exists():
         local = local_path(path)
@@ -126,11 +126,7 @@ def extract(
         fail(f"--out {out} is a file, not a folder")
     try:
         rules = read_corrections(corrections) if corrections else None
-        remote = is_url(path) and not path.lower().startswith("file://")
-        local = None if remote or is_glob(path) else local_path(path)
-        if meta is not None or local is not None:  # a bad metadata file stops the run here
-            find_sidecar(local if local is None or local.is_dir() else local.parent, meta)
-    except (CorrectionsError, MetadataError) as exc:
+    except CorrectionsError as exc:
         fail(str(exc))
 
     def report(result) -> None:
@@ -146,7 +142,7 @@ def extract(
                 article_timeout=article_timeout or None, follow_symlinks=follow_symlinks, allow_empty=allow_empty,
                 corrections=rules, disable=off, meta=meta, dask=dask,
             )  # fmt: skip
-    except (ModelNotInstalled, ClusterError, MetadataError) as exc:  # metadata.csv of a glob's folder
+    except (ModelNotInstalled, ClusterError, MetadataError) as exc:  # MetadataError: --meta or metadata.csv
         fail(str(exc))
     except (ImportError, ValueError) as exc:  # an fsspec URL whose filesystem is not installed, or malformed
         if not is_url(path):

@@ -127,6 +127,11 @@ def is_url(text: str) -> bool:
     return bool(_URL.match(text))
 
 
+def is_remote(text: str) -> bool:
+    """Tell a URL read through its fsspec filesystem (any scheme but `file://`, a local path)."""
+    return is_url(text) and not text.lower().startswith("file://")
+
+
 def is_glob(text: str) -> bool:
     return bool(_MAGIC.search(text))
 
@@ -150,7 +155,7 @@ def input_paths(
     """Give (root, files) for a glob or a URL (file names are relative to `root`: the folder of the
     URL, or the glob's folders before its first wildcard), or None for a plain local path."""
     text = str(path)
-    if is_url(text) and not text.lower().startswith("file://"):
+    if is_remote(text):
         return _remote(text, warn or (lambda message: None))
     text = str(local_path(text))
     if not is_glob(text) or os.path.exists(text):
