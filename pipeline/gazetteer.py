@@ -9,7 +9,7 @@ import csv
 import gettext
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from .keys import has_cyrillic, name_key
@@ -132,6 +132,7 @@ def _build_index() -> dict[str, PlaceInfo]:
     return index
 
 
+@lru_cache(maxsize=65536)  # a pure function of the name; the stages look up the same names often
 def lemma_key(name: str) -> str | None:
     """Give the key of a Russian name with every word in its dictionary form, so that any
     inflection finds it ("Кыргызской Республики" ~ "Кыргызская Республика"); None for other names."""

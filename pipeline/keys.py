@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .lexicon import alternatives, lexicon
 
@@ -16,6 +17,7 @@ def has_cyrillic(text: str) -> bool:
     return any("\u0400" <= c <= "\u04ff" for c in text)
 
 
+@lru_cache(maxsize=65536)  # asked for the same names again and again by every stage
 def name_key(text: str) -> str:
     """Give the key of a name: case, ё, quotes, dashes, dots, spaces and a leading "the" unified."""
     text = _QUOTES.sub("", text.casefold().replace("ё", "е"))

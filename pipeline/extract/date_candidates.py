@@ -58,7 +58,7 @@ def _trigger() -> re.Pattern:
     """Give the pattern of what every date expression holds: a digit or a month name (of either
     language: a Russian article may quote an English date)."""
     months = "|".join(lexicon(lang).MONTH_TRIGGERS for lang in LANGS)
-    return re.compile(rf"\d|{months}", re.IGNORECASE)
+    return re.compile(rf"\d+|{months}", re.IGNORECASE)  # a run of digits is one trigger
 
 
 _WINDOW = 24  # characters: the longest gap between a date's triggers, with its context words
@@ -100,6 +100,27 @@ def _anchored_stretches(lang: str, text: str) -> list[tuple[int, int]]:
     return out
 
 
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    stop: int
+
+
+@dataclass(frozen=True)
+class _Match:
+    span: _Span
+    fact: object  # the grammar's fact: read, never changed
+
+
+@cached
+@lru_cache(maxsize=20_000)
+def _stretch_matches(lang: str, stretch: str) -> tuple:
+    """Give the grammar's matches in one stretch as (start, stop, fact): the Earley parse is the
+    costliest step of the date stage, and the same stretches ("12 мая 2025 года в") recur across
+    a corpus."""
+    return tuple((m.span.start, m.span.stop, m.fact) for m in date_parser(lang).extract(stretch))
+
+
 def _longest_matches(lang: str, text: str) -> list:
     """Give the grammar's matches, the longest first where they overlap (yargy's own findall
     prefers the most tokens covered, which splits "в феврале | 2024 года")."""
@@ -108,11 +129,11 @@ def _longest_matches(lang: str, text: str) -> list:
         lead = _leading_words(lang).match(text[m.span.start : m.span.stop])
         return m.span.stop - m.span.start - (lead.end() if lead else 0)
 
-    parser, found = date_parser(lang), []
-    for lo, hi in _anchored_stretches(lang, text):
-        for m in parser.extract(text[lo:hi]):
-            m.span = type(m.span)(m.span.start + lo, m.span.stop + lo)
-            found.append(m)
+    found = [
+        _Match(_Span(start + lo, stop + lo), fact)
+        for lo, hi in _anchored_stretches(lang, text)
+        for start, stop, fact in _stretch_matches(lang, text[lo:hi])
+    ]
     return filter_spans(
         found, key=lambda m: (-length(m), m.span.start), bounds=lambda m: (m.span.start, m.span.stop)
     )
