@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .article import Token
 from .lexicon import alternatives, lexicon
@@ -49,6 +50,7 @@ def _to_nominative(
     return parse[1] if parse else None
 
 
+@lru_cache(maxsize=65536)  # pymorphy's inflection is slow and the same words recur
 def _reading(word: str, case: str, *, plural: bool | None, gender: str | None, pos: tuple) -> tuple | None:
     """Give (parse, nominative form) of the first reading of `word` that fits, or None."""
     for parse in parses(word):

@@ -47,7 +47,7 @@ def month_trigger(lang: str) -> str:
     (pymorphy's lexemes), the English names and abbreviations at a word's start."""
     if lang == "ru":
         from ..nlp.morph import parses
+        from . import longest_of
 
-        forms = {f.word for name in month_names(lang) for f in parses(name)[0].lexeme}
-        return "|".join(sorted(forms, key=len, reverse=True))
+        return longest_of({f.word for name in month_names(lang) for f in parses(name)[0].lexeme})
     return r"\b(?:" + "|".join(sorted(month_names(lang), key=len, reverse=True)) + ")"

@@ -155,6 +155,8 @@ def document_type(tree: Tree, i: int, names: Names) -> str | None:
     if token.pos not in ("NOUN", "PROPN", "X"):
         return None
     word, text = lemma(token), token.text.lower()
+    if word not in tree.lex.DOCUMENT_HEADS and text not in tree.lex.DOCUMENT_HEADS:
+        return None
     neighbours = {lemma(t) for t in tokens[max(0, i - 3) : i + 4]} | tree.child_lemmas(i)
     kind = next(
         (

@@ -92,5 +92,8 @@ def repair_spans(annotated: Annotated) -> Annotated:
     for name in ORDER:
         repair = REGISTRY[name]
         if annotated.lang in repair.langs:
-            spans = filter_spans(repair.func(annotated, spans))
+            repaired = repair.func(annotated, spans)
+            # filter_spans gives back spans it has filtered as they are: a repair that changed
+            # nothing (most, in most articles) needs no pass
+            spans = spans if repaired == spans else filter_spans(repaired)
     return replace(annotated, spans=tuple(spans))
