@@ -68,3 +68,43 @@ def test_a_country_of_the_hand_table_keeps_its_iso_key():
 
     assert lookup_place("Russia").key == lookup_place("Russian Federation").key == "country:RU"
     assert lookup_place("Турция").key == "country:TR"
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ["ab", "abc", "a", "b", "bcd", "x"],
+        ["мая", "май", "маю", "маем", "марта", "март"],
+        ["x"],
+    ],
+)
+def test_longest_of_matches_what_the_alternation_longest_first_matches(words):
+    import random
+    import re
+
+    from pipeline.lexicon import longest_of
+
+    alternation = re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
+    trie = re.compile(longest_of(words))
+    letters = sorted(set("".join(words))) + [" "]
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice(letters) for _ in range(10))
+        assert [m.span() for m in trie.finditer(text)] == [m.span() for m in alternation.finditer(text)], text
+
+
+def test_longest_of_no_words_never_matches():
+    import re
+
+    from pipeline.lexicon import longest_of
+
+    assert re.search(longest_of([]), "any text") is None
+
+
+def test_month_triggers_find_every_case_form_of_a_month():
+    import re
+
+    trigger = re.compile(lexicon("ru").MONTH_TRIGGERS)
+    for form in ("мая", "маем", "сентябрями", "декабре", "январь"):
+        assert trigger.fullmatch(form), form
+    assert [m.group() for m in trigger.finditer("с февраля по сентябрь")] == ["февраля", "сентябрь"]
