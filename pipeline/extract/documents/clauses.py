@@ -167,7 +167,7 @@ def clause(
     places = [
         m
         for m in names.mentions
-        if m.kind == "place" and m.start in offsets and locative_at(tree.lang, text, m.start, m.stop)
+        if m.kind == "place" and m.start in offsets and locative_at(tree.lang, text, m.start, m.stop, names)
     ]
     if capital_apposition_on():  # "in Kyrgyzstan's capital, Bishkek": the city, not its country
         places.sort(key=lambda m: m.attrs.get("kind") != "city")

@@ -56,7 +56,7 @@ def places_in(names: Names, start: int, stop: int, text: str, lang: str) -> list
         m
         for m in names.inside(start, stop)
         if m.kind == "place"
-        and not capital_owner(lang, text, m.start, m.stop)
+        and not capital_owner(lang, text, m.start, m.stop, names)
         and (locative_before(lang, text[max(0, m.start - 40) : m.start]) or locative_at(lang, text, m.start))
     ]
     return [m.normal for m in sorted(found, key=lambda m: m.attrs.get("kind") != "city")]

@@ -29,22 +29,26 @@ def capital_apposition(lang: str, before: str) -> bool:
     return bool(_capital_apposition(lang).search(before))
 
 
-def locative_at(lang: str, text: str, start: int, stop: int | None = None) -> bool:
+def locative_at(lang: str, text: str, start: int, stop: int | None = None, names=None) -> bool:
     """Tell whether the place at [`start`, `stop`) is written with a locative (not as the owner of
-    the capital after it: "in Kyrgyzstan's capital, Bishkek" is Bishkek's locative)."""
-    if stop is not None and capital_owner(lang, text, start, stop):
+    the capital named after it: "in Kyrgyzstan's capital, Bishkek" is Bishkek's locative)."""
+    if stop is not None and names is not None and capital_owner(lang, text, start, stop, names):
         return False
     return locative_before(lang, text[max(0, start - _REACH) : start]) or capital_apposition(
         lang, text[max(0, start - _CAPITAL_REACH) : start]
     )
 
 
-def capital_owner(lang: str, text: str, start: int, stop: int) -> bool:
-    """Tell a country written as the owner of the capital after it ("Kyrgyzstan's capital")."""
+def capital_owner(lang: str, text: str, start: int, stop: int, names) -> bool:
+    """Tell a country written as the owner of the capital named after it ("Kyrgyzstan's capital,
+    Bishkek"; `names`: the article's Names, which must hold a place right after the phrase)."""
     if not enabled("doc.capital_apposition"):
         return False
     last_word = max(start, text.rfind(" ", start, stop) + 1)
-    return bool(re.compile(lexicon(lang).CAPITAL_PHRASE, re.IGNORECASE).match(text[last_word : stop + 30]))
+    phrase = re.compile(lexicon(lang).CAPITAL_PHRASE + r",?\s*", re.IGNORECASE).match(text, last_word)
+    return phrase is not None and any(
+        m.kind == "place" and m.start == phrase.end() for m in names.inside(phrase.end(), phrase.end() + 80)
+    )
 
 
 def capital_apposition_on() -> bool:
