@@ -227,13 +227,20 @@ TABLES: dict[str, Table] = {
                 ("date", "string", 'the date written with the document ("от 3 октября 2006 года", "of December '
                  '16, 2021"), else in its participle clause, else in the clause of its predicate, else that of the '
                  "documents it is listed among; for a document signed, adopted or ratified with none of these, "
+                 "the day its own sentence names outside another document's phrase (\"3 марта в Оше прошло "
+                 "заседание, по итогам которого подписано соглашение\"), else "
                  "the article's event date when the event is told before the document. A date of validity "
                  '("план на 2023 год", "до 2030 года") is none'),
                 ("place", "string", 'the place written with a locative in the same places ("в городе Ош", '
-                 "\"in Georgia's capital Tbilisi\": cities first), else the event's city when the date is "
-                 "the event's; for a document signed, adopted or ratified with none of these, the event's city, "
+                 "\"in Georgia's capital Tbilisi\", \"in the Kyrgyz capital, Bishkek\", \"в столице Монголии "
+                 "Улан-Баторе\": cities first), else the event's city when the date is "
+                 "the event's; for a document signed, adopted or ratified with none of these, the event's city "
+                 "(the city written with a locative in the sentence of the lead's event date, even a day the text "
+                 "does not anchor: \"met in Tehran on Sunday\"; none for a document with a date of its own other "
+                 "than the event's), "
                  "else a city written with a locative or as a visit's destination in its sentence or the next "
-                 "(\"during the minister's visit to Muscat\"), else the headline's city written with a locative"),
+                 "(\"during the minister's visit to Muscat\"), else a visit's destination in the sentence "
+                 "before, else the headline's city written with a locative"),
                 ("number", "string", '"№ 7", "No. 5", "A/RES/76/129"'),
                 ("title", "string", 'the subject as written: "о взаимных поездках граждан", "on water '
                  'cooperation", a project in brackets'),

@@ -174,6 +174,39 @@ CASES = [
      [R("memorandum", "signed", place="Ош")]),
     ("doc.signing_place", "en", "Ministers meet in Khujand\n\nTajikistan and Mongolia signed a memorandum on trade.",
      [R("memorandum", "signed", place="Khujand")]),
+    # --- the event's city when its day has no value, a capital named in apposition, a visit just told ---
+    ("doc.undated_event_place", "en", "The presidents of Qatar and Mongolia met in Doha on Sunday. A memorandum on "
+     "tourism was signed by the two ministries.", [R("memorandum", "signed", place="Doha")]),
+    ("doc.undated_event_place", "ru", "Президенты Казахстана и Монголии в понедельник провели переговоры в Астане. "
+     "Министры подписали соглашение о туризме.", [R("agreement", "signed", place="Астана")]),
+    ("doc.capital_apposition", "en", "The ministers of Qatar and Mongolia signed an agreement on banking cooperation "
+     "in the Qatari capital Doha.", [R("agreement", "signed", place="Doha")]),
+    ("doc.capital_apposition", "en", "Mongolia and Qatar signed a memorandum on trade in Kyrgyzstan's capital, "
+     "Bishkek, last week.", [R("memorandum", "signed", place="Bishkek")]),
+    ("doc.capital_apposition", "en", "The transit agreement between Qatar and Mongolia was signed on May 4, 2022 in "
+     "Turkmenistan's capital Ashgabat at the summit.", [R("agreement", "signed", place="Ashgabat")]),
+    ("doc.capital_apposition", "ru", "Министры Казахстана и Монголии подписали соглашение о туризме в столице "
+     "Монголии Улан-Баторе.", [R("agreement", "signed", place="Улан-Батор")]),
+    ("doc.capital_apposition", "ru", "Соглашение о туризме подписано в монгольской столице Улан-Баторе.",
+     [R("agreement", "signed", place="Улан-Батор")]),
+    ("doc.visit_before", "en", "During his visit to Doha, the Mongolian minister of transport met his Qatari "
+     "counterpart. The two ministers signed an agreement on air services.", [R("agreement", "signed", place="Doha")]),
+    ("doc.visit_before", "ru", "Во время визита в Доху министр транспорта Монголии встретился с катарским коллегой. "
+     "Министры подписали соглашение о воздушном сообщении.", [R("agreement", "signed", place="Доха")]),
+    # --- a document dated apart from the event was not signed at it ---
+    ("doc.dated_elsewhere", "en", "The first container train from Mongolia was welcomed in Doha on 12 May 2024. The "
+     "railways of the two countries signed a memorandum on rail transit on 3 March 2021.",
+     [R("memorandum", "signed", date="2021-03-03", place=None)]),
+    ("doc.dated_elsewhere", "ru", "12 мая 2024 года в Ош прибыл первый контейнерный поезд из Монголии. Меморандум о "
+     "железнодорожном транзите стороны подписали 3 марта 2021 года.",
+     [R("memorandum", "signed", date="2021-03-03", place=None)]),
+    # --- the day of the signing's own sentence before the article's event date ---
+    ("doc.sentence_date", "ru", "15 мая 2024 года в Астане прошла встреча министров Казахстана и Монголии. Стороны "
+     "обсудили транзит. 3 марта 2024 года в Улан-Баторе состоялось заседание комиссии, по итогам которого было "
+     "подписано соглашение о транзите грузов.", [R("agreement", "signed", date="2024-03-03")]),
+    ("doc.sentence_date", "en", "On May 15, 2024, the ministers of Qatar and Mongolia met in Doha. They discussed "
+     "transit. The commission met in Tashkent on March 3, 2024, at a session during which the two ministers signed "
+     "an agreement on cargo transit.", [R("agreement", "signed", date="2024-03-03")]),
 ]  # fmt: skip
 
 # Untyped counts: the article's `documents_reported`.

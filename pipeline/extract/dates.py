@@ -438,6 +438,7 @@ def extract_dates(annotated: Annotated, *, published: str | None = None) -> Iter
                 continue
             if not event_taken and unresolved_event(annotated, c, lead_end):
                 event_taken = True  # the lead's event is dated, but not to a day we can name
+                attrs["role"] = "event"  # a mention only (no value): it still tells the event's sentence
         else:
             normal = value
             if is_publication_line(text, c.start, lang) or is_dateline(text, c.start, c.stop):

@@ -193,6 +193,7 @@ class Lexicon:
     TITLE_STARTS: Words  # words that begin a document's title ("о", "on")
     ABOUT_PREPOSITIONS: Words  # "о", "об" before an act noun in a title
     CLAUSE_WORDS: Words  # words of a participle clause that say where and when, not which document
+    CAPITAL_APPOSITIONS: Patterns = ()  # a phrase calling the city after it a capital ("the Kyrgyz capital,", "столице Казахстана")
 
     # --- English only (empty elsewhere) -------------------------------------------------------------
     CAPITAL_PHRASE: str = r"(?!)"  # "Turkmenistan's capital" before a city

@@ -90,6 +90,7 @@ PLACE_PREPOSITIONS = ("in", "to", "from", "at", "near", "into", "towards?", "via
 LOCATIVE_PREPOSITIONS = ("in", "at")
 CITY_WORDS = (r"city\s+of", r"the\s+city\s+of")
 CAPITAL_PHRASE = r"\w+[’']s\s+capital"
+CAPITAL_APPOSITIONS = (r"the\s+\w+\s+capital,?", r"\w+[’']s\s+capital,?", r"the\s+capital\s+of\s+\w+,?")
 CURRENCIES = (r"dollars?", "USD")
 COMPASS_WORDS = ("north", "south", "east", "west")
 PATRONYMIC_PARTICLES = ("qizi", "uulu", "kyzy")

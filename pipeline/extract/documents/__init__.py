@@ -31,7 +31,6 @@ from dataclasses import dataclass
 from ...article import Annotated, DocumentRecord, Mention
 from ...lexicon import lexicon
 from ...rules import rule
-from ..common import locative_before
 from .clauses import (
     Found,
     amended_parties,
@@ -56,9 +55,11 @@ from .groups import (
 )
 from .lists import OpenList, list_goes_on, list_opener
 from .names import Names
+from .participles import dates_in
 from .phrases import sentence_mentions
 from .status import DENIED
 from .syntax import Tree
+from .where import locative_at
 
 __all__ = ["Documents", "extract_documents"]
 
@@ -132,9 +133,43 @@ def _event_place(annotated: Annotated, event: Mention | None, names: Names) -> s
     for start, stop in ((sentence.start, sentence.stop), (0, title)):
         for m in names.inside(start, stop):
             if m.kind == "place" and m.attrs.get("kind") == "city":
-                if locative_before(annotated.lang, text[max(0, m.start - 12) : m.start]):
+                if locative_at(annotated.lang, text, m.start):
                     return m.normal
     return None
+
+
+@rule("doc.undated_event_place", stage="documents", off=None)
+def undated_event(dates: Sequence[Mention]) -> Mention | None:
+    """Give the lead's event date that names no day we can resolve ("met in Tehran on Sunday" with
+    no publication date): its sentence still tells the event's city."""
+    return next((d for d in dates if d.attrs.get("role") == "event" and not d.attrs.get("value")), None)
+
+
+def _visited(annotated: Annotated, floor: int, m: Mention) -> bool:
+    """Tell a city written as a visit's destination ("the minister's trip to Osh", "визит в Ош")."""
+    lex = lexicon(annotated.lang)
+    words = annotated.text[max(floor, m.start - 40) : m.start].lower().split()
+    return (
+        len(words) >= 2
+        and words[-1] in lex.DESTINATION_PREPOSITIONS
+        and any(w.startswith(lex.VISIT_STEMS) for w in words[-4:-1])
+    )
+
+
+@rule("doc.visit_before", stage="documents", off=False)
+def visit_before() -> bool:
+    """A document signed with no place of its own in its sentence or the next takes the city of
+    a visit told in the sentence before: "During her visit to Doha, the minister met her
+    counterpart. The two signed a memorandum" (Doha)."""
+    return True
+
+
+@rule("doc.dated_elsewhere", stage="documents", off=False)
+def dated_elsewhere() -> bool:
+    """A document with a date of its own other than the event's was not signed at the event: it
+    takes no event city ("The first train arrived in Osh on Monday. … under a memorandum signed in
+    March 2021")."""
+    return True
 
 
 @rule("doc.signing_place", stage="documents", off=None)
@@ -145,24 +180,22 @@ def signing_place(annotated: Annotated, names: Names, sentence: int, event_place
     else the headline's city written with a locative ("Встреча министров в Оше")."""
     if event_place:
         return event_place
-    text, lex = annotated.text, lexicon(annotated.lang)
+    text = annotated.text
     for s in annotated.sentences[sentence : sentence + 2]:
         for m in names.inside(s.start, s.stop):
             if m.kind != "place" or m.attrs.get("kind") != "city":
                 continue
-            before = text[max(s.start, m.start - 40) : m.start]
-            words = before.lower().split()
-            visit = (
-                len(words) >= 2
-                and words[-1] in lex.DESTINATION_PREPOSITIONS
-                and any(w.startswith(lex.VISIT_STEMS) for w in words[-4:-1])
-            )
-            if visit or locative_before(annotated.lang, before[-12:]):
+            if _visited(annotated, s.start, m) or locative_at(annotated.lang, text, m.start):
+                return m.normal
+    if visit_before() and sentence > 0:
+        s = annotated.sentences[sentence - 1]
+        for m in names.inside(s.start, s.stop):
+            if m.kind == "place" and m.attrs.get("kind") == "city" and _visited(annotated, s.start, m):
                 return m.normal
     title = len(annotated.article.title or "")
     for m in names.inside(0, title):  # the headline's: "Меморандум подписан в Оше"
         if m.kind == "place" and m.attrs.get("kind") == "city":
-            if locative_before(annotated.lang, text[max(0, m.start - 12) : m.start]):
+            if locative_at(annotated.lang, text, m.start):
                 return m.normal
     return None
 
@@ -172,6 +205,30 @@ def unnamed_reference(doc: list) -> bool:
     """A document referred to without saying which makes no record: "в соответствии с данным
     соглашением" (no title, number, date, parties or capital)."""
     return not any(f.mention.specific for f in doc)
+
+
+@rule("doc.sentence_date", stage="documents", off=None)
+def sentence_date(
+    annotated: Annotated, chosen: Found, found: list[Found], dates: Sequence[Mention]
+) -> str | None:
+    """Give a document signed, adopted or ratified with no date in its own clause the day its
+    sentence names outside any other document's phrase, the nearest to it: "3 марта в Оше прошло
+    заседание, по итогам которого подписано соглашение", "The commission met on 3 March, at a session
+    during which the ministers signed a memorandum" (before the article's event date)."""
+    m = chosen.mention
+    sentence = annotated.sentences[m.sentence]
+    others = [
+        (f.mention.start, f.mention.stop)
+        for f in found
+        if f.mention.sentence == m.sentence and f is not chosen
+    ]
+    days = [
+        d
+        for d, _ in dates_in(dates, sentence.start, sentence.stop, annotated.text, annotated.lang)
+        if d.attrs.get("precision") == "day" and not any(a <= d.start < b for a, b in others)
+    ]
+    nearest = min(days, key=lambda d: abs(d.start - m.start), default=None)
+    return nearest.attrs["value"] if nearest else None
 
 
 @rule("doc.event_date", stage="documents", off=False)
@@ -215,7 +272,7 @@ def _records(
     annotated: Annotated, found: list[Found], names: Names, dates: Sequence[Mention]
 ) -> Iterator[tuple[DocumentRecord, Mention]]:
     event = next((d for d in dates if d.attrs.get("role") == "event" and d.attrs.get("value")), None)
-    event_place = _event_place(annotated, event, names)
+    event_place = _event_place(annotated, event or undated_event(dates), names)
     text = annotated.text
     bounds = [(s.start, s.stop) for s in annotated.sentences]
     for doc in group_documents(found):
@@ -228,6 +285,8 @@ def _records(
         date = chosen.date or next((f.date for f in doc if f.date), None)
         place = chosen.place or next((f.place for f in doc if f.place), None)
         body = [f for f in doc if not f.mention.in_title]
+        if date is None and status in _EVENT_STATUSES and not any(f.dated for f in doc):
+            date = sentence_date(annotated, chosen, found, dates)
         if date is None and event and event_date(doc, status, event, body):
             date, place = event.attrs["value"], place or event_place
         parties = document_parties(chosen, doc, status, names)
@@ -235,7 +294,13 @@ def _records(
             parties = {p.normal.casefold(): p for p in implied_parties(names, bounds, chosen.mention.start)}
         sentence = annotated.sentences[chosen.mention.sentence]
         if place is None and status in _EVENT_STATUSES:
-            place = signing_place(annotated, names, chosen.mention.sentence, event_place)
+            own_day = date is not None and not (event and date == event.attrs["value"])
+            place = signing_place(
+                annotated,
+                names,
+                chosen.mention.sentence,
+                None if own_day and dated_elsewhere() else event_place,
+            )
         mentions = tuple(
             Mention("document", f.mention.start, f.mention.stop, text[f.mention.start : f.mention.stop], f.mention.type,
                     {"status": status})

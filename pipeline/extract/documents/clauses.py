@@ -12,7 +12,6 @@ from functools import cache
 from ...article import Mention
 from ...lexicon import lexicon, pattern
 from ...rules import Computed, rule
-from ..common import locative_before
 from .names import Names, party_kind
 from .parties import antecedents, group_size, party_list, subject_parties
 from .phrases import NUMBER, DocMention
@@ -26,6 +25,7 @@ from .status import (
     participle_status,
 )
 from .syntax import Tree, is_finite, lemma
+from .where import capital_apposition_on, locative_at
 
 ADOPTED_TYPES = {"resolution", "declaration"}  # with a number or a date of their own, adopted
 
@@ -165,13 +165,13 @@ def clause(
     found = [d for d in found if not validity.search(text[max(0, d.start - 8) : d.start])]
     values = [d.attrs["value"] for d in found if d.attrs.get("value")]
     places = [
-        m.normal
+        m
         for m in names.mentions
-        if m.kind == "place"
-        and m.start in offsets
-        and locative_before(tree.lang, text[max(0, m.start - 12) : m.start])
+        if m.kind == "place" and m.start in offsets and locative_at(tree.lang, text, m.start, m.stop, names)
     ]
-    return values, places, bool(found)
+    if capital_apposition_on():  # "in Kyrgyzstan's capital, Bishkek": the city, not its country
+        places.sort(key=lambda m: m.attrs.get("kind") != "city")
+    return values, [m.normal for m in places], bool(found)
 
 
 def clause_parties(

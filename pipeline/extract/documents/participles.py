@@ -16,6 +16,7 @@ from .names import Names
 from .parties import party_list
 from .status import status_word
 from .syntax import Tree, agrees, is_finite, is_participle, is_plural, lemma
+from .where import capital_owner, locative_at
 
 
 def _date_of(lang: str) -> re.Pattern:
@@ -54,7 +55,9 @@ def places_in(names: Names, start: int, stop: int, text: str, lang: str) -> list
     found = [
         m
         for m in names.inside(start, stop)
-        if m.kind == "place" and locative_before(lang, text[max(0, m.start - 40) : m.start])
+        if m.kind == "place"
+        and not capital_owner(lang, text, m.start, m.stop, names)
+        and (locative_before(lang, text[max(0, m.start - 40) : m.start]) or locative_at(lang, text, m.start))
     ]
     return [m.normal for m in sorted(found, key=lambda m: m.attrs.get("kind") != "city")]
 
