@@ -163,6 +163,14 @@ ROWS = [
      "казахстанским коллегой Муратом Сейтжановым.", None, {"roles": {"Мурат Сейтжанов": "министр иностранных дел"}}),
     ("person.singular_role", "Депутаты Жогорку Кенеша Айгуль Сейтова и Марат Усенов посетили школу.", None,
      {"roles": {"Айгуль Сейтова": "депутат Жогорку Кенеша"}}),
+    ("person.role_before_comma", "The Kazakh deputy transport minister, Daniyar Abenov, said the road was ready.",
+     None, {"roles": {"Daniyar Abenov": "Kazakh deputy transport minister"}}),
+    ("person.role_before_comma", "Министр энергетики Таджикистана, Далер Юсупов, сообщил о планах.", None,
+     {"roles": {"Далер Юсупов": "министр энергетики Таджикистана"}}),
+    ("person.appositive_role", "Farhod Umarov, Kyrgyzstan's Deputy Energy Minister, met the delegation.", None,
+     {"roles": {"Farhod Umarov": "Kyrgyzstan's Deputy Energy Minister"}}),
+    ("person.appositive_role", "Farhod Umarov, the managing director of the Osh Grain Company, signed it.", None,
+     {"roles": {"Farhod Umarov": "managing director of the Osh Grain Company"}}),
 ]  # fmt: skip
 
 
@@ -186,6 +194,8 @@ def test_each_kind_of_error_is_repaired_by_its_rule(annotate, rule, text, spans,
         # a participle inside an English role
         ("He met the head of Kyrgyzstan's state-owned Railway Company Bolot Asanov in Osh.", "Bolot Asanov",
          "head of Kyrgyzstan's state-owned Railway Company"),
+        # a Russian position set off by a comma is the name's only when it agrees with it in case
+        ("Президент провел переговоры с премьер-министром страны, Далер Юсупов отметил это.", "Далер Юсупов", None),
     ],
 )  # fmt: skip
 def test_roles_of_their_own(annotate, text, name, role):
