@@ -123,12 +123,18 @@ def _skippable_before_position(token: Token) -> bool:
     return (
         token.pos in ("ADJ", "PROPN", "DET")
         or (token.pos == "PART" and token.text.lower() in ("'s", "’s"))
-        or (token.pos == "VERB" and token.feats.get("VerbForm") in ("Part", "Ger") and token.text[:1].islower())
+        or (
+            token.pos == "VERB"
+            and token.feats.get("VerbForm") in ("Part", "Ger")
+            and token.text[:1].islower()
+        )
     )
 
 
 @rule("person.appositive_role", stage="people", touches=("PER",), off=None)
-def _appositive_role(sentence: Sequence[Token], after: int, positions: frozenset[str]) -> tuple[int, int] | None:
+def _appositive_role(
+    sentence: Sequence[Token], after: int, positions: frozenset[str]
+) -> tuple[int, int] | None:
     """An appositive position after the name that opens with a country's possessive, an article or
     a participle: "Aibek Osmonov, Kyrgyzstan's Deputy Energy Minister,"; "Aibek Osmonov, the
     managing director of the Osh Grain Company," (the role without the article)."""
