@@ -154,6 +154,10 @@ ROWS = [
      {"organisations:not": {"Convention on Road Traffic of the United Nations"}}),
     ("person.natural_feature", "Farmers along the Amu Darya asked for more water.", [("PER", "the Amu Darya")],
      {"places": {"Amu Darya"}, "people:not": {"Amu Darya"}}),
+    ("org.not.bare_word", "The Navruz fair opened in Khujand on Friday with music and dancing.", [("ORG", "Navruz")],
+     {"organisations:not": {"Navruz"}}),
+    ("org.not.bare_word", "Talks on water went well, Sharipov told reporters after the meeting.",
+     [("ORG", "Sharipov")], {"organisations:not": {"Sharipov"}}),
     # --- roles -------------------------------------------------------------------------------------
     ("person.coordinated_role", "Депутаты Жогорку Кенеша Айгуль Сейтова и Марат Усенов посетили школу.", None,
      {"roles": {"Марат Усенов": "депутат Жогорку Кенеша"}}),

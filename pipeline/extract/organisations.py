@@ -169,7 +169,19 @@ def plural_head(mention: Mention, annotated: Annotated, people_keys: set[str]) -
     return False
 
 
+@rule("org.not.bare_word", stage="organisations", langs=("en",), touches=("ORG",), off=False)
+def bare_word(mention: Mention, annotated: Annotated, people_keys: set[str]) -> bool:
+    """A lone English word without an institution word, neither an acronym nor a body the gazetteer
+    knows, is no organisation: a bare surname ("Karimov said"), a region, a faith or a festival
+    NER reads as one ("Eurasia", "Navruz")."""
+    words = mention.normal.split()
+    if len(words) != 1 or mention.normal.isupper() or lookup_organisation(mention.normal) is not None:
+        return False
+    return not _holds_head(mention, annotated)
+
+
 FILTERS = (
+    bare_word,
     disease,
     photo_credit,
     common_abbreviation,
