@@ -198,6 +198,11 @@ def test_each_kind_of_error_is_repaired_by_its_rule(annotate, rule, text, spans,
         # a participle inside an English role
         ("He met the head of Kyrgyzstan's state-owned Railway Company Bolot Asanov in Osh.", "Bolot Asanov",
          "head of Kyrgyzstan's state-owned Railway Company"),
+        # position words of the lexicon beyond officials' titles: professions, deputy ministers
+        ("В обсуждении участвовал вице-министр энергетики Кыргызстана Нурлан Асанов.", "Нурлан Асанов",
+         "вице-министр энергетики Кыргызстана"),
+        ("Экономист Дамир Сулейменов считает, что цены вырастут.", "Дамир Сулейменов", "экономист"),
+        ("The historian and scholar Farid Nazarov spoke about the caravans.", "Farid Nazarov", "scholar"),
         # a Russian position set off by a comma is the name's only when it agrees with it in case
         ("Президент провел переговоры с премьер-министром страны, Далер Юсупов отметил это.", "Далер Юсупов", None),
     ],

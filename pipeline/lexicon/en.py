@@ -14,6 +14,9 @@ POSITIONS = {
     "spokeswoman", "premier", "chief", "commander", "adviser", "advisor", "official", "ceo", "manager",
     "coordinator", "expert", "lawmaker", "mp", "senator", "leader", "founder", "chancellor", "king", "emir",
     "professor", "prosecutor", "ombudsman", "attache", "consul", "counsellor", "counselor", "commissioner",
+    "officer", "judge", "rector", "dean", "delegate", "parliamentarian", "administrator", "inspector",
+    "analyst", "researcher", "scholar", "economist", "journalist", "correspondent", "diplomat", "editor",
+    "executive", "member",
 }  # fmt: skip
 JOINT_BODY_WORDS = {"intergovernmental", "interstate", "interparliamentary", "joint", "bilateral"}
 TITLE_PREPOSITIONS = {"of", "for", "at"}
