@@ -74,7 +74,7 @@ ROWS = [
     ("person.named_as_organisation", "Bakhodir Nazarov opened the fair. Nazarov thanked the hosts.",
      [("ORG", "Bakhodir Nazarov"), ("PER", "Nazarov")], {"people": {"Bakhodir Nazarov"}}),
     # --- documents read as organisations -----------------------------------------------------------
-    ("org.en.document_name", "The parties discussed the TIR Convention in Almaty.", None,
+    ("org.en.document_name+org.not.bare_word", "The parties discussed the TIR Convention in Almaty.", None,
      {"organisations:not": {"TIR Convention"}}),
     ("org.en.document_name", "Kazakhstan ratified the Organization of Turkic States Charter last year.",
      [("LOC", "Kazakhstan"), ("ORG", "Organization of Turkic States Charter")],
@@ -158,6 +158,8 @@ ROWS = [
      {"organisations:not": {"Navruz"}}),
     ("org.not.bare_word", "Talks on water went well, Sharipov told reporters after the meeting.",
      [("ORG", "Sharipov")], {"organisations:not": {"Sharipov"}}),
+    ("org.not.bare_word", "Experts from five states debated Glacier Safety in Khorog last week.",
+     [("ORG", "Glacier Safety")], {"organisations:not": {"Glacier Safety"}}),
     # --- roles -------------------------------------------------------------------------------------
     ("person.coordinated_role", "Депутаты Жогорку Кенеша Айгуль Сейтова и Марат Усенов посетили школу.", None,
      {"roles": {"Марат Усенов": "депутат Жогорку Кенеша"}}),
@@ -222,6 +224,18 @@ def test_roles_of_their_own(annotate, text, name, role):
 )
 def test_russian_surnames_of_women_and_indeclinable_ones(annotate, text, name):
     assert name in _run(annotate(text))["people"]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "name"),
+    [
+        ("Pamir News reported the deal on Monday.", [("ORG", "Pamir News")], "Pamir News"),
+        ("Goods went by Tajik Railways to the border.", [("ORG", "Tajik Railways")], "Tajik Railways"),
+    ],
+)
+def test_short_names_that_stay_organisations(annotate, text, spans, name):
+    """The limits of org.not.bare_word: a news outlet and a carrier stay bodies."""
+    assert name in _run(annotate(text), spans)["organisations"]
 
 
 @pytest.mark.parametrize(

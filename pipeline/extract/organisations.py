@@ -171,13 +171,14 @@ def plural_head(mention: Mention, annotated: Annotated, people_keys: set[str]) -
 
 @rule("org.not.bare_word", stage="organisations", langs=("en",), touches=("ORG",), off=False)
 def bare_word(mention: Mention, annotated: Annotated, people_keys: set[str]) -> bool:
-    """A lone English word without an institution word, neither an acronym nor a body the gazetteer
-    knows, is no organisation: a bare surname ("Karimov said"), a region, a faith or a festival
-    NER reads as one ("Eurasia", "Navruz")."""
+    """A name of one or two English words without an institution word, neither an acronym nor a
+    body the gazetteer knows, is no organisation: a bare surname ("Karimov said"), a region, a faith
+    or a festival ("Eurasia", "Navruz"), a topic in title case ("Water Security"). A news outlet's
+    or a carrier's short name ("Asia News", "Tashkent Railways") stays."""
     words = mention.normal.split()
-    if len(words) != 1 or mention.normal.isupper() or lookup_organisation(mention.normal) is not None:
+    if len(words) > 2 or mention.normal.isupper() or lookup_organisation(mention.normal) is not None:
         return False
-    return not _holds_head(mention, annotated)
+    return not (_holds_head(mention, annotated) or words[-1].lower() in lexicon(annotated.lang).OUTLET_WORDS)
 
 
 FILTERS = (

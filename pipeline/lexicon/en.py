@@ -71,6 +71,10 @@ BODY_HEADS = {
     "administration", "authority", "directorate", "board", "federation", "association", "foundation",
     "corporation", "bureau", "inspectorate", "directorate-general", "customs", "police", "army",
 }  # fmt: skip
+OUTLET_WORDS = {
+    "news", "times", "tv", "novosti", "post", "herald", "tribune", "gazette", "daily", "press", "radio", "media",
+    "railway", "railways", "express",
+}  # fmt: skip
 SEATED_HEADS = {"embassy", "mission", "office", "representation", "consulate"}
 ADVERBIAL_COMPLEMENTS: set = set()
 GENERIC_ABBREVIATIONS = {"GDP", "VAT"}
