@@ -160,6 +160,8 @@ ROWS = [
      [("ORG", "Sharipov")], {"organisations:not": {"Sharipov"}}),
     ("org.not.bare_word", "Experts from five states debated Glacier Safety in Khorog last week.",
      [("ORG", "Glacier Safety")], {"organisations:not": {"Glacier Safety"}}),
+    ("person.lone_word", "Children in the valley picked Lola blossoms before the holiday.", [("PER", "Lola")],
+     {"people:not": {"Lola"}}),
     # --- roles -------------------------------------------------------------------------------------
     ("person.coordinated_role", "Депутаты Жогорку Кенеша Айгуль Сейтова и Марат Усенов посетили школу.", None,
      {"roles": {"Марат Усенов": "депутат Жогорку Кенеша"}}),
@@ -224,6 +226,22 @@ def test_roles_of_their_own(annotate, text, name, role):
 )
 def test_russian_surnames_of_women_and_indeclinable_ones(annotate, text, name):
     assert name in _run(annotate(text))["people"]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "name"),
+    [
+        # a surname written twice, or after a position, is a person's (person.lone_word leaves it)
+        (
+            "Sharipov opened the plant. Later Sharipov met the workers.",
+            [("PER", "Sharipov"), ("PER", "Sharipov")],
+            "Sharipov",
+        ),
+        ("The plant was opened by Minister Sharipov on Monday.", [("PER", "Sharipov")], "Sharipov"),
+    ],
+)
+def test_surnames_alone_stay_people(annotate, text, spans, name):
+    assert name in _run(annotate(text), spans)["people"]
 
 
 @pytest.mark.parametrize(
