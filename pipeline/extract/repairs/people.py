@@ -238,7 +238,7 @@ def lone_word(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
 
     def repair(span: NerSpan) -> list[NerSpan]:
         word = _APOSTROPHES.sub("'", span.text.strip())
-        if " " in word or len(re.findall(rf"(?<![\w-]){re.escape(word)}", folded)) > 1:
+        if " " in word or "." in word or len(re.findall(rf"(?<![\w-]){re.escape(word)}", folded)) > 1:
             return [span]
         before = text[max(0, span.start - 40) : span.start].split()
         if before and before[-1].lower().strip(".,") in lex.POSITIONS | lex.TITLES:
