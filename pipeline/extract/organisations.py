@@ -169,7 +169,22 @@ def plural_head(mention: Mention, annotated: Annotated, people_keys: set[str]) -
     return False
 
 
+@rule("org.not.bare_word", stage="organisations", langs=("en",), touches=("ORG",), off=False)
+def bare_word(mention: Mention, annotated: Annotated, people_keys: set[str]) -> bool:
+    """A name of one or two English words without an institution word, written once, neither an
+    acronym nor a body the gazetteer knows, is no organisation: a bare surname ("Karimov said"), a
+    region, a faith or a festival ("Eurasia", "Navruz"), a topic in title case ("Water Security").
+    A news outlet's or a carrier's short name ("Asia News", "Tashkent Railways") stays."""
+    words = mention.normal.split()
+    if len(words) > 2 or mention.normal.isupper() or lookup_organisation(mention.normal) is not None:
+        return False
+    if _holds_head(mention, annotated) or words[-1].lower() in lexicon(annotated.lang).OUTLET_WORDS:
+        return False
+    return annotated.text.count(mention.text) == 1  # a body the article keeps naming is one
+
+
 FILTERS = (
+    bare_word,
     disease,
     photo_credit,
     common_abbreviation,

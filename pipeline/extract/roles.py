@@ -93,6 +93,69 @@ def _right_role(sentence: Sequence[Token], after: int, positions: frozenset[str]
     return after + 1, stop
 
 
+@rule("person.role_before_comma", stage="people", touches=("PER",), off=None)
+def _role_before_comma(
+    annotated: Annotated,
+    tokens: Sequence[Token],
+    first: int,
+    positions: frozenset[str],
+    others: Sequence[tuple[int, int]],
+) -> tuple[int, int] | None:
+    """A position phrase set off by a comma right before the name is the person's: "The Kyrgyz
+    deputy energy minister, Aibek Osmonov, said"; in Russian the position agrees with the name in
+    case ("министру энергетики, Айбеку Осмонову")."""
+    if first < 2 or tokens[first - 1].text != ",":
+        return None
+    found = _left_role(tokens, first - 1, positions, others)
+    if found is None:
+        return None
+    if annotated.lang == "ru":
+        head = next((t for t in tokens[found[0] : found[1]] if _is_position(t, positions)), None)
+        case, name_case = (head.feats.get("Case") if head else None), tokens[first].feats.get("Case")
+        if case is None or name_case is None or case != name_case:
+            return None
+    return found
+
+
+def _skippable_before_position(token: Token) -> bool:
+    """Tell a word that may stand between an appositive comma and its position word: an article,
+    an adjective, a name and its possessive ending ("Kyrgyzstan's"), a participle ("acting")."""
+    return (
+        token.pos in ("ADJ", "PROPN", "DET")
+        or (token.pos == "PART" and token.text.lower() in ("'s", "’s"))
+        or (
+            token.pos == "VERB"
+            and token.feats.get("VerbForm") in ("Part", "Ger")
+            and token.text[:1].islower()
+        )
+    )
+
+
+@rule("person.appositive_role", stage="people", touches=("PER",), off=None)
+def _appositive_role(
+    sentence: Sequence[Token], after: int, positions: frozenset[str]
+) -> tuple[int, int] | None:
+    """An appositive position after the name that opens with a country's possessive, an article or
+    a participle: "Aibek Osmonov, Kyrgyzstan's Deputy Energy Minister,"; "Aibek Osmonov, the
+    managing director of the Osh Grain Company," (the role without the article)."""
+    if after >= len(sentence) or sentence[after].text != ",":
+        return None
+    i = after + 1
+    while i < len(sentence) and i - after <= _MAX_TOKENS and _skippable_before_position(sentence[i]):
+        if _is_position(sentence[i], positions):
+            break
+        i += 1
+    if i >= len(sentence) or not _is_position(sentence[i], positions):
+        return None
+    start = after + 1
+    while start < i and sentence[start].pos == "DET":
+        start += 1
+    stop = i
+    while stop < len(sentence) and stop - after <= _MAX_TOKENS and _allowed(sentence[stop]):
+        stop += 1
+    return start, stop
+
+
 def _nominative_head(text: str, start: int, tokens: Sequence[Token], lang: str) -> str:
     """Give the role with its head noun (and what agrees with it before) in the nominative, lower-cased
     as a common noun phrase."""
@@ -117,7 +180,12 @@ def find_role(annotated: Annotated, person: Mention) -> str | None:
         return None
     positions = lexicon(annotated.lang).POSITIONS
     others = _other_people(annotated, person, sentence.start, sentence.stop)
-    found = _left_role(tokens, first, positions, others) or _right_role(tokens, after, positions)
+    found = (
+        _left_role(tokens, first, positions, others)
+        or _right_role(tokens, after, positions)
+        or _role_before_comma(annotated, tokens, first, positions, others)
+        or _appositive_role(tokens, after, positions)
+    )
     if found is None:
         return _coordinated_role(annotated, person, tokens, first, others) or _counterpart_role(
             annotated, person, tokens, first, others

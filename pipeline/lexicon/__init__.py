@@ -36,6 +36,9 @@ class Lexicon:
     POSITIONS: Words  # words of a position a person holds: "председатель", "minister", "spokesman"
     INSTITUTION_HEADS: Words  # head nouns of institutions' names; alone, they name no one body
     BODY_HEADS: Words  # more head nouns of bodies' names ("программа", "офис", "кенеш")
+    OUTLET_WORDS: Words = (
+        frozenset()
+    )  # last words of news outlets' and carriers' short names ("News", "TV", "Railways")
     SEATED_HEADS: Words  # bodies whose name may end with the city they sit in ("офис", "embassy")
     ADVERBIAL_COMPLEMENTS: Words  # nouns of a "по" phrase that is an adverbial, not a body's remit
     GENERIC_ABBREVIATIONS: Words  # abbreviations of common nouns, not of bodies (word forms: "СМИ", "GDP")

@@ -14,6 +14,9 @@ POSITIONS = {
     "spokeswoman", "premier", "chief", "commander", "adviser", "advisor", "official", "ceo", "manager",
     "coordinator", "expert", "lawmaker", "mp", "senator", "leader", "founder", "chancellor", "king", "emir",
     "professor", "prosecutor", "ombudsman", "attache", "consul", "counsellor", "counselor", "commissioner",
+    "officer", "judge", "rector", "dean", "delegate", "parliamentarian", "administrator", "inspector",
+    "analyst", "researcher", "scholar", "economist", "journalist", "correspondent", "diplomat", "editor",
+    "executive", "member",
 }  # fmt: skip
 JOINT_BODY_WORDS = {"intergovernmental", "interstate", "interparliamentary", "joint", "bilateral"}
 TITLE_PREPOSITIONS = {"of", "for", "at"}
@@ -67,6 +70,10 @@ INSTITUTION_HEADS = {
 BODY_HEADS = {
     "administration", "authority", "directorate", "board", "federation", "association", "foundation",
     "corporation", "bureau", "inspectorate", "directorate-general", "customs", "police", "army",
+}  # fmt: skip
+OUTLET_WORDS = {
+    "news", "times", "tv", "novosti", "post", "herald", "tribune", "gazette", "daily", "press", "radio", "media",
+    "railway", "railways", "express",
 }  # fmt: skip
 SEATED_HEADS = {"embassy", "mission", "office", "representation", "consulate"}
 ADVERBIAL_COMPLEMENTS: set = set()

@@ -68,6 +68,7 @@ ORDER = (
     "place.organisation_of_places",
     "place.untagged_country",
     "place.city_of_named_country",
+    "person.lone_word",
     "org.leading_position",
     "org.parent_body",
     "org.governing_phrase",

@@ -223,3 +223,26 @@ def not_a_name(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
         return [span]
 
     return each(spans, "PER", repair)
+
+
+_APOSTROPHES = re.compile(r"[’‘`ʼ]")
+
+
+@rule("person.lone_word", stage="spans", langs=("en",), touches=("PER",))
+def lone_word(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """A one-word English person the article writes once, with no position or title right before
+    it, is no one it names: a festival, a flower, a news site, a photo credit ("Navruz", "Lola")."""
+    lex = lexicon(annotated.lang)
+    text = annotated.text
+    folded = _APOSTROPHES.sub("'", text)  # "Ra’ad" and "Ra'ad" are one name
+
+    def repair(span: NerSpan) -> list[NerSpan]:
+        word = _APOSTROPHES.sub("'", span.text.strip())
+        if " " in word or "." in word or len(re.findall(rf"(?<![\w-]){re.escape(word)}", folded)) > 1:
+            return [span]
+        before = text[max(0, span.start - 40) : span.start].split()
+        if before and before[-1].lower().strip(".,") in lex.POSITIONS | lex.TITLES:
+            return [span]
+        return []
+
+    return each(spans, "PER", repair)
