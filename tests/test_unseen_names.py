@@ -249,10 +249,14 @@ def test_surnames_alone_stay_people(annotate, text, spans, name):
     [
         ("Pamir News reported the deal on Monday.", [("ORG", "Pamir News")], "Pamir News"),
         ("Goods went by Tajik Railways to the border.", [("ORG", "Tajik Railways")], "Tajik Railways"),
+        ("Shares of Vakhsh Corp. rose after the report.", [("ORG", "Vakhsh Corp.")], "Vakhsh Corp."),
+        ("Standings after round 9:\nIstiklol 9 7 1 1 20", [("ORG", "Istiklol")], "Istiklol"),
+        ("Winners of the cup (Khujand):\nRegar", [("ORG", "Regar")], "Regar"),
     ],
 )
 def test_short_names_that_stay_organisations(annotate, text, spans, name):
-    """The limits of org.not.bare_word: a news outlet and a carrier stay bodies."""
+    """The limits of org.not.bare_word: a news outlet, a carrier and a company stay bodies, and
+    so does a name in a table or a list, where no verb says what it is."""
     assert name in _run(annotate(text), spans)["organisations"]
 
 

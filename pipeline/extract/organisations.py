@@ -174,13 +174,23 @@ def bare_word(mention: Mention, annotated: Annotated, people_keys: set[str]) -> 
     """A name of one or two English words without an institution word, written once, neither an
     acronym nor a body the gazetteer knows, is no organisation: a bare surname ("Karimov said"), a
     region, a faith or a festival ("Eurasia", "Navruz"), a topic in title case ("Water Security").
-    A news outlet's or a carrier's short name ("Asia News", "Tashkent Railways") stays."""
+    A news outlet's or a carrier's short name ("Asia News", "Tashkent Railways") stays, so does a
+    company's closing with its legal form ("Vakhsh Corp."), and so does a name outside prose (a
+    table, a list, a heading: no verb in its sentence), where the NER's label is all there is."""
     words = mention.normal.split()
     if len(words) > 2 or mention.normal.isupper() or lookup_organisation(mention.normal) is not None:
         return False
-    if _holds_head(mention, annotated) or words[-1].lower() in lexicon(annotated.lang).OUTLET_WORDS:
+    lex = lexicon(annotated.lang)
+    if _holds_head(mention, annotated) or words[-1].lower() in lex.OUTLET_WORDS | lex.COMPANY_ENDINGS:
         return False
-    return annotated.text.count(mention.text) == 1  # a body the article keeps naming is one
+    if annotated.text.count(mention.text) != 1:
+        return False  # a body the article keeps naming is one
+    # Only prose tells: in a table, a list or a heading without a verb ("Ajax 3 2 1 0", "(Porto)")
+    # the NER's label is all there is.
+    sentence = annotated.sentence_at(mention.start)
+    return sentence is not None and any(
+        t.pos in ("VERB", "AUX") and not (mention.start <= t.start < mention.stop) for t in sentence.tokens
+    )
 
 
 FILTERS = (

@@ -39,6 +39,7 @@ class Lexicon:
     OUTLET_WORDS: Words = (
         frozenset()
     )  # last words of news outlets' and carriers' short names ("News", "TV", "Railways")
+    COMPANY_ENDINGS: Words = frozenset()  # a company's legal form closing its name ("Corp.", "Ltd", "PLC")
     SEATED_HEADS: Words  # bodies whose name may end with the city they sit in ("офис", "embassy")
     ADVERBIAL_COMPLEMENTS: Words  # nouns of a "по" phrase that is an adverbial, not a body's remit
     GENERIC_ABBREVIATIONS: Words  # abbreviations of common nouns, not of bodies (word forms: "СМИ", "GDP")

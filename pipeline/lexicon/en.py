@@ -73,8 +73,23 @@ BODY_HEADS = {
 }  # fmt: skip
 OUTLET_WORDS = {
     "news", "times", "tv", "novosti", "post", "herald", "tribune", "gazette", "daily", "press", "radio", "media",
-    "railway", "railways", "express",
+    "railway", "railways", "express", "newsroom",
 }  # fmt: skip
+COMPANY_ENDINGS = {
+    "corp",
+    "corp.",
+    "inc",
+    "inc.",
+    "ltd",
+    "ltd.",
+    "plc",
+    "llc",
+    "co",
+    "co.",
+    "ag",
+    "gmbh",
+    "s.a.",
+}
 SEATED_HEADS = {"embassy", "mission", "office", "representation", "consulate"}
 ADVERBIAL_COMPLEMENTS: set = set()
 GENERIC_ABBREVIATIONS = {"GDP", "VAT"}
