@@ -117,12 +117,12 @@ def _role_before_comma(
     return found
 
 
-def _skippable_before_position(token: Token) -> bool:
+def _skippable_before_position(token: Token, lang: str) -> bool:
     """Tell a word that may stand between an appositive comma and its position word: an article,
     an adjective, a name and its possessive ending ("Kyrgyzstan's"), a participle ("acting")."""
     return (
         token.pos in ("ADJ", "PROPN", "DET")
-        or (token.pos == "PART" and token.text.lower() in ("'s", "’s"))
+        or (token.pos == "PART" and token.text.lower() in lexicon(lang).POSSESSIVE_ENDINGS)
         or (
             token.pos == "VERB"
             and token.feats.get("VerbForm") in ("Part", "Ger")
@@ -133,7 +133,7 @@ def _skippable_before_position(token: Token) -> bool:
 
 @rule("person.appositive_role", stage="people", touches=("PER",), off=None)
 def _appositive_role(
-    sentence: Sequence[Token], after: int, positions: frozenset[str]
+    sentence: Sequence[Token], after: int, positions: frozenset[str], lang: str
 ) -> tuple[int, int] | None:
     """An appositive position after the name that opens with a country's possessive, an article or
     a participle: "Aibek Osmonov, Kyrgyzstan's Deputy Energy Minister,"; "Aibek Osmonov, the
@@ -141,7 +141,7 @@ def _appositive_role(
     if after >= len(sentence) or sentence[after].text != ",":
         return None
     i = after + 1
-    while i < len(sentence) and i - after <= _MAX_TOKENS and _skippable_before_position(sentence[i]):
+    while i < len(sentence) and i - after <= _MAX_TOKENS and _skippable_before_position(sentence[i], lang):
         if _is_position(sentence[i], positions):
             break
         i += 1
@@ -184,7 +184,7 @@ def find_role(annotated: Annotated, person: Mention) -> str | None:
         _left_role(tokens, first, positions, others)
         or _right_role(tokens, after, positions)
         or _role_before_comma(annotated, tokens, first, positions, others)
-        or _appositive_role(tokens, after, positions)
+        or _appositive_role(tokens, after, positions, annotated.lang)
     )
     if found is None:
         return _coordinated_role(annotated, person, tokens, first, others) or _counterpart_role(

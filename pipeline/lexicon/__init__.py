@@ -191,6 +191,7 @@ class Lexicon:
     IDENTITY_VERBS: Words  # verbs saying what a thing is ("являться", "be"): "X is a treaty"
     LISTING_VERBS: Words  # predicates that say what the documents were ("include", "являться")
     POSSESSIVES: Words  # possessive words before a party ("his", "их")
+    POSSESSIVE_ENDINGS: Words = frozenset()  # the possessive ending a tokenizer splits off ("'s")
     NOT_PARTY_LEADS: Words  # nouns before a name that make it no party ("при участии", "with the support of")
     ATTACHED_PREPOSITIONS: Words  # "при" in a name that hangs on the one before
     MEANS_WORDS: Words  # "путем", "by": the notes made another document

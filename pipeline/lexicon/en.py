@@ -347,6 +347,7 @@ LISTING_WORDS = {"include", "including", "among", "one", "such", "as"}
 IDENTITY_VERBS = {"be", "become", "remain"}
 LISTING_VERBS = {"include", "comprise", "contain", "be"}
 POSSESSIVES = {"his", "her", "its", "their"}
+POSSESSIVE_ENDINGS = {"'s", "’s"}
 NOT_PARTY_LEADS = {"support", "help", "participation", "aim", "assistance", "view", "regard", "respect"}
 ATTACHED_PREPOSITIONS: set = set()
 MEANS_WORDS = {"by", "through", "via"}
