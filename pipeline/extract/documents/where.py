@@ -21,6 +21,11 @@ def _capital_apposition(lang: str) -> re.Pattern:
     return re.compile(rf"\b{prepositions}\s+{alternatives(lex.CAPITAL_APPOSITIONS)}\s*$", re.IGNORECASE)
 
 
+@cache
+def _capital_phrase(lang: str) -> re.Pattern:
+    return re.compile(lexicon(lang).CAPITAL_PHRASE + r",?\s*", re.IGNORECASE)
+
+
 @rule("doc.capital_apposition", stage="documents", off=False)
 def capital_apposition(lang: str, before: str) -> bool:
     """A place after a locative and a phrase calling it a capital is where a thing happened: "in
@@ -45,7 +50,7 @@ def capital_owner(lang: str, text: str, start: int, stop: int, names) -> bool:
     if not enabled("doc.capital_apposition"):
         return False
     last_word = max(start, text.rfind(" ", start, stop) + 1)
-    phrase = re.compile(lexicon(lang).CAPITAL_PHRASE + r",?\s*", re.IGNORECASE).match(text, last_word)
+    phrase = _capital_phrase(lang).match(text, last_word)
     return phrase is not None and any(
         m.kind == "place" and m.start == phrase.end() for m in names.inside(phrase.end(), phrase.end() + 80)
     )
