@@ -227,6 +227,13 @@ def lookup_organisation(name: str) -> OrgInfo | None:
     return found
 
 
+def begins_known_organisation(name: str) -> bool:
+    """Tell a name of three words or more that a known organisation's name begins with ("Conference
+    on Interaction and Confidence Building Measures" of "… in Asia"): a name NER cut short."""
+    key = name_key(name.replace("-", " "))
+    return len(key.split()) >= 3 and any(k.startswith(key + " ") for k in _org_index())
+
+
 @cache
 def country_names_written() -> tuple[str, ...]:
     """Give the English names of countries as news writes them, capitalised ("Tajikistan", "United

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from ..article import Annotated, Mention
-from ..gazetteer import lookup_organisation
+from ..gazetteer import begins_known_organisation, lookup_organisation
 from ..keys import name_key
 from ..lexicon import lexicon, pattern
 from ..rules import REGISTRY, rule
@@ -193,6 +193,66 @@ def bare_word(mention: Mention, annotated: Annotated, people_keys: set[str]) -> 
     )
 
 
+def _known(normal: str) -> bool:
+    """Tell a name the organisation gazetteer knows, written with or without its hyphens."""
+    return (
+        lookup_organisation(normal) is not None
+        or lookup_organisation(normal.replace("-", " ")) is not None
+        or begins_known_organisation(normal)
+    )
+
+
+def _head_token(mention: Mention, annotated: Annotated):
+    """Give the head word of a name: the first noun in Russian ("Международная [выставка] …"), the
+    last word before the first preposition in English ("Caspian Economic [Forum] of …")."""
+    tokens, _ = tokens_in(annotated, mention.start, mention.stop)
+    words = [t for t in tokens if t.pos not in ("DET", "PUNCT", "PART")]
+    if annotated.lang == "ru":
+        return next((t for t in words if t.pos in ("NOUN", "PROPN")), None)
+    before = []
+    for t in words:
+        if t.pos == "ADP" and before:
+            break
+        before.append(t)
+    return before[-1] if before else None
+
+
+@rule("org.not.event", stage="organisations", touches=("ORG",), off=False)
+def event(mention: Mention, annotated: Annotated, people_keys: set[str]) -> bool:
+    """A name headed by a gathering word names an event, not a body: "Caspian Media Forum",
+    "Международная выставка «Агро-2030»", "Неделя энергетики"; so does a name NER cut before its
+    gathering word ("[Tashkent Textile] Week"). A body the gazetteer knows stays ("Совещание по
+    взаимодействию и мерам доверия в Азии"), and so does a gathering of a body, which names the
+    body too ("Summit of the Economic Cooperation Organization")."""
+    if _known(mention.normal):
+        return False
+    meetings = lexicon(annotated.lang).MEETINGS
+    head = _head_token(mention, annotated)
+    if head is not None and (head.lemma.lower() in meetings or head.text.lower() in meetings):
+        heads = lexicon(annotated.lang).HEAD_WORDS
+        tokens, _ = tokens_in(annotated, head.stop, mention.stop)
+        return not any(t.lemma.lower() in heads or t.text.lower() in heads for t in tokens)
+    after = annotated.text[mention.stop : mention.stop + 40].split()
+    return bool(
+        annotated.lang == "en" and after and after[0][:1].isupper() and after[0].strip(".,;:").lower() in meetings
+    )
+
+
+@rule("org.not.lower_case_end", stage="organisations", langs=("en",), touches=("ORG",), off=False)
+def lower_case_end(mention: Mention, annotated: Annotated, people_keys: set[str]) -> bool:
+    """An English name that ends with a lower-case word other than a body's head is a description
+    or a fragment, not a name: "Kyrgyzstan's meteorological", "the oil ministry news", "Chamber
+    of" (but "the Tajik foreign ministry" is that country's ministry)."""
+    last = mention.text.split()[-1]
+    heads = lexicon(annotated.lang).HEAD_WORDS
+    return (
+        last[:1].isalpha()
+        and last.islower()
+        and last not in heads
+        and singular(annotated.lang, last) not in heads
+        and not _known(mention.normal)
+    )
+
 FILTERS = (
     bare_word,
     disease,
@@ -203,6 +263,8 @@ FILTERS = (
     document_word,
     lone_institution_word,
     plural_head,
+    event,
+    lower_case_end,
 )
 
 

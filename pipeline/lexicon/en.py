@@ -105,6 +105,13 @@ MEETINGS = {
     "fair",
     "festival",
     "olympiad",
+    "forum",
+    "week",
+    "games",
+    "championship",
+    "tournament",
+    "contest",
+    "marathon",
 }
 ADMIN_NOUNS: set = set()
 ADMIN_NAME_WORDS = ("district", "province", "region", "oblast", "county", "prefecture")
