@@ -29,6 +29,19 @@ from .common import (
 )
 
 _PHOTO_CREDIT = re.compile(r"^[A-Z]{1,4}/[A-Z]{1,4}(?:\s+Photo)?$")
+# a capital inside a capitalised word: "PaineWebber", "USAir"
+_CAMEL_CASE = re.compile(r"\b(?:[A-Z][a-z]+[A-Z]|[A-Z]{2,}[a-z]{2})")
+
+
+def _told(mention: Mention, annotated: Annotated) -> bool:
+    """Tell a name that is the object of a verb of telling: "a spokesman told Interfax"."""
+    tokens, sentence = tokens_in(annotated, mention.start, mention.stop)
+    verbs = lexicon(annotated.lang).TELLING_VERBS
+    return any(
+        0 <= t.head < len(sentence) and t.rel in ("dobj", "dative", "obj", "iobj")
+        and sentence[t.head].lemma.lower() in verbs
+        for t in tokens
+    )
 
 
 def _coordination(lang: str) -> re.Pattern:
@@ -175,7 +188,8 @@ def bare_word(mention: Mention, annotated: Annotated, people_keys: set[str]) -> 
     acronym nor a body the gazetteer knows, is no organisation: a bare surname ("Karimov said"), a
     region, a faith or a festival ("Eurasia", "Navruz"), a topic in title case ("Water Security").
     A news outlet's or a carrier's short name ("Asia News", "Tashkent Railways") stays, so does a
-    company's closing with its legal form ("Vakhsh Corp."), and so does a name outside prose (a
+    company's closing with its legal form ("Vakhsh Corp.") or written with an inner capital
+    ("PaineWebber"), one a speaker tells something ("told Interfax"), and so does a name outside prose (a
     table, a list, a heading: no verb in its sentence), where the NER's label is all there is."""
     words = mention.normal.split()
     if len(words) > 2 or mention.normal.isupper() or lookup_organisation(mention.normal) is not None:
@@ -185,6 +199,8 @@ def bare_word(mention: Mention, annotated: Annotated, people_keys: set[str]) -> 
         return False
     if annotated.text.count(mention.text) != 1:
         return False  # a body the article keeps naming is one
+    if _CAMEL_CASE.search(mention.normal) or _told(mention, annotated):
+        return False  # a brand's inner capital ("PaineWebber"), an outlet one tells ("told Interfax")
     # Only prose tells: in a table, a list or a heading without a verb ("Ajax 3 2 1 0", "(Porto)")
     # the NER's label is all there is.
     sentence = annotated.sentence_at(mention.start)

@@ -113,6 +113,7 @@ MEETINGS = {
     "contest",
     "marathon",
 }
+TELLING_VERBS = {"tell"}
 ADMIN_NOUNS: set = set()
 ADMIN_NAME_WORDS = ("district", "province", "region", "oblast", "county", "prefecture")
 PLACE_PREPOSITIONS = ("in", "to", "from", "at", "near", "into", "towards?", "via")
