@@ -20,7 +20,7 @@ from .extract import Extraction
 from .extract.common import surname
 from .gazetteer import lemma_key, lookup_organisation, lookup_place
 from .keys import has_cyrillic, name_key
-from .lexicon import all_lexicons, alternatives
+from .lexicon import all_lexicons, alternatives, lexicon
 from .rules import Computed, rule
 
 if TYPE_CHECKING:
@@ -192,6 +192,60 @@ def _join_bare_forms(groups: list[list[Mention]]) -> tuple[list[list[Mention]], 
     return [sorted(g, key=lambda m: m.start) for _, g in sorted(joined.items())], reduced
 
 
+def _initials(name: str, lang: str) -> str:
+    """Give the capitalised first letters of a name's words, its function words left out:
+    "Agency for Strategic Reforms" -> "ASR"."""
+    skip = lexicon(lang).FUNCTION_WORDS
+    words = [w for w in re.split(r"[\s\-]+", name) if w[:1].isalpha() and w.lower() not in skip]
+    return "".join(w[0] for w in words).upper()
+
+
+def _abbreviates(short: str, full: str, lang: str) -> bool:
+    """Tell a one-word short form that stands for a fuller name of several words: an acronym of its
+    words' initials, with or without the place that ends it ("ГКЭП" of "Государственный комитет по
+    экологии и природопользованию Таджикистана"), or a stump compound ("Минфин" of "Министерство
+    финансов", "Нацбанк" of "Национальный банк …")."""
+    words = full.lower().split()
+    if " " in short or len(words) < 2:
+        return False
+    letters = short.replace("-", "")
+    if letters.isalpha() and letters.isupper() and len(letters) >= 2:
+        return letters in (_initials(full, lang), _initials(bare_form(full), lang))
+    lower = short.lower()
+    for prefix, stem in lexicon(lang).STUMP_PREFIXES.items():
+        rest = lower[len(prefix) :]
+        if lower.startswith(prefix) and len(rest) >= 3:
+            return words[0].startswith(stem) and any(w.startswith(rest[:4]) for w in words[1:])
+    return False
+
+
+@rule("merge.short_form", stage="merge", touches=("ORG",), off=Computed(lambda groups, lang: (groups, set())))
+def _join_short_forms(groups: list[list[Mention]], lang: str) -> tuple[list[list[Mention]], set[str]]:
+    """Join a group named only by a short form (an acronym no brackets defined, a stump compound)
+    to the one group whose fuller name it abbreviates ("… ГКЭП" and "Государственный комитет по
+    экологии и природопользованию"; "Минфин" and "Министерство финансов"); a known organisation
+    keeps its own group. Give the groups and the keys of the short forms joined."""
+    short: dict[int, set[str]] = {}
+    for i, group in enumerate(groups):
+        forms = {m.normal for m in group}
+        if all(" " not in f for f in forms) and not any(m.attrs.get("known") for m in group):
+            short[i] = forms
+    target: dict[int, int] = {}
+    for i, forms in short.items():
+        candidates = {
+            j
+            for j, group in enumerate(groups)
+            if j != i and j not in short and any(_abbreviates(f, m.normal, lang) for f in forms for m in group)
+        }
+        if len(candidates) == 1:
+            target[i] = candidates.pop()
+    joined: dict[int, list[Mention]] = {}
+    for i, group in enumerate(groups):
+        joined.setdefault(target.get(i, i), []).extend(group)
+    reduced = {name_key(f) for i in target for f in short[i]}
+    return [sorted(g, key=lambda m: m.start) for _, g in sorted(joined.items())], reduced
+
+
 @rule("merge.bracketed_abbreviation", stage="merge", touches=("ORG",), off="")
 def _abbreviation_key(m: Mention) -> str:
     """An abbreviation defined in brackets names the organisation it follows: "… по
@@ -210,6 +264,8 @@ def _organisations(mentions: Sequence[Mention], lang: str) -> list[Entity]:
 
     entities = []
     groups, reduced = _join_bare_forms(_group(mentions, keys))
+    groups, shortened = _join_short_forms(groups, lang)
+    reduced |= shortened
     for group in groups:
         forms = [m.normal for m in group] + [
             m.attrs["abbreviation"] for m in group if m.attrs.get("abbreviation")

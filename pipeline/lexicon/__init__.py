@@ -214,6 +214,8 @@ class Lexicon:
     SEAT_AFTER: str = r"(?!)"  # the country a mission is accredited to ("Embassy of … to Iran")
     COUNTRY_AFTER: str = r"(?!)"  # the country a body belongs to after its name ("… of the Kyrgyz Republic")
     MEETINGS: Words = frozenset()  # single gatherings, never a body's name ("meeting", "summit")
+    # first syllable of a stump compound -> the stem of the word it stands for ("мин" -> "министерств")
+    STUMP_PREFIXES: Table = field(default_factory=dict)
     TELLING_VERBS: Words = frozenset()  # verbs whose object is the one told (lemmas: "tell"): a source's listener
     PLURAL_SUFFIXES: tuple = ()  # (plural ending, singular ending): ("s", "") of "MoUs", ("a", "um")
     ORDINAL_SUFFIXES: Words = (
