@@ -192,6 +192,13 @@ def _join_bare_forms(groups: list[list[Mention]]) -> tuple[list[list[Mention]], 
     return [sorted(g, key=lambda m: m.start) for _, g in sorted(joined.items())], reduced
 
 
+@rule("merge.hyphen_spelling", stage="merge", touches=("ORG",), off="")
+def _spaced_key(normal: str) -> str:
+    """Names written with and without a hyphen are one: "Iran-Oman Joint Commission" and "Iran
+    Oman Joint Commission"."""
+    return "spaced:" + name_key(normal.replace("-", " "))
+
+
 def _initials(name: str, lang: str) -> str:
     """Give the capitalised first letters of a name's words, its function words left out:
     "Agency for Strategic Reforms" -> "ASR"."""
@@ -246,6 +253,51 @@ def _join_short_forms(groups: list[list[Mention]], lang: str) -> tuple[list[list
     return [sorted(g, key=lambda m: m.start) for _, g in sorted(joined.items())], reduced
 
 
+def _words(name: str) -> list[str]:
+    return name_key(name.replace("-", " ")).split()
+
+
+def _within(short: list[str], full: list[str]) -> bool:
+    """Tell a word list that is a shorter subsequence of another, in the same order."""
+    if len(short) >= len(full):
+        return False
+    rest = iter(full)
+    return all(word in rest for word in short)
+
+
+@rule("merge.shortened_name", stage="merge", touches=("ORG",), off=Computed(lambda groups: (groups, set())))
+def _join_shortened_names(groups: list[list[Mention]]) -> tuple[list[list[Mention]], set[str]]:
+    """Join a group named only by a shortened name, its words all found in order in one fuller
+    name ("Joint Commission" of "Kazakh-Turkmen Joint Intergovernmental Commission", "Trade
+    Development Agency" of "Iran's Trade Development Agency", "Council of Ministers" of
+    "Council of Ministers of the CIS"), to the one group that has such a fuller name; with two
+    candidates it stays on its own, and so does a known organisation. Give the groups and the keys
+    of the shortened names."""
+    target: dict[int, int] = {}
+    for i, group in enumerate(groups):
+        if any(m.attrs.get("known") for m in group):
+            continue
+        forms = [_words(m.normal) for m in group]
+        if any(len(f) < 2 for f in forms):
+            continue
+        candidates = {
+            j
+            for j, other in enumerate(groups)
+            if j != i and any(_within(f, _words(m.normal)) for f in forms for m in other)
+        }
+        if len(candidates) == 1:
+            target[i] = candidates.pop()
+    joined: dict[int, list[Mention]] = {}
+    for i, group in enumerate(groups):
+        j, seen = target.get(i, i), {i}
+        while j in target and j not in seen:
+            seen.add(j)
+            j = target[j]
+        joined.setdefault(j, []).extend(group)
+    reduced = {name_key(m.normal) for i in target for m in groups[i]}
+    return [sorted(g, key=lambda m: m.start) for _, g in sorted(joined.items())], reduced
+
+
 @rule("merge.bracketed_abbreviation", stage="merge", touches=("ORG",), off="")
 def _abbreviation_key(m: Mention) -> str:
     """An abbreviation defined in brackets names the organisation it follows: "… по
@@ -260,11 +312,18 @@ def _organisations(mentions: Sequence[Mention], lang: str) -> list[Entity]:
 
     def keys(m: Mention) -> list[str]:
         known = m.attrs.get("known")
-        return [name_key(m.normal), _abbreviation_key(m), f"gaz:{known.key}" if known else ""]
+        return [
+            name_key(m.normal),
+            _abbreviation_key(m),
+            f"gaz:{known.key}" if known else "",
+            _spaced_key(m.normal),
+        ]
 
     entities = []
     groups, reduced = _join_bare_forms(_group(mentions, keys))
     groups, shortened = _join_short_forms(groups, lang)
+    reduced |= shortened
+    groups, shortened = _join_shortened_names(groups)
     reduced |= shortened
     for group in groups:
         forms = [m.normal for m in group] + [
