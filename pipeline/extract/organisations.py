@@ -269,6 +269,42 @@ def lower_case_end(mention: Mention, annotated: Annotated, people_keys: set[str]
         and not _known(mention.normal)
     )
 
+def _heading_line(annotated: Annotated, start: int) -> bool:
+    """Tell the article's first line when it is a heading: no closing full stop, written in
+    capitals or with every word of four letters or more capitalised ("Tajikistan To Build 20 New
+    Schools")."""
+    text = annotated.text
+    first = len(text) - len(text.lstrip())
+    stop = text.find("\n", first)
+    stop = len(text) if stop < 0 else stop
+    if not first <= start < stop:
+        return False
+    line = text[first:stop].strip()
+    words = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) >= 4]
+    if not words or line.endswith("."):
+        return False
+    return line.upper() == line or all(w[:1].isupper() for w in words)
+
+
+@rule("org.not.heading_only", stage="organisations", touches=("ORG",), off=False)
+def heading_only(mention: Mention, annotated: Annotated, people_keys: set[str]) -> bool:
+    """A name read in the headline, in capitals or in title case, that the text never repeats is
+    the headline's wording, not a body: "Tajikistan To Build 20 New Schools", "ДЕПУТАТЫ ОДОБРИЛИ
+    ЗАКОН" (a body a heading names, the article names again)."""
+    if _known(mention.normal) or not _heading_line(annotated, mention.start):
+        return False
+    return annotated.text.casefold().count(mention.text.casefold()) == 1
+
+
+@rule("org.not.no_noun", stage="organisations", langs=("ru",), touches=("ORG",), off=False)
+def no_noun(mention: Mention, annotated: Annotated, people_keys: set[str]) -> bool:
+    """A Russian name of adjectives alone is an adjective NER cut from its noun: "Казахстанско-
+    Китайский" of "… деловой совет" (a body's name holds its head noun)."""
+    tokens, _ = tokens_in(annotated, mention.start, mention.stop)
+    words = [t for t in tokens if t.pos != "PUNCT"]
+    return bool(words) and not mention.text.isupper() and all(t.pos in ("ADJ", "CCONJ", "DET") for t in words)
+
+
 FILTERS = (
     bare_word,
     disease,
@@ -281,6 +317,8 @@ FILTERS = (
     plural_head,
     event,
     lower_case_end,
+    heading_only,
+    no_noun,
 )
 
 
