@@ -228,8 +228,8 @@ def lookup_organisation(name: str) -> OrgInfo | None:
 
 
 def begins_known_organisation(name: str) -> bool:
-    """Tell a name of three words or more that a known organisation's name begins with ("Conference
-    on Interaction and Confidence Building Measures" of "… in Asia"): a name NER cut short."""
+    """Tell a name of three words or more that a known organisation's name begins with: a name NER
+    cut short before the words that end it (a place, a last complement)."""
     key = name_key(name.replace("-", " "))
     return len(key.split()) >= 3 and any(k.startswith(key + " ") for k in _org_index())
 

@@ -242,7 +242,9 @@ def _join_short_forms(groups: list[list[Mention]], lang: str) -> tuple[list[list
         candidates = {
             j
             for j, group in enumerate(groups)
-            if j != i and j not in short and any(_abbreviates(f, m.normal, lang) for f in forms for m in group)
+            if j != i
+            and j not in short
+            and any(_abbreviates(f, m.normal, lang) for f in forms for m in group)
         }
         if len(candidates) == 1:
             target[i] = candidates.pop()

@@ -38,7 +38,8 @@ def _told(mention: Mention, annotated: Annotated) -> bool:
     tokens, sentence = tokens_in(annotated, mention.start, mention.stop)
     verbs = lexicon(annotated.lang).TELLING_VERBS
     return any(
-        0 <= t.head < len(sentence) and t.rel in ("dobj", "dative", "obj", "iobj")
+        0 <= t.head < len(sentence)
+        and t.rel in ("dobj", "dative", "obj", "iobj")
         and sentence[t.head].lemma.lower() in verbs
         for t in tokens
     )
@@ -237,9 +238,9 @@ def _head_token(mention: Mention, annotated: Annotated):
 def event(mention: Mention, annotated: Annotated, people_keys: set[str]) -> bool:
     """A name headed by a gathering word names an event, not a body: "Caspian Media Forum",
     "Международная выставка «Агро-2030»", "Неделя энергетики"; so does a name NER cut before its
-    gathering word ("[Tashkent Textile] Week"). A body the gazetteer knows stays ("Совещание по
-    взаимодействию и мерам доверия в Азии"), and so does a gathering of a body, which names the
-    body too ("Summit of the Economic Cooperation Organization")."""
+    gathering word ("[Tashkent Textile] Week"). A body the gazetteer knows stays (a standing
+    "Совещание …" or "Conference …"), and so does a gathering of a body, which names the body too
+    ("Summit of the Caspian Littoral Organization")."""
     if _known(mention.normal):
         return False
     meetings = lexicon(annotated.lang).MEETINGS
@@ -250,7 +251,10 @@ def event(mention: Mention, annotated: Annotated, people_keys: set[str]) -> bool
         return not any(t.lemma.lower() in heads or t.text.lower() in heads for t in tokens)
     after = annotated.text[mention.stop : mention.stop + 40].split()
     return bool(
-        annotated.lang == "en" and after and after[0][:1].isupper() and after[0].strip(".,;:").lower() in meetings
+        annotated.lang == "en"
+        and after
+        and after[0][:1].isupper()
+        and after[0].strip(".,;:").lower() in meetings
     )
 
 
@@ -268,6 +272,7 @@ def lower_case_end(mention: Mention, annotated: Annotated, people_keys: set[str]
         and singular(annotated.lang, last) not in heads
         and not _known(mention.normal)
     )
+
 
 def _heading_line(annotated: Annotated, start: int) -> bool:
     """Tell the article's first line when it is a heading: no closing full stop, written in

@@ -216,7 +216,9 @@ class Lexicon:
     MEETINGS: Words = frozenset()  # single gatherings, never a body's name ("meeting", "summit")
     # first syllable of a stump compound -> the stem of the word it stands for ("мин" -> "министерств")
     STUMP_PREFIXES: Table = field(default_factory=dict)
-    TELLING_VERBS: Words = frozenset()  # verbs whose object is the one told (lemmas: "tell"): a source's listener
+    TELLING_VERBS: Words = (
+        frozenset()
+    )  # verbs whose object is the one told (lemmas: "tell"): a source's listener
     PLURAL_SUFFIXES: tuple = ()  # (plural ending, singular ending): ("s", "") of "MoUs", ("a", "um")
     ORDINAL_SUFFIXES: Words = (
         frozenset()
