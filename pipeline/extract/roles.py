@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..article import Annotated, Mention, Token
+from ..article import Annotated, Mention, Sentence, Token
 from ..lexicon import lexicon
 from ..rules import Computed, rule
 
@@ -22,7 +22,14 @@ _MAX_TOKENS = 20
 
 
 def _is_position(token: Token, positions: frozenset[str]) -> bool:
-    return token.lemma.lower() in positions or token.text.lower() in positions
+    return (token.lemma.lower() in positions or token.text.lower() in positions) and not _verb(token)
+
+
+@rule("person.position_not_verb", stage="people", touches=("PER",), off=False)
+def _verb(token: Token) -> bool:
+    """A verb is no position word, though its lemma is one: "a delegation headed by the Deputy
+    Prime Minister" holds no "head"."""
+    return token.pos in ("VERB", "AUX")
 
 
 def _allowed(token: Token) -> bool:
@@ -71,7 +78,17 @@ def _left_role(
         start -= 1  # "Исполнительный директор", "Iranian Foreign Minister"
     while sentence[first - 1].pos in ("ADP", "CCONJ", "DET") and first - 1 > start:
         first -= 1
+    if _closed_before(sentence, first):
+        return None
     return start, first
+
+
+@rule("person.closed_apposition", stage="people", touches=("PER",), off=False)
+def _closed_before(sentence: Sequence[Token], first: int) -> bool:
+    """A position phrase closed by a comma and a conjunction before the name is another person's
+    apposition: "Farid Karimi, the deputy head of the port for cargo and logistics, and Timur
+    Bekov" gives Bekov none of it."""
+    return first > 0 and sentence[first - 1].text == ","
 
 
 def _right_role(sentence: Sequence[Token], after: int, positions: frozenset[str]) -> tuple[int, int] | None:
@@ -173,13 +190,13 @@ def find_role(annotated: Annotated, person: Mention) -> str | None:
     sentence = annotated.sentence_at(person.start)
     if sentence is None:
         return None
-    tokens = sentence.tokens
+    tokens = _sentence_tokens(annotated, sentence)
     first = next((i for i, t in enumerate(tokens) if t.start >= person.start), None)
     after = next((i for i, t in enumerate(tokens) if t.start >= person.stop), len(tokens))
     if first is None:
         return None
     positions = lexicon(annotated.lang).POSITIONS
-    others = _other_people(annotated, person, sentence.start, sentence.stop)
+    others = _other_people(annotated, person, tokens[0].start, tokens[-1].stop)
     found = (
         _left_role(tokens, first, positions, others)
         or _right_role(tokens, after, positions)
@@ -191,11 +208,57 @@ def find_role(annotated: Annotated, person: Mention) -> str | None:
             annotated, person, tokens, first, others
         )
     lo, hi = found
+    pronominal = _pronominal(tokens[lo:hi], annotated.lang)
+    while lo < hi and tokens[lo] in pronominal:
+        lo += 1
     if hi <= lo:
         return None
     start, stop = tokens[lo].start, tokens[hi - 1].stop
     role = _nominative_head(annotated.text[start:stop], start, tokens[lo:hi], annotated.lang)
+    if pronominal:
+        dropped = {t.text for t in pronominal}
+        role = " ".join(w for w in role.split() if w not in dropped)
     return _singular_position(re.sub(r"\s+", " ", role).strip(" ,"), tokens[lo:hi], annotated.lang)
+
+
+@rule("person.pronominal_in_role", stage="people", touches=("PER",), off=Computed(lambda tokens, lang: []))
+def _pronominal(tokens: Sequence[Token], lang: str) -> list[Token]:
+    """Demonstrative and possessive words are no part of a role: "глава этого фонда" is "глава
+    фонда", "директор нашего агентства" "директор агентства", "its chairman" "chairman"
+    (pymorphy's pronominal adjectives; spaCy's demonstratives and possessives)."""
+    if lang == "ru":
+        from ..nlp.morph import parses
+
+        def pronominal(token: Token) -> bool:
+            found = parses(token.text.lower())
+            return token.text[:1].islower() and any(p.tag.POS == "ADJF" and "Apro" in p.tag for p in found)
+
+    else:
+
+        def pronominal(token: Token) -> bool:
+            return token.pos in ("DET", "PRON") and (
+                token.feats.get("PronType") == "Dem" or token.feats.get("Poss") == "Yes"
+            )
+
+    return [t for t in tokens if pronominal(t)]
+
+
+@rule("person.split_sentence", stage="people", touches=("PER",), off=Computed(lambda annotated, s: s.tokens))
+def _sentence_tokens(annotated: Annotated, sentence: Sentence) -> Sequence[Token]:
+    """A sentence the parser began inside a line, after a word (no closing punctuation), goes on
+    the one before: "… talks between the head of the Railway Agency | Azat Atamuradov last month."
+    gives one sentence, and the role before the name is read."""
+    tokens: Sequence[Token] = sentence.tokens
+    index = annotated.sentences.index(sentence)
+    while index > 0:
+        before = annotated.sentences[index - 1]
+        gap = annotated.text[before.stop : sentence.start]
+        words = annotated.text[before.start : before.stop].rstrip()
+        if "\n" in gap or not words or not words[-1].isalnum():
+            break
+        tokens = (*before.tokens, *tokens)
+        sentence, index = before, index - 1
+    return tokens
 
 
 def _other_people(annotated: Annotated, person: Mention, start: int, stop: int) -> list[tuple[int, int]]:
@@ -267,22 +330,35 @@ def _counterpart_role(
         before = before[:-1]
     if not before or before[-1].lemma.lower() not in counterparts:
         return None
-    # the other is the last person named before "counterpart", in the sentence or before it
-    previous = [a for a, b in others if b <= before[-1].start] or [
-        s.start for s in annotated.spans if s.type == "PER" and s.stop <= tokens[0].start
-    ]
+    # the other is the last person named before "counterpart" in the sentence, else the one named
+    # after it there, else the last one named before the sentence
+    previous = [a for a, b in others if b <= before[-1].start] or _named_after(
+        annotated, person, others
+    ) or [s.start for s in annotated.spans if s.type == "PER" and s.stop <= tokens[0].start]
     if not previous:
         return None
     start = previous[-1]
     surname = next(s.text.split()[-1] for s in annotated.spans if s.type == "PER" and s.start == start)
     for span in annotated.spans:
-        if span.type != "PER" or span.start >= person.start or span.text.split()[-1] != surname:
+        if span.type != "PER" or (span.start >= person.start and span.start != start) or span.text.split()[-1] != surname:
             continue
         role = find_role(annotated, Mention("person", span.start, span.stop, span.text, span.text))
         post = _without_country(annotated, role) if role else None
         if post:
             return post
     return None
+
+
+@rule("person.counterpart_after", stage="people", touches=("PER",), off=Computed(lambda *a: []))
+def _named_after(annotated: Annotated, person: Mention, others: Sequence[tuple[int, int]]) -> list[int]:
+    """A counterpart named before the other in a sentence is the counterpart of the next person
+    named after it, not joined to it by "and" alone: "In talks with his Kyrgyz counterpart Adilet
+    Sultanov, Iran's Foreign Minister Reza Kamali said" (Sultanov: "Foreign Minister")."""
+    conjunctions = lexicon(annotated.lang).AND
+    after = annotated.text[person.stop : person.stop + 40].split()
+    if after and after[0].lower() in conjunctions:
+        return []  # "his counterpart X and President Y": Y is another party
+    return [a for a, _ in sorted(others) if a >= person.stop][:1]
 
 
 def _without_country(annotated: Annotated, role: str) -> str | None:
