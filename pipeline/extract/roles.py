@@ -332,15 +332,21 @@ def _counterpart_role(
         return None
     # the other is the last person named before "counterpart" in the sentence, else the one named
     # after it there, else the last one named before the sentence
-    previous = [a for a, b in others if b <= before[-1].start] or _named_after(
-        annotated, person, others
-    ) or [s.start for s in annotated.spans if s.type == "PER" and s.stop <= tokens[0].start]
+    previous = (
+        [a for a, b in others if b <= before[-1].start]
+        or _named_after(annotated, person, others)
+        or [s.start for s in annotated.spans if s.type == "PER" and s.stop <= tokens[0].start]
+    )
     if not previous:
         return None
     start = previous[-1]
     surname = next(s.text.split()[-1] for s in annotated.spans if s.type == "PER" and s.start == start)
     for span in annotated.spans:
-        if span.type != "PER" or (span.start >= person.start and span.start != start) or span.text.split()[-1] != surname:
+        if (
+            span.type != "PER"
+            or (span.start >= person.start and span.start != start)
+            or span.text.split()[-1] != surname
+        ):
             continue
         role = find_role(annotated, Mention("person", span.start, span.stop, span.text, span.text))
         post = _without_country(annotated, role) if role else None
