@@ -389,3 +389,79 @@ def _without_country(annotated: Annotated, role: str) -> str | None:
     if not any(w.lower() in positions for w in words):
         return None
     return " ".join(words)
+
+
+def _subtree(tokens: Sequence[Token], root: int) -> list[int]:
+    """Give the indices of the tokens under `root` (itself included), in order."""
+    under = {root}
+    changed = True
+    while changed:
+        changed = False
+        for i, t in enumerate(tokens):
+            if i not in under and t.head in under:
+                under.add(i)
+                changed = True
+    return sorted(under)
+
+
+def _subject_position(annotated: Annotated, sentence: Sentence) -> str | None:
+    """Give the position phrase that is the subject of a sentence and names no one ("The Iranian
+    minister added", "Министр подчеркнул"), or None."""
+    tokens = sentence.tokens
+    positions = lexicon(annotated.lang).POSITIONS
+    articles = {a.lower() for a in lexicon(annotated.lang).LEADING_ARTICLES}
+    for i, token in enumerate(tokens):
+        if (
+            not token.rel.startswith("nsubj")
+            or not _is_position(token, positions)
+            or token.feats.get("Number") == "Plur"
+        ):
+            continue
+        under = _subtree(tokens, i)
+        # the phrase up to the position word and its complement, without clauses or commas
+        words: list[Token] = []
+        for j in under:
+            t = tokens[j]
+            if t.pos in ("VERB", "AUX", "PUNCT", "PRON", "SCONJ") or (j > under[0] and j - 1 not in under):
+                break
+            words.append(t)
+        if articles and not (words and words[0].text.lower() in articles):
+            return None  # English: a definite phrase only ("a minister said" names no one known)
+        while words and (words[0].text.lower() in articles or words[0].pos == "DET"):
+            words = words[1:]
+        if not words or not any(_is_position(t, positions) for t in words):
+            return None
+        text = annotated.text[words[0].start : words[-1].stop]
+        return _nominative_head(text, words[0].start, words, annotated.lang)
+    return None
+
+
+def _is_subject(sentence: Sentence, person: Mention) -> bool:
+    """Tell whether a word of the person's name is the subject of the sentence."""
+    return any(t.rel.startswith("nsubj") for t in sentence.tokens if person.start <= t.start < person.stop)
+
+
+@rule("person.anaphoric_role", stage="people", touches=("PER",), off=None)
+def anaphoric_role(annotated: Annotated, person: Mention) -> str | None:
+    """A person named alone in a sentence holds the position that is the subject of one of the
+    next two sentences, when no one else is named in between: "Aibek Osmonov visited the dam.
+    The Kyrgyz energy minister said …" gives "Kyrgyz energy minister"; "Министр энергетики
+    Айбек Осмонов … . Глава ведомства отметил …" is read by the role beside the name first."""
+    sentence = annotated.sentence_at(person.start)
+    if sentence is None:
+        return None
+    people = [s for s in annotated.spans if s.type == "PER"]
+    if any(
+        sentence.start <= s.start < sentence.stop and not (s.start <= person.start < s.stop) for s in people
+    ):
+        return None
+    if not _is_subject(sentence, person):
+        return None
+    index = annotated.sentences.index(sentence)
+    for following in annotated.sentences[index + 1 : index + 3]:
+        if any(following.start <= s.start < following.stop for s in people):
+            return None
+        role = _subject_position(annotated, following)
+        if role:
+            return role
+    return None

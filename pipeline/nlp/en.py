@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import spacy
 
 from ..article import NerSpan, Sentence, Token
@@ -56,3 +58,22 @@ class SpacyBackend(Backend):
             if ent.label_ in LABELS
         ]
         return sentences, spans
+
+
+def dictionary_word(lemma: str) -> bool:
+    """Tell whether a lower-case lemma is an English dictionary word (a noun, verb, adjective or
+    adverb of the lemmatiser's WordNet index in the default spaCy pipeline): "resource", "water";
+    not "tammam" or "askhat"."""
+    return lemma in _dictionary()
+
+
+@functools.cache
+def _dictionary() -> frozenset[str]:
+    from . import DEFAULT_EN_MODEL, backend_for
+
+    backend = backend_for("en", DEFAULT_EN_MODEL)
+    try:
+        index = backend.nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (KeyError, ValueError):  # a pipeline without a rule lemmatiser: no dictionary
+        return frozenset()
+    return frozenset(word for words in index.values() for word in words)

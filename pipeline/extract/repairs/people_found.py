@@ -1,0 +1,100 @@
+"""Person spans NER never gave, found from the shape of English news writing.
+
+- A name written right after a title phrase ("Syrian Minister of Water Resources Tammam Ra'ad")
+  is a person: the capitalised words at the end of the phrase that are no dictionary word, no
+  place and no position.
+- An initial and a capitalised surname ("M. Karimova") that no span covers is a person.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...article import Annotated, NerSpan, Token
+from ...gazetteer import lookup_place
+from ...lexicon import lexicon
+from ...rules import rule
+from ..common import is_nationality
+
+_NAME_WORD = re.compile(r"^[A-Z][a-z]+(?:['’-][A-Za-z][a-z]+)?$")
+_INITIAL_AND_SURNAME = re.compile(r"(?<![\w.])(?:[A-Z]\. ?){1,2}[A-Z][a-z]+(?:['’-][A-Za-z][a-z]+)?\b")
+
+
+def _covered(spans: list[NerSpan], start: int, stop: int) -> bool:
+    return any(s.start < stop and start < s.stop for s in spans)
+
+
+def _name_like(annotated: Annotated, token: Token, positions: frozenset[str]) -> bool:
+    """Tell a capitalised word that may be part of a name: no dictionary word, position, place or
+    nationality."""
+    from ...nlp.en import dictionary_word
+
+    word = token.text
+    return (
+        bool(_NAME_WORD.match(word))
+        and not dictionary_word(word.lower())
+        and not dictionary_word(token.lemma.lower())
+        and word.lower() not in positions
+        and lookup_place(word) is None
+        and not is_nationality(annotated, word)
+    )
+
+
+@rule("person.after_title", stage="spans", langs=("en",), touches=("PER",))
+def after_title(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """Capitalised words that end a title phrase and are no dictionary word, place or position
+    are a person's name NER missed: "the Syrian Minister of Water Resources Tammam Ra'ad said",
+    "Ambassador Askar Beshimov" (two words or more; one only when it is a surname the article
+    names elsewhere)."""
+    lex = lexicon(annotated.lang)
+    positions = lex.POSITIONS | lex.TITLES
+    joiners = (
+        lex.TITLE_PREPOSITIONS | {a.lower() for a in lex.AND} | {a.lower() for a in lex.LEADING_ARTICLES}
+    )
+    surnames = {s.text.split()[-1] for s in spans if s.type == "PER"}
+    found: list[NerSpan] = []
+    for sentence in annotated.sentences:
+        tokens = [t for t in sentence.tokens if t.pos != "SPACE"]
+        for i, token in enumerate(tokens):
+            if (
+                not (token.lemma.lower() in positions or token.text.lower() in positions)
+                or token.pos == "VERB"
+            ):
+                continue
+            j = i + 1
+            while j < len(tokens) and (
+                tokens[j].text[:1].isupper() or tokens[j].text.lower() in joiners or tokens[j].pos == "PART"
+            ):
+                j += 1
+            k = j
+            while k > i + 1 and _name_like(annotated, tokens[k - 1], positions):
+                k -= 1
+            if k == j:
+                continue
+            if (
+                k > i + 1
+                and all(
+                    t.text[:1].isupper() and t.text.lower() not in positions and _NAME_WORD.match(t.text)
+                    for t in tokens[i + 1 : k]
+                )
+                and j - (i + 1) <= 3
+            ):
+                k = i + 1  # "Minister Ali Reza": the whole run after the position word is the name
+            name = tokens[k:j]
+            if len(name) > 3 or (len(name) == 1 and name[0].text not in surnames):
+                continue
+            start, stop = name[0].start, name[-1].stop
+            if not _covered(spans + found, start, stop):
+                found.append(NerSpan.of(annotated.text, start, stop, "PER"))
+    return sorted(spans + found, key=lambda s: s.start) if found else spans
+
+
+@rule("person.initial_and_surname", stage="spans", langs=("en",), touches=("PER",))
+def initial_and_surname(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """An initial and a capitalised surname no span covers are a person: "M. Karimova"."""
+    found = [
+        NerSpan.of(annotated.text, m.start(), m.end(), "PER")
+        for m in _INITIAL_AND_SURNAME.finditer(annotated.text)
+        if not _covered(spans, m.start(), m.end())
+    ]
+    return sorted(spans + found, key=lambda s: s.start) if found else spans
