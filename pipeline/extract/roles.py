@@ -10,6 +10,7 @@ that qualify it) up to the name, or after the name and a comma up to the next co
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from ..article import Annotated, Mention, Sentence, Token
@@ -57,7 +58,7 @@ def _left_role(
     before token `first`, or None; the phrase stops at another person's name (`others`: their
     offsets), whose role is not this one's."""
     leftmost_position = None
-    i = first - 1
+    i = _before_parenthesis(sentence, first - 1)
     while (
         i >= 0
         and first - i <= _MAX_TOKENS
@@ -67,6 +68,7 @@ def _left_role(
         if _is_position(sentence[i], positions):
             leftmost_position = i
         i -= 1
+        i = _before_parenthesis(sentence, i)
     if leftmost_position is None:
         return None
     start = leftmost_position
@@ -89,6 +91,20 @@ def _closed_before(sentence: Sequence[Token], first: int) -> bool:
     apposition: "Farid Karimi, the deputy head of the port for cargo and logistics, and Timur
     Bekov" gives Bekov none of it."""
     return first > 0 and sentence[first - 1].text == ","
+
+
+@rule("person.parenthesis_in_role", stage="people", touches=("PER",), off=Computed(lambda s, i: i))
+def _before_parenthesis(sentence: Sequence[Token], i: int) -> int:
+    """A short parenthesis inside a position phrase belongs to it: "Head of the Caspian Railways
+    (known as CRW) Farid Nouri"; give the index before it (`i` itself where none closes there)."""
+    if i < 0 or sentence[i].text != ")":
+        return i
+    for j in range(i - 1, max(-1, i - 7), -1):
+        if sentence[j].text == "(":
+            return j - 1
+        if sentence[j].text in (")", ","):
+            break
+    return i
 
 
 def _right_role(sentence: Sequence[Token], after: int, positions: frozenset[str]) -> tuple[int, int] | None:
@@ -245,8 +261,8 @@ def _pronominal(tokens: Sequence[Token], lang: str) -> list[Token]:
 
 @rule("person.split_sentence", stage="people", touches=("PER",), off=Computed(lambda annotated, s: s.tokens))
 def _sentence_tokens(annotated: Annotated, sentence: Sentence) -> Sequence[Token]:
-    """A sentence the parser began inside a line, after a word (no closing punctuation), goes on
-    the one before: "… talks between the head of the Railway Agency | Azat Atamuradov last month."
+    """A sentence the parser began inside a line, after a word or a closing bracket (no closing
+    punctuation), goes on the one before: "… talks between the head of the Railway Agency | Azat Atamuradov last month."
     gives one sentence, and the role before the name is read."""
     tokens: Sequence[Token] = sentence.tokens
     index = annotated.sentences.index(sentence)
@@ -254,7 +270,7 @@ def _sentence_tokens(annotated: Annotated, sentence: Sentence) -> Sequence[Token
         before = annotated.sentences[index - 1]
         gap = annotated.text[before.stop : sentence.start]
         words = annotated.text[before.start : before.stop].rstrip()
-        if "\n" in gap or not words or not words[-1].isalnum():
+        if "\n" in gap or not words or not (words[-1].isalnum() or unicodedata.category(words[-1]) == "Pe"):
             break
         tokens = (*before.tokens, *tokens)
         sentence, index = before, index - 1

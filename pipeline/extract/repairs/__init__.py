@@ -66,6 +66,7 @@ ORDER = (
     "person.named_as_organisation",
     "person.after_title",
     "person.initial_and_surname",
+    "person.common_words",
     "place.organisation_named_place",
     "place.organisation_of_places",
     "place.untagged_country",

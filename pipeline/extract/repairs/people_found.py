@@ -24,15 +24,15 @@ def _covered(spans: list[NerSpan], start: int, stop: int) -> bool:
     return any(s.start < stop and start < s.stop for s in spans)
 
 
-def _name_like(annotated: Annotated, token: Token, positions: frozenset[str]) -> bool:
-    """Tell a capitalised word that may be part of a name: no dictionary word, position, place or
-    nationality."""
+def _name_like(annotated: Annotated, token: Token, positions: frozenset[str], names: set[str]) -> bool:
+    """Tell a capitalised word that may be part of a name: a word of a name the article gives
+    elsewhere, or no dictionary word, position, place or nationality."""
     from ...nlp.en import dictionary_word
 
     word = token.text
-    return (
-        bool(_NAME_WORD.match(word))
-        and not dictionary_word(word.lower())
+    return bool(_NAME_WORD.match(word)) and (
+        word in names
+        or not dictionary_word(word.lower())
         and not dictionary_word(token.lemma.lower())
         and word.lower() not in positions
         and lookup_place(word) is None
@@ -52,9 +52,13 @@ def after_title(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
         lex.TITLE_PREPOSITIONS | {a.lower() for a in lex.AND} | {a.lower() for a in lex.LEADING_ARTICLES}
     )
     surnames = {s.text.split()[-1] for s in spans if s.type == "PER"}
+    names = {w for s in spans if s.type == "PER" for w in s.text.split() if w.lower() not in positions}
     found: list[NerSpan] = []
+    from ..roles import _sentence_tokens
+
+    retyped: dict[NerSpan, NerSpan] = {}
     for sentence in annotated.sentences:
-        tokens = [t for t in sentence.tokens if t.pos != "SPACE"]
+        tokens = [t for t in _sentence_tokens(annotated, sentence) if t.pos != "SPACE"]
         for i, token in enumerate(tokens):
             if (
                 not (token.lemma.lower() in positions or token.text.lower() in positions)
@@ -62,12 +66,26 @@ def after_title(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
             ):
                 continue
             j = i + 1
-            while j < len(tokens) and (
-                tokens[j].text[:1].isupper() or tokens[j].text.lower() in joiners or tokens[j].pos == "PART"
-            ):
+            while j < len(tokens):
+                if tokens[j].text == "(":  # "Head of Iran Railways (RAI) Miad Salehi"
+                    close = next(
+                        (c for c in range(j + 1, min(j + 6, len(tokens))) if tokens[c].text == ")"), None
+                    )
+                    if close is None:
+                        break
+                    j = close + 1
+                    continue
+                if not (
+                    tokens[j].text[:1].isupper()
+                    or tokens[j].text.lower() in joiners
+                    or tokens[j].pos == "PART"
+                ):
+                    break
                 j += 1
+            while j > i + 1 and tokens[j - 1].text.lower() in joiners:
+                j -= 1  # "… Farid Nouri and the head of …"
             k = j
-            while k > i + 1 and _name_like(annotated, tokens[k - 1], positions):
+            while k > i + 1 and _name_like(annotated, tokens[k - 1], positions, names):
                 k -= 1
             if k == j:
                 continue
@@ -84,9 +102,14 @@ def after_title(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
             if len(name) > 3 or (len(name) == 1 and name[0].text not in surnames):
                 continue
             start, stop = name[0].start, name[-1].stop
-            if not _covered(spans + found, start, stop):
+            over = [s for s in spans + found if s.start < stop and start < s.stop]
+            if not over:
                 found.append(NerSpan.of(annotated.text, start, stop, "PER"))
-    return sorted(spans + found, key=lambda s: s.start) if found else spans
+            elif len(over) == 1 and over[0].type == "ORG" and (over[0].start, over[0].stop) == (start, stop):
+                retyped[over[0]] = NerSpan.of(annotated.text, start, stop, "PER")  # "Farid Nouri" as a body
+    if not found and not retyped:
+        return spans
+    return sorted([retyped.get(s, s) for s in spans] + found, key=lambda s: s.start)
 
 
 @rule("person.initial_and_surname", stage="spans", langs=("en",), touches=("PER",))
@@ -98,3 +121,21 @@ def initial_and_surname(annotated: Annotated, spans: list[NerSpan]) -> list[NerS
         if not _covered(spans, m.start(), m.end())
     ]
     return sorted(spans + found, key=lambda s: s.start) if found else spans
+
+
+@rule("person.common_words", stage="spans", langs=("en",), touches=("PER",))
+def common_words(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """A person span whose every word the article also writes in lower case is a phrase of common
+    nouns in capitals, not a name: "Free Trade" where the text speaks of "free trade zones",
+    "Drones" beside "drones"."""
+    text = annotated.text
+
+    def common(word: str) -> bool:
+        word = word.strip(".,;:()[]")
+        return (
+            bool(word)
+            and word[:1].isupper()
+            and re.search(rf"\b{re.escape(word.lower())}\b", text) is not None
+        )
+
+    return [s for s in spans if s.type != "PER" or not all(common(w) for w in s.text.split())]
