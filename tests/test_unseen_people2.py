@@ -14,12 +14,13 @@ from tests.test_unseen_names import _check, _run
 
 ROWS = [
     # --- a name NER never gives ------------------------------------------------------------------
-    ("person.after_title", "Kamali also held talks with the Syrian Minister of Culture Nizar Haddad during which "
-     "both sides stressed cooperation.", [("PER", "Kamali"), ("NORP", "Syrian")],
-     {"people": {"Nizar Haddad"}, "roles": {"Nizar Haddad": "Syrian Minister of Culture"}}),
-    ("person.after_title", "The accord was reached between the Head of the Caspian Railways (known as CRW) Farid "
-     "Nouri and the head of Turkmenistan's state-owned Road Agency Merdan Orazov last month.", None,
-     {"people": {"Farid Nouri"}}),
+    ("person.after_title", "Kamali later sat down beside Syria's Minister of Culture Nizar Haddad, and both sides "
+     "stressed cooperation.", [("PER", "Kamali"), ("LOC", "Syria")],
+     {"people": {"Nizar Haddad"}, "roles": {"Nizar Haddad": "Minister of Culture"}}),
+    ("person.after_title", "The pact came after a meeting of the Chief of the Caspian Railways (known as CRW) Bahram "
+     "Nouri with the chief of Uzbekistan's state-run Road Fund Merdan Orazov in May.",
+     [("ORG", "Caspian Railways"), ("ORG", "CRW"), ("ORG", "Bahram Nouri"), ("LOC", "Uzbekistan"),
+      ("ORG", "Road Fund"), ("PER", "Merdan Orazov")], {"people": {"Bahram Nouri"}}),
     ("person.initial_and_surname", "The guests were the envoy of Kazakhstan to Iran M. Karimova and two "
      "professors from Almaty.", [("LOC", "Kazakhstan"), ("LOC", "Iran"), ("LOC", "Almaty")],
      {"people": {"M. Karimova"}}),
@@ -31,13 +32,13 @@ ROWS = [
     ("person.closed_apposition", "The deal was signed by Farid Karimi, the deputy head of the Caspian Port for "
      "cargo and logistics, and Timur Bekov, the first deputy chairman of Almaty Freight for regional affairs.",
      None, {"roles": {"Timur Bekov": "the first deputy chairman of Almaty Freight for regional affairs"}}),
-    ("person.parenthesis_in_role", "The accord was reached between the Head of the Caspian Railways (known as CRW) "
-     "Farid Nouri and the head of Turkmenistan's state-owned Road Agency Merdan Orazov last month.", None,
-     {"roles": {"Farid Nouri": "Head of the Caspian Railways (known as CRW)"}}),
+    ("person.parenthesis_in_role", "The pact came after a meeting of the Chief of the Caspian Railways (known as CRW) "
+     "Bahram Nouri with the chief of Uzbekistan's state-run Road Fund Merdan Orazov in May.", None,
+     {"roles": {"Bahram Nouri": "Chief of the Caspian Railways (known as CRW)"}}),
     ("person.pronominal_in_role", "На встрече выступила глава этого фонда Марина Соколова.", None,
      {"roles": {"Марина Соколова": "глава фонда"}}),
     # --- a role written elsewhere ----------------------------------------------------------------
-    ("person.counterpart_after", "TEHRAN- In a phone call with his Kyrgyz counterpart Adilet Sultanov on Monday "
+    ("person.counterpart_after", "TEHRAN- During talks by telephone with his Kyrgyz counterpart Adilet Sultanov on Monday "
      "evening, Iran's Foreign Minister Reza Kamali stressed the need for closer ties.", None,
      {"roles": {"Adilet Sultanov": "Foreign Minister"}}),
     ("person.anaphoric_role", "Aibek Osmonov visited the new dam in Naryn on Monday. The Kyrgyz energy minister "

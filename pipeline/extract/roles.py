@@ -262,8 +262,8 @@ def _pronominal(tokens: Sequence[Token], lang: str) -> list[Token]:
 @rule("person.split_sentence", stage="people", touches=("PER",), off=Computed(lambda annotated, s: s.tokens))
 def _sentence_tokens(annotated: Annotated, sentence: Sentence) -> Sequence[Token]:
     """A sentence the parser began inside a line, after a word or a closing bracket (no closing
-    punctuation), goes on the one before: "… talks between the head of the Railway Agency | Azat Atamuradov last month."
-    gives one sentence, and the role before the name is read."""
+    punctuation), goes on the one before: "… a deal with the chief of the Road Fund | Merdan Orazov
+    in May." gives one sentence, and the role before the name is read."""
     tokens: Sequence[Token] = sentence.tokens
     index = annotated.sentences.index(sentence)
     while index > 0:

@@ -1,8 +1,8 @@
 """Person spans NER never gave, found from the shape of English news writing.
 
-- A name written right after a title phrase ("Syrian Minister of Water Resources Tammam Ra'ad")
-  is a person: the capitalised words at the end of the phrase that are no dictionary word, no
-  place and no position.
+- A name written right after a title phrase ("Syrian Minister of Culture Nizar Haddad") is a
+  person: the capitalised words closing the phrase that are no dictionary word, no place and no
+  position.
 - An initial and a capitalised surname ("M. Karimova") that no span covers is a person.
 """
 
@@ -43,7 +43,7 @@ def _name_like(annotated: Annotated, token: Token, positions: frozenset[str], na
 @rule("person.after_title", stage="spans", langs=("en",), touches=("PER",))
 def after_title(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
     """Capitalised words that end a title phrase and are no dictionary word, place or position
-    are a person's name NER missed: "the Syrian Minister of Water Resources Tammam Ra'ad said",
+    are a person's name NER missed: "the Syrian Minister of Culture Nizar Haddad said",
     "Ambassador Askar Beshimov" (two words or more; one only when it is a surname the article
     names elsewhere)."""
     lex = lexicon(annotated.lang)
