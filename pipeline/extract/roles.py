@@ -46,9 +46,23 @@ def _allowed(token: Token) -> bool:
     )  # a past participle inside the phrase: "state-owned"
 
 
-def _inner_comma(sentence: Sequence[Token], i: int) -> bool:
-    """Tell a comma inside a name the position governs: "по международным делам, обороне и миграции"."""
-    return sentence[i].text == "," and i + 1 < len(sentence) and sentence[i + 1].text[:1].islower()
+def _inner_comma(sentence: Sequence[Token], i: int, first: int = 0) -> bool:
+    """Tell a comma inside a name the position governs: "по международным делам, обороне и миграции",
+    "Minister of Trade, Industry and Tourism Nodir Alimov" (a list closed by a conjunction before
+    the name `first`)."""
+    if sentence[i].text != "," or i + 1 >= len(sentence):
+        return False
+    return sentence[i + 1].text[:1].islower() or _capitalised_listing(sentence, i, first)
+
+
+@rule("person.capitalised_listing", stage="people", touches=("PER",), off=False)
+def _capitalised_listing(sentence: Sequence[Token], i: int, first: int) -> bool:
+    """A comma before a capitalised word is inside a position's list of portfolios when a
+    conjunction closes the list before the name: "Minister of Trade, Industry and Tourism"."""
+    following = [t for t in sentence[i + 1 : first] if t.text != ","]
+    return (
+        bool(following) and following[0].text[:1].isupper() and any(t.pos == "CCONJ" for t in following[1:])
+    )
 
 
 def _left_role(
@@ -62,7 +76,7 @@ def _left_role(
     while (
         i >= 0
         and first - i <= _MAX_TOKENS
-        and (_allowed(sentence[i]) or (_inner_comma(sentence, i) and leftmost_position is None))
+        and (_allowed(sentence[i]) or (_inner_comma(sentence, i, first) and leftmost_position is None))
         and not any(a <= sentence[i].start < b for a, b in others)
     ):
         if _is_position(sentence[i], positions):
@@ -156,6 +170,7 @@ def _skippable_before_position(token: Token, lang: str) -> bool:
     return (
         token.pos in ("ADJ", "PROPN", "DET")
         or (token.pos == "PART" and token.text.lower() in lexicon(lang).POSSESSIVE_ENDINGS)
+        or token.text.lower() in lexicon(lang).POSITION_MODIFIERS  # "vice minister"
         or (
             token.pos == "VERB"
             and token.feats.get("VerbForm") in ("Part", "Ger")

@@ -67,6 +67,7 @@ ORDER = (
     "person.after_title",
     "person.initial_and_surname",
     "person.common_words",
+    "person.country_in_name",
     "place.organisation_named_place",
     "place.organisation_of_places",
     "place.untagged_country",

@@ -40,6 +40,16 @@ def _name_like(annotated: Annotated, token: Token, positions: frozenset[str], na
     )
 
 
+@rule("person.title_listing", stage="spans", langs=("en",), touches=("PER",), off=False)
+def _listing_comma(tokens: list[Token], j: int, joiners: frozenset[str]) -> bool:
+    """A comma inside a title's list of portfolios, closed by "and" before a name, belongs to the
+    title: "Minister of Trade, Industry and Tourism Nodir Alimov"."""
+    if tokens[j].text != "," or j + 1 >= len(tokens) or not tokens[j + 1].text[:1].isupper():
+        return False
+    rest = tokens[j + 1 : j + 8]
+    return any(t.text.lower() in joiners and t.pos == "CCONJ" for t in rest)
+
+
 @rule("person.after_title", stage="spans", langs=("en",), touches=("PER",))
 def after_title(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
     """Capitalised words that end a title phrase and are no dictionary word, place or position
@@ -79,10 +89,11 @@ def after_title(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
                     tokens[j].text[:1].isupper()
                     or tokens[j].text.lower() in joiners
                     or tokens[j].pos == "PART"
+                    or _listing_comma(tokens, j, joiners)
                 ):
                     break
                 j += 1
-            while j > i + 1 and tokens[j - 1].text.lower() in joiners:
+            while j > i + 1 and (tokens[j - 1].text.lower() in joiners or tokens[j - 1].text == ","):
                 j -= 1  # "… Farid Nouri and the head of …"
             k = j
             while k > i + 1 and _name_like(annotated, tokens[k - 1], positions, names):
@@ -139,3 +150,36 @@ def common_words(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
         )
 
     return [s for s in spans if s.type != "PER" or not all(common(w) for w in s.text.split())]
+
+
+@rule("person.country_in_name", stage="spans", langs=("en",), touches=("PER", "LOC"))
+def country_in_name(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
+    """A country glued to a person span is a place: "Turkmenistan’s" alone (with its possessive
+    ending) names the country; in a headline "Karimov Uzbekistan" the last word is the country and
+    the rest the person."""
+    endings = lexicon(annotated.lang).POSSESSIVE_ENDINGS
+
+    def country(word: str) -> str | None:
+        for ending in endings:
+            if word.endswith(ending):
+                word = word[: -len(ending)]
+        place = lookup_place(word)
+        return word if place is not None and place.kind == "country" else None
+
+    out: list[NerSpan] = []
+    for span in spans:
+        words = span.text.split()
+        if span.type != "PER" or not words:
+            out.append(span)
+            continue
+        if len(words) == 1 and country(words[0]):
+            word = country(words[0])
+            out.append(NerSpan.of(annotated.text, span.start, span.start + len(word), "LOC"))
+        elif len(words) > 1 and country(words[-1]) == words[-1]:
+            last = span.start + span.text.rindex(words[-1])
+            head = annotated.text[span.start : last].rstrip()
+            out.append(NerSpan.of(annotated.text, span.start, span.start + len(head), "PER"))
+            out.append(NerSpan.of(annotated.text, last, span.stop, "LOC"))
+        else:
+            out.append(span)
+    return out
