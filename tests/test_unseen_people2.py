@@ -26,7 +26,14 @@ ROWS = [
      {"people": {"M. Karimova"}}),
     ("person.common_words", "Free Trade talks went on for hours. The ministers backed free trade in the region.",
      [("PER", "Free Trade")], {"people:not": {"Free Trade"}}),
+    ("person.title_listing", "Kamali also met Kazakhstan's Minister of Trade, Industry and Tourism Nodir Alimov.",
+     [("PER", "Kamali"), ("LOC", "Kazakhstan")], {"people": {"Nodir Alimov"}}),
+    ("person.country_in_name", "Karimov Uzbekistan backs the new corridor\nThe plan is sound, Karimov said.",
+     [("PER", "Karimov Uzbekistan"), ("PER", "Karimov")],
+     {"people": {"Karimov"}, "places": {"Uzbekistan"}, "people:not": {"Karimov Uzbekistan"}}),
     # --- a role beside the name --------------------------------------------------------------------
+    ("person.capitalised_listing", "Kamali also met Kazakhstan's Minister of Trade, Industry and Tourism Nodir "
+     "Alimov.", None, {"roles": {"Nodir Alimov": "Minister of Trade, Industry and Tourism"}}),
     ("person.position_not_verb", "A delegation headed by Deputy Prime Minister Daulet Nurgaliyev arrived in Baku.",
      None, {"roles": {"Daulet Nurgaliyev": "Deputy Prime Minister"}}),
     ("person.closed_apposition", "The deal was signed by Farid Karimi, the deputy head of the Caspian Port for "
@@ -41,6 +48,9 @@ ROWS = [
     ("person.counterpart_after", "TEHRAN- During talks by telephone with his Kyrgyz counterpart Adilet Sultanov on Monday "
      "evening, Iran's Foreign Minister Reza Kamali stressed the need for closer ties.", None,
      {"roles": {"Adilet Sultanov": "Foreign Minister"}}),
+    ("merge.written_role_first", "Aibek Osmonov visited the new dam in Naryn on Monday. The Kyrgyz energy minister "
+     "said the plant would open in May. Later Energy Minister Aibek Osmonov met investors from Urumqi.", None,
+     {"roles": {"Aibek Osmonov": "Energy Minister"}}),
     ("person.anaphoric_role", "Aibek Osmonov visited the new dam in Naryn on Monday. The Kyrgyz energy minister "
      "said the plant would open in May.", None, {"roles": {"Aibek Osmonov": "Kyrgyz energy minister"}}),
 ]  # fmt: skip
