@@ -44,6 +44,10 @@ ROWS = [
      {"roles": {"Bahram Nouri": "Chief of the Caspian Railways (known as CRW)"}}),
     ("person.pronominal_in_role", "На встрече выступила глава этого фонда Марина Соколова.", None,
      {"roles": {"Марина Соколова": "глава фонда"}}),
+    ("person.heading_clause", "Olga Reyes, who heads the Pacific Water Board, opened the session.", None,
+     {"roles": {"Olga Reyes": "head of the Pacific Water Board"}}),
+    ("person.heading_clause", "Алексей Смирнов, возглавляющий Агентство по водным ресурсам, выступил первым.", None,
+     {"roles": {"Алексей Смирнов": "глава Агентства по водным ресурсам"}}),
     # --- a role written elsewhere ----------------------------------------------------------------
     ("person.counterpart_after", "TEHRAN- During talks by telephone with his Kyrgyz counterpart Adilet Sultanov on Monday "
      "evening, Iran's Foreign Minister Reza Kamali stressed the need for closer ties.", None,

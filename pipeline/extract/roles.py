@@ -235,8 +235,10 @@ def find_role(annotated: Annotated, person: Mention) -> str | None:
         or _appositive_role(tokens, after, positions, annotated.lang)
     )
     if found is None:
-        return _coordinated_role(annotated, person, tokens, first, others) or _counterpart_role(
-            annotated, person, tokens, first, others
+        return (
+            _coordinated_role(annotated, person, tokens, first, others)
+            or _counterpart_role(annotated, person, tokens, first, others)
+            or _heading_clause(annotated, tokens, after)
         )
     lo, hi = found
     pronominal = _pronominal(tokens[lo:hi], annotated.lang)
@@ -320,6 +322,54 @@ def _coordinated_role(
         return None
     other = Mention("person", previous, next(b for a, b in others if a == previous), "", "")
     return find_role(annotated, other)
+
+
+@rule("person.heading_clause", stage="people", touches=("PER",), off=None)
+def _heading_clause(annotated: Annotated, tokens: Sequence[Token], after: int) -> str | None:
+    """A clause of heading a body after the name gives the head's role: "Olga Reyes, who heads
+    the Pacific Water Board," -> "head of the Pacific Water Board"; "Алексей Смирнов, возглавляющий
+    Агентство по водным ресурсам," -> "глава Агентства по водным ресурсам"."""
+    verbs = lexicon(annotated.lang).HEADING_VERBS
+    i = after
+    if i >= len(tokens) or tokens[i].text != ",":
+        return None
+    i += 1
+    if i < len(tokens) and tokens[i].pos == "PRON":  # "who", "который"
+        i += 1
+    if i >= len(tokens) or tokens[i].lemma.lower() not in verbs or tokens[i].pos != "VERB":
+        return None
+    noun, body = verbs[tokens[i].lemma.lower()], []
+    for token in tokens[i + 1 : i + 1 + _MAX_TOKENS]:
+        if token.pos in ("PUNCT", "VERB", "AUX", "SCONJ", "PRON") and token.text not in ("«", "»", '"'):
+            break
+        body.append(token)
+    if not body or not any(t.text[:1].isupper() for t in body):
+        return None  # "who leads talks" names no body
+    if annotated.lang != "ru":
+        return f"{noun} of {annotated.text[body[0].start : body[-1].stop]}"
+    return f"{noun} {_genitive(annotated, body)}"
+
+
+def _genitive(annotated: Annotated, body: Sequence[Token]) -> str:
+    """Give a Russian body's name with its head noun, and the adjectives before it, in the genitive
+    ("Агентство по водным ресурсам" -> "Агентства по водным ресурсам")."""
+    from ..nlp.morph import parses
+
+    words, head_seen = [], False
+    for k, token in enumerate(body):
+        word = token.text
+        if not head_seen and token.pos in ("ADJ", "NOUN", "PROPN"):
+            found = parses(word)
+            if found:
+                inflected = found[0].inflect({"gent"})
+                if inflected is not None:
+                    new = inflected.word
+                    word = new[:1].upper() + new[1:] if token.text[:1].isupper() else new
+            head_seen = token.pos in ("NOUN", "PROPN")
+        words.append(word)
+        if k + 1 < len(body) and body[k + 1].start > token.stop:
+            words.append(" ")
+    return "".join(words)
 
 
 @rule("person.singular_role", stage="people", touches=("PER",), off=Computed(lambda role, tokens, lang: role))
