@@ -42,6 +42,9 @@ ROWS = [
     ("person.parenthesis_in_role", "The pact came after a meeting of the Chief of the Caspian Railways (known as CRW) "
      "Bahram Nouri with the chief of Uzbekistan's state-run Road Fund Merdan Orazov in May.", None,
      {"roles": {"Bahram Nouri": "Chief of the Caspian Railways (known as CRW)"}}),
+    ("person.role_ends", "TASHKENT - Uzbek President Ilhom Sodiqov met Tajik Defense Minister General Rustam "
+     "Nazarov on Monday.", None,
+     {"roles": {"Ilhom Sodiqov": "Uzbek President", "Rustam Nazarov": "Tajik Defense Minister"}}),
     ("person.pronominal_in_role", "На встрече выступила глава этого фонда Марина Соколова.", None,
      {"roles": {"Марина Соколова": "глава фонда"}}),
     ("person.heading_clause", "Olga Reyes, who heads the Pacific Water Board, opened the session.", None,

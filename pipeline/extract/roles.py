@@ -240,7 +240,7 @@ def find_role(annotated: Annotated, person: Mention) -> str | None:
             or _counterpart_role(annotated, person, tokens, first, others)
             or _heading_clause(annotated, tokens, after)
         )
-    lo, hi = found
+    lo, hi = _role_ends(tokens, *found, annotated.lang)
     pronominal = _pronominal(tokens[lo:hi], annotated.lang)
     while lo < hi and tokens[lo] in pronominal:
         lo += 1
@@ -252,6 +252,28 @@ def find_role(annotated: Annotated, person: Mention) -> str | None:
         dropped = {t.text for t in pronominal}
         role = " ".join(w for w in role.split() if w not in dropped)
     return _singular_position(re.sub(r"\s+", " ", role).strip(" ,"), tokens[lo:hi], annotated.lang)
+
+
+@rule(
+    "person.role_ends", stage="people", touches=("PER",), off=Computed(lambda tokens, lo, hi, lang: (lo, hi))
+)
+def _role_ends(tokens: Sequence[Token], lo: int, hi: int, lang: str) -> tuple[int, int]:
+    """A dateline before a role and an honorific after it are no part of it: "TASHKENT – Uzbek
+    President" is "Uzbek President", "Leader of the Revolution Ayatollah" "Leader of the
+    Revolution" (a title that is no position word)."""
+    lex = lexicon(lang)
+    for k in range(lo, min(lo + 3, hi - 1)):
+        word = tokens[k].text
+        bare = word.rstrip("-–—")
+        if bare != word and bare.isupper() and len(bare) > 1:  # "TEHRAN-"
+            lo = k + 1
+            break
+        if word in ("-", "–", "—") and k > lo and all(t.text.isupper() for t in tokens[lo:k]):
+            lo = k + 1
+            break
+    while hi - 1 > lo and tokens[hi - 1].text.lower().strip(".") in lex.TITLES - lex.POSITIONS:
+        hi -= 1
+    return lo, hi
 
 
 @rule("person.pronominal_in_role", stage="people", touches=("PER",), off=Computed(lambda tokens, lang: []))
