@@ -21,6 +21,9 @@ ROWS = [
      "Nouri with the chief of Uzbekistan's state-run Road Fund Merdan Orazov in May.",
      [("ORG", "Caspian Railways"), ("ORG", "CRW"), ("ORG", "Bahram Nouri"), ("LOC", "Uzbekistan"),
       ("ORG", "Road Fund"), ("PER", "Merdan Orazov")], {"people": {"Bahram Nouri"}}),
+    # a plural in the title ("Resources") is a dictionary word, no part of the name
+    ("person.after_title", "Later Kazakhstan's Minister of Natural Resources Nurlan Seitkali visited the lake.",
+     [("LOC", "Kazakhstan")], {"roles": {"Nurlan Seitkali": "Minister of Natural Resources"}}),
     ("person.initial_and_surname", "The guests were the envoy of Kazakhstan to Iran M. Karimova and two "
      "professors from Almaty.", [("LOC", "Kazakhstan"), ("LOC", "Iran"), ("LOC", "Almaty")],
      {"people": {"M. Karimova"}}),
