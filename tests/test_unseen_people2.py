@@ -58,6 +58,8 @@ ROWS = [
     ("person.counterpart_after", "TEHRAN- During talks by telephone with his Kyrgyz counterpart Adilet Sultanov on Monday "
      "evening, Iran's Foreign Minister Reza Kamali stressed the need for closer ties.", None,
      {"roles": {"Adilet Sultanov": "Foreign Minister"}}),
+    ("person.counterpart_role", "President of Uzbekistan Timur Aliev was welcomed by his Iranian counterpart Reza "
+     "Kamali at the palace.", None, {"roles": {"Reza Kamali": "President"}}),
     ("merge.written_role_first", "Aibek Osmonov visited the new dam in Naryn on Monday. The Kyrgyz energy minister "
      "said the plant would open in May. Later Energy Minister Aibek Osmonov met investors from Urumqi.", None,
      {"roles": {"Aibek Osmonov": "Energy Minister"}}),

@@ -486,8 +486,9 @@ def _without_country(annotated: Annotated, role: str) -> str | None:
     words = role.split()
     while words and (words[0] in articles or national(words[0])):
         words = words[1:]
-    while len(words) > 1 and national(words[-1]):
-        words = words[:-1]
+    prepositions = lexicon(annotated.lang).TITLE_PREPOSITIONS
+    while len(words) > 1 and (national(words[-1]) or words[-1].lower() in prepositions):
+        words = words[:-1]  # "President of Uzbekistan" -> "President"
     positions = lexicon(annotated.lang).POSITIONS
     if not any(w.lower() in positions for w in words):
         return None
