@@ -48,6 +48,8 @@ ROWS = [
     ("person.role_ends", "TASHKENT - Uzbek President Ilhom Sodiqov met Tajik Defense Minister General Rustam "
      "Nazarov on Monday.", None,
      {"roles": {"Ilhom Sodiqov": "Uzbek President", "Rustam Nazarov": "Tajik Defense Minister"}}),
+    ("person.governed_position", "В Ташкент прибыла делегация во главе с министром энергетики Киргизии Айбеком "
+     "Осмоновым.", None, {"roles": {"Айбек Осмонов": "министр энергетики Киргизии"}}),
     ("person.pronominal_in_role", "На встрече выступила глава этого фонда Марина Соколова.", None,
      {"roles": {"Марина Соколова": "глава фонда"}}),
     ("person.heading_clause", "Olga Reyes, who heads the Pacific Water Board, opened the session.", None,

@@ -81,6 +81,8 @@ def _left_role(
     ):
         if _is_position(sentence[i], positions):
             leftmost_position = i
+        elif leftmost_position == i + 1 and _governs_position(sentence[i]):
+            break
         i -= 1
         i = _before_parenthesis(sentence, i)
     if leftmost_position is None:
@@ -105,6 +107,14 @@ def _closed_before(sentence: Sequence[Token], first: int) -> bool:
     apposition: "Farid Karimi, the deputy head of the port for cargo and logistics, and Timur
     Bekov" gives Bekov none of it."""
     return first > 0 and sentence[first - 1].text == ","
+
+
+@rule("person.governed_position", stage="people", touches=("PER",), off=False)
+def _governs_position(token: Token) -> bool:
+    """A preposition that governs the position word opens the role, and what stands before it is
+    another phrase: "делегация во главе с министром энергетики Айбеком Осмоновым" gives "министр
+    энергетики" (natasha's "case" relation: the preposition hangs on its noun)."""
+    return token.pos == "ADP" and token.rel == "case"
 
 
 @rule("person.parenthesis_in_role", stage="people", touches=("PER",), off=Computed(lambda s, i: i))
