@@ -384,6 +384,20 @@ def _join_first_names(groups: dict[str, list[Mention]]) -> dict[str, list[Mentio
     return out
 
 
+@rule(
+    "merge.written_role_first",
+    stage="merge",
+    touches=("PER",),
+    off=Computed(lambda members: next((m.attrs.get("role") for m in members if m.attrs.get("role")), None)),
+)
+def _role(members: Sequence[Mention]) -> str | None:
+    """A person's role is the first one written beside a mention of theirs; one read from another
+    sentence ("… The minister said") only when none is."""
+    written = [m.attrs["role"] for m in members if m.attrs.get("role") and not m.attrs.get("role_inferred")]
+    inferred = [m.attrs["role"] for m in members if m.attrs.get("role")]
+    return (written or inferred or [None])[0]
+
+
 def _people(mentions: Sequence[Mention]) -> list[Entity]:
     """Group people by surname; "Б. Джусупов" joins "Бакыт Джусупов", a bare surname joins both."""
     by_surname: dict[str, list[Mention]] = {}
@@ -407,7 +421,7 @@ def _people(mentions: Sequence[Mention]) -> list[Entity]:
             members.sort(key=lambda m: m.start)
             forms = [m.normal for m in members]
             name = _pick_name(forms, prefer=lambda f: (len(f.split()) > 1, "." not in f))
-            role = next((m.attrs.get("role") for m in members if m.attrs.get("role")), None)
+            role = _role(members)
             entity = Entity(
                 "person", entity_id("person", name_key(name)), name, _aliases(name, forms), tuple(members)
             )

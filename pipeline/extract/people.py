@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from ..article import Annotated, Mention
 from .common import canonical_person, span_mentions, tidy_initials
-from .roles import find_role
+from .roles import anaphoric_role, find_role
 
 
 def extract_people(annotated: Annotated) -> Iterator[Mention]:
@@ -17,8 +17,10 @@ def extract_people(annotated: Annotated) -> Iterator[Mention]:
     for mention in span_mentions(annotated, "PER", "person"):
         if not re.search(r"[A-ZА-ЯЁ]", mention.text):
             continue
+        role = find_role(annotated, mention)
+        inferred = None if role else anaphoric_role(annotated, mention)
         yield replace(
             mention,
             normal=canonical_person(tidy_initials(mention.normal)),
-            attrs={"role": find_role(annotated, mention)},
+            attrs={"role": role or inferred, "role_inferred": inferred is not None},
         )

@@ -10,9 +10,10 @@ that qualify it) up to the name, or after the name and a comma up to the next co
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 
-from ..article import Annotated, Mention, Token
+from ..article import Annotated, Mention, Sentence, Token
 from ..lexicon import lexicon
 from ..rules import Computed, rule
 
@@ -22,7 +23,14 @@ _MAX_TOKENS = 20
 
 
 def _is_position(token: Token, positions: frozenset[str]) -> bool:
-    return token.lemma.lower() in positions or token.text.lower() in positions
+    return (token.lemma.lower() in positions or token.text.lower() in positions) and not _verb(token)
+
+
+@rule("person.position_not_verb", stage="people", touches=("PER",), off=False)
+def _verb(token: Token) -> bool:
+    """A verb is no position word, though its lemma is one: "a delegation headed by the Deputy
+    Prime Minister" holds no "head"."""
+    return token.pos in ("VERB", "AUX")
 
 
 def _allowed(token: Token) -> bool:
@@ -38,9 +46,23 @@ def _allowed(token: Token) -> bool:
     )  # a past participle inside the phrase: "state-owned"
 
 
-def _inner_comma(sentence: Sequence[Token], i: int) -> bool:
-    """Tell a comma inside a name the position governs: "по международным делам, обороне и миграции"."""
-    return sentence[i].text == "," and i + 1 < len(sentence) and sentence[i + 1].text[:1].islower()
+def _inner_comma(sentence: Sequence[Token], i: int, first: int = 0) -> bool:
+    """Tell a comma inside a name the position governs: "по международным делам, обороне и миграции",
+    "Minister of Trade, Industry and Tourism Nodir Alimov" (a list closed by a conjunction before
+    the name `first`)."""
+    if sentence[i].text != "," or i + 1 >= len(sentence):
+        return False
+    return sentence[i + 1].text[:1].islower() or _capitalised_listing(sentence, i, first)
+
+
+@rule("person.capitalised_listing", stage="people", touches=("PER",), off=False)
+def _capitalised_listing(sentence: Sequence[Token], i: int, first: int) -> bool:
+    """A comma before a capitalised word is inside a position's list of portfolios when a
+    conjunction closes the list before the name: "Minister of Trade, Industry and Tourism"."""
+    following = [t for t in sentence[i + 1 : first] if t.text != ","]
+    return (
+        bool(following) and following[0].text[:1].isupper() and any(t.pos == "CCONJ" for t in following[1:])
+    )
 
 
 def _left_role(
@@ -50,16 +72,19 @@ def _left_role(
     before token `first`, or None; the phrase stops at another person's name (`others`: their
     offsets), whose role is not this one's."""
     leftmost_position = None
-    i = first - 1
+    i = _before_parenthesis(sentence, first - 1)
     while (
         i >= 0
         and first - i <= _MAX_TOKENS
-        and (_allowed(sentence[i]) or (_inner_comma(sentence, i) and leftmost_position is None))
+        and (_allowed(sentence[i]) or (_inner_comma(sentence, i, first) and leftmost_position is None))
         and not any(a <= sentence[i].start < b for a, b in others)
     ):
         if _is_position(sentence[i], positions):
             leftmost_position = i
+        elif leftmost_position == i + 1 and _governs_position(sentence[i]):
+            break
         i -= 1
+        i = _before_parenthesis(sentence, i)
     if leftmost_position is None:
         return None
     start = leftmost_position
@@ -71,7 +96,39 @@ def _left_role(
         start -= 1  # "Исполнительный директор", "Iranian Foreign Minister"
     while sentence[first - 1].pos in ("ADP", "CCONJ", "DET") and first - 1 > start:
         first -= 1
+    if _closed_before(sentence, first):
+        return None
     return start, first
+
+
+@rule("person.closed_apposition", stage="people", touches=("PER",), off=False)
+def _closed_before(sentence: Sequence[Token], first: int) -> bool:
+    """A position phrase closed by a comma and a conjunction before the name is another person's
+    apposition: "Farid Karimi, the deputy head of the port for cargo and logistics, and Timur
+    Bekov" gives Bekov none of it."""
+    return first > 0 and sentence[first - 1].text == ","
+
+
+@rule("person.governed_position", stage="people", touches=("PER",), off=False)
+def _governs_position(token: Token) -> bool:
+    """A preposition that governs the position word opens the role, and what stands before it is
+    another phrase: "делегация во главе с министром энергетики Айбеком Осмоновым" gives "министр
+    энергетики" (natasha's "case" relation: the preposition hangs on its noun)."""
+    return token.pos == "ADP" and token.rel == "case"
+
+
+@rule("person.parenthesis_in_role", stage="people", touches=("PER",), off=Computed(lambda s, i: i))
+def _before_parenthesis(sentence: Sequence[Token], i: int) -> int:
+    """A short parenthesis inside a position phrase belongs to it: "Head of the Caspian Railways
+    (known as CRW) Farid Nouri"; give the index before it (`i` itself where none closes there)."""
+    if i < 0 or sentence[i].text != ")":
+        return i
+    for j in range(i - 1, max(-1, i - 7), -1):
+        if sentence[j].text == "(":
+            return j - 1
+        if sentence[j].text in (")", ","):
+            break
+    return i
 
 
 def _right_role(sentence: Sequence[Token], after: int, positions: frozenset[str]) -> tuple[int, int] | None:
@@ -123,6 +180,7 @@ def _skippable_before_position(token: Token, lang: str) -> bool:
     return (
         token.pos in ("ADJ", "PROPN", "DET")
         or (token.pos == "PART" and token.text.lower() in lexicon(lang).POSSESSIVE_ENDINGS)
+        or token.text.lower() in lexicon(lang).POSITION_MODIFIERS  # "vice minister"
         or (
             token.pos == "VERB"
             and token.feats.get("VerbForm") in ("Part", "Ger")
@@ -173,13 +231,13 @@ def find_role(annotated: Annotated, person: Mention) -> str | None:
     sentence = annotated.sentence_at(person.start)
     if sentence is None:
         return None
-    tokens = sentence.tokens
+    tokens = _sentence_tokens(annotated, sentence)
     first = next((i for i, t in enumerate(tokens) if t.start >= person.start), None)
     after = next((i for i, t in enumerate(tokens) if t.start >= person.stop), len(tokens))
     if first is None:
         return None
     positions = lexicon(annotated.lang).POSITIONS
-    others = _other_people(annotated, person, sentence.start, sentence.stop)
+    others = _other_people(annotated, person, tokens[0].start, tokens[-1].stop)
     found = (
         _left_role(tokens, first, positions, others)
         or _right_role(tokens, after, positions)
@@ -187,15 +245,85 @@ def find_role(annotated: Annotated, person: Mention) -> str | None:
         or _appositive_role(tokens, after, positions, annotated.lang)
     )
     if found is None:
-        return _coordinated_role(annotated, person, tokens, first, others) or _counterpart_role(
-            annotated, person, tokens, first, others
+        return (
+            _coordinated_role(annotated, person, tokens, first, others)
+            or _counterpart_role(annotated, person, tokens, first, others)
+            or _heading_clause(annotated, tokens, after)
         )
-    lo, hi = found
+    lo, hi = _role_ends(tokens, *found, annotated.lang)
+    pronominal = _pronominal(tokens[lo:hi], annotated.lang)
+    while lo < hi and tokens[lo] in pronominal:
+        lo += 1
     if hi <= lo:
         return None
     start, stop = tokens[lo].start, tokens[hi - 1].stop
     role = _nominative_head(annotated.text[start:stop], start, tokens[lo:hi], annotated.lang)
+    if pronominal:
+        dropped = {t.text for t in pronominal}
+        role = " ".join(w for w in role.split() if w not in dropped)
     return _singular_position(re.sub(r"\s+", " ", role).strip(" ,"), tokens[lo:hi], annotated.lang)
+
+
+@rule(
+    "person.role_ends", stage="people", touches=("PER",), off=Computed(lambda tokens, lo, hi, lang: (lo, hi))
+)
+def _role_ends(tokens: Sequence[Token], lo: int, hi: int, lang: str) -> tuple[int, int]:
+    """A dateline before a role and an honorific after it are no part of it: "TASHKENT – Uzbek
+    President" is "Uzbek President", "Leader of the Revolution Ayatollah" "Leader of the
+    Revolution" (a title that is no position word)."""
+    lex = lexicon(lang)
+    for k in range(lo, min(lo + 3, hi - 1)):
+        word = tokens[k].text
+        bare = word.rstrip("-–—")
+        if bare != word and bare.isupper() and len(bare) > 1:  # "TEHRAN-"
+            lo = k + 1
+            break
+        if word in ("-", "–", "—") and k > lo and all(t.text.isupper() for t in tokens[lo:k]):
+            lo = k + 1
+            break
+    while hi - 1 > lo and tokens[hi - 1].text.lower().strip(".") in lex.TITLES - lex.POSITIONS:
+        hi -= 1
+    return lo, hi
+
+
+@rule("person.pronominal_in_role", stage="people", touches=("PER",), off=Computed(lambda tokens, lang: []))
+def _pronominal(tokens: Sequence[Token], lang: str) -> list[Token]:
+    """Demonstrative and possessive words are no part of a role: "глава этого фонда" is "глава
+    фонда", "директор нашего агентства" "директор агентства", "its chairman" "chairman"
+    (pymorphy's pronominal adjectives; spaCy's demonstratives and possessives)."""
+    if lang == "ru":
+        from ..nlp.morph import parses
+
+        def pronominal(token: Token) -> bool:
+            found = parses(token.text.lower())
+            return token.text[:1].islower() and any(p.tag.POS == "ADJF" and "Apro" in p.tag for p in found)
+
+    else:
+
+        def pronominal(token: Token) -> bool:
+            return token.pos in ("DET", "PRON") and (
+                token.feats.get("PronType") == "Dem" or token.feats.get("Poss") == "Yes"
+            )
+
+    return [t for t in tokens if pronominal(t)]
+
+
+@rule("person.split_sentence", stage="people", touches=("PER",), off=Computed(lambda annotated, s: s.tokens))
+def _sentence_tokens(annotated: Annotated, sentence: Sentence) -> Sequence[Token]:
+    """A sentence the parser began inside a line, after a word or a closing bracket (no closing
+    punctuation), goes on the one before: "… a deal with the chief of the Road Fund | Merdan Orazov
+    in May." gives one sentence, and the role before the name is read."""
+    tokens: Sequence[Token] = sentence.tokens
+    index = annotated.sentences.index(sentence)
+    while index > 0:
+        before = annotated.sentences[index - 1]
+        gap = annotated.text[before.stop : sentence.start]
+        words = annotated.text[before.start : before.stop].rstrip()
+        if "\n" in gap or not words or not (words[-1].isalnum() or unicodedata.category(words[-1]) == "Pe"):
+            break
+        tokens = (*before.tokens, *tokens)
+        sentence, index = before, index - 1
+    return tokens
 
 
 def _other_people(annotated: Annotated, person: Mention, start: int, stop: int) -> list[tuple[int, int]]:
@@ -226,6 +354,54 @@ def _coordinated_role(
         return None
     other = Mention("person", previous, next(b for a, b in others if a == previous), "", "")
     return find_role(annotated, other)
+
+
+@rule("person.heading_clause", stage="people", touches=("PER",), off=None)
+def _heading_clause(annotated: Annotated, tokens: Sequence[Token], after: int) -> str | None:
+    """A clause of heading a body after the name gives the head's role: "Olga Reyes, who heads
+    the Pacific Water Board," -> "head of the Pacific Water Board"; "Алексей Смирнов, возглавляющий
+    Агентство по водным ресурсам," -> "глава Агентства по водным ресурсам"."""
+    verbs = lexicon(annotated.lang).HEADING_VERBS
+    i = after
+    if i >= len(tokens) or tokens[i].text != ",":
+        return None
+    i += 1
+    if i < len(tokens) and tokens[i].pos == "PRON":  # "who", "который"
+        i += 1
+    if i >= len(tokens) or tokens[i].lemma.lower() not in verbs or tokens[i].pos != "VERB":
+        return None
+    noun, body = verbs[tokens[i].lemma.lower()], []
+    for token in tokens[i + 1 : i + 1 + _MAX_TOKENS]:
+        if token.pos in ("PUNCT", "VERB", "AUX", "SCONJ", "PRON") and token.text not in ("«", "»", '"'):
+            break
+        body.append(token)
+    if not body or not any(t.text[:1].isupper() for t in body):
+        return None  # "who leads talks" names no body
+    if annotated.lang != "ru":
+        return f"{noun} of {annotated.text[body[0].start : body[-1].stop]}"
+    return f"{noun} {_genitive(annotated, body)}"
+
+
+def _genitive(annotated: Annotated, body: Sequence[Token]) -> str:
+    """Give a Russian body's name with its head noun, and the adjectives before it, in the genitive
+    ("Агентство по водным ресурсам" -> "Агентства по водным ресурсам")."""
+    from ..nlp.morph import parses
+
+    words, head_seen = [], False
+    for k, token in enumerate(body):
+        word = token.text
+        if not head_seen and token.pos in ("ADJ", "NOUN", "PROPN"):
+            found = parses(word)
+            if found:
+                inflected = found[0].inflect({"gent"})
+                if inflected is not None:
+                    new = inflected.word
+                    word = new[:1].upper() + new[1:] if token.text[:1].isupper() else new
+            head_seen = token.pos in ("NOUN", "PROPN")
+        words.append(word)
+        if k + 1 < len(body) and body[k + 1].start > token.stop:
+            words.append(" ")
+    return "".join(words)
 
 
 @rule("person.singular_role", stage="people", touches=("PER",), off=Computed(lambda role, tokens, lang: role))
@@ -267,22 +443,41 @@ def _counterpart_role(
         before = before[:-1]
     if not before or before[-1].lemma.lower() not in counterparts:
         return None
-    # the other is the last person named before "counterpart", in the sentence or before it
-    previous = [a for a, b in others if b <= before[-1].start] or [
-        s.start for s in annotated.spans if s.type == "PER" and s.stop <= tokens[0].start
-    ]
+    # the other is the last person named before "counterpart" in the sentence, else the one named
+    # after it there, else the last one named before the sentence
+    previous = (
+        [a for a, b in others if b <= before[-1].start]
+        or _named_after(annotated, person, others)
+        or [s.start for s in annotated.spans if s.type == "PER" and s.stop <= tokens[0].start]
+    )
     if not previous:
         return None
     start = previous[-1]
     surname = next(s.text.split()[-1] for s in annotated.spans if s.type == "PER" and s.start == start)
     for span in annotated.spans:
-        if span.type != "PER" or span.start >= person.start or span.text.split()[-1] != surname:
+        if (
+            span.type != "PER"
+            or (span.start >= person.start and span.start != start)
+            or span.text.split()[-1] != surname
+        ):
             continue
         role = find_role(annotated, Mention("person", span.start, span.stop, span.text, span.text))
         post = _without_country(annotated, role) if role else None
         if post:
             return post
     return None
+
+
+@rule("person.counterpart_after", stage="people", touches=("PER",), off=Computed(lambda *a: []))
+def _named_after(annotated: Annotated, person: Mention, others: Sequence[tuple[int, int]]) -> list[int]:
+    """A counterpart named before the other in a sentence is the counterpart of the next person
+    named after it, not joined to it by "and" alone: "In talks with his Kyrgyz counterpart Adilet
+    Sultanov, Iran's Foreign Minister Reza Kamali said" (Sultanov: "Foreign Minister")."""
+    conjunctions = lexicon(annotated.lang).AND
+    after = annotated.text[person.stop : person.stop + 40].split()
+    if after and after[0].lower() in conjunctions:
+        return []  # "his counterpart X and President Y": Y is another party
+    return [a for a, _ in sorted(others) if a >= person.stop][:1]
 
 
 def _without_country(annotated: Annotated, role: str) -> str | None:
@@ -301,9 +496,86 @@ def _without_country(annotated: Annotated, role: str) -> str | None:
     words = role.split()
     while words and (words[0] in articles or national(words[0])):
         words = words[1:]
-    while len(words) > 1 and national(words[-1]):
-        words = words[:-1]
+    prepositions = lexicon(annotated.lang).TITLE_PREPOSITIONS
+    while len(words) > 1 and (national(words[-1]) or words[-1].lower() in prepositions):
+        words = words[:-1]  # "President of Uzbekistan" -> "President"
     positions = lexicon(annotated.lang).POSITIONS
     if not any(w.lower() in positions for w in words):
         return None
     return " ".join(words)
+
+
+def _subtree(tokens: Sequence[Token], root: int) -> list[int]:
+    """Give the indices of the tokens under `root` (itself included), in order."""
+    under = {root}
+    changed = True
+    while changed:
+        changed = False
+        for i, t in enumerate(tokens):
+            if i not in under and t.head in under:
+                under.add(i)
+                changed = True
+    return sorted(under)
+
+
+def _subject_position(annotated: Annotated, sentence: Sentence) -> str | None:
+    """Give the position phrase that is the subject of a sentence and names no one ("The Iranian
+    minister added", "Министр подчеркнул"), or None."""
+    tokens = sentence.tokens
+    positions = lexicon(annotated.lang).POSITIONS
+    articles = {a.lower() for a in lexicon(annotated.lang).LEADING_ARTICLES}
+    for i, token in enumerate(tokens):
+        if (
+            not token.rel.startswith("nsubj")
+            or not _is_position(token, positions)
+            or token.feats.get("Number") == "Plur"
+        ):
+            continue
+        under = _subtree(tokens, i)
+        # the phrase up to the position word and its complement, without clauses or commas
+        words: list[Token] = []
+        for j in under:
+            t = tokens[j]
+            if t.pos in ("VERB", "AUX", "PUNCT", "PRON", "SCONJ") or (j > under[0] and j - 1 not in under):
+                break
+            words.append(t)
+        if articles and not (words and words[0].text.lower() in articles):
+            return None  # English: a definite phrase only ("a minister said" names no one known)
+        while words and (words[0].text.lower() in articles or words[0].pos == "DET"):
+            words = words[1:]
+        if not words or not any(_is_position(t, positions) for t in words):
+            return None
+        text = annotated.text[words[0].start : words[-1].stop]
+        return _nominative_head(text, words[0].start, words, annotated.lang)
+    return None
+
+
+def _is_subject(sentence: Sentence, person: Mention) -> bool:
+    """Tell whether a word of the person's name is the subject of the sentence."""
+    return any(t.rel.startswith("nsubj") for t in sentence.tokens if person.start <= t.start < person.stop)
+
+
+@rule("person.anaphoric_role", stage="people", touches=("PER",), off=None)
+def anaphoric_role(annotated: Annotated, person: Mention) -> str | None:
+    """A person named alone in a sentence holds the position that is the subject of one of the
+    next two sentences, when no one else is named in between: "Aibek Osmonov visited the dam.
+    The Kyrgyz energy minister said …" gives "Kyrgyz energy minister"; "Министр энергетики
+    Айбек Осмонов … . Глава ведомства отметил …" is read by the role beside the name first."""
+    sentence = annotated.sentence_at(person.start)
+    if sentence is None:
+        return None
+    people = [s for s in annotated.spans if s.type == "PER"]
+    if any(
+        sentence.start <= s.start < sentence.stop and not (s.start <= person.start < s.stop) for s in people
+    ):
+        return None
+    if not _is_subject(sentence, person):
+        return None
+    index = annotated.sentences.index(sentence)
+    for following in annotated.sentences[index + 1 : index + 3]:
+        if any(following.start <= s.start < following.stop for s in people):
+            return None
+        role = _subject_position(annotated, following)
+        if role:
+            return role
+    return None

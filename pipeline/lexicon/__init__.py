@@ -57,6 +57,9 @@ class Lexicon:
     NAME_HONORIFICS: Words = frozenset()  # honorifics written as part of a name ("Seyed"), no given name
     FACILITY_WORDS: Words = frozenset()  # last words of a facility's name ("port", "mosque"): no person
     COUNTERPARTS: Words = frozenset()  # one who holds the same post elsewhere (lemmas: "counterpart")
+    HEADING_VERBS: Table = field(
+        default_factory=dict
+    )  # verbs of heading a body -> the head's noun ("head": "head")
     NAME_PARTICLES: Words = frozenset()  # lower-case words inside a person's name ("de", "bin", "al")
     TITLE_PREPOSITIONS: Words = frozenset()  # prepositions between a position and its body ("of", "for")
     POSITION_MODIFIERS: Words = frozenset()  # words that make a position of another ("deputy", "vice")

@@ -33,6 +33,7 @@ POSITION_MODIFIERS = {
     "senior",
 }
 COUNTERPARTS = {"counterpart"}
+HEADING_VERBS = {"head": "head", "lead": "head", "chair": "chair"}
 NAME_HONORIFICS = {"seyed", "seyyed", "sayyid", "sayed", "syed", "seyyid", "haji", "hajji"}
 FACILITY_WORDS = {
     "port", "airport", "station", "mosque", "palace", "tunnel", "bridge", "dam", "square", "stadium",

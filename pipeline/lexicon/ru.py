@@ -104,6 +104,7 @@ FOREIGN_MASCULINE_ENDINGS = {
 }  # fmt: skip
 VOWELS = "аеёиоуыэюяй"
 COUNTERPARTS = {"коллега", "визави"}
+HEADING_VERBS = {"возглавлять": "глава", "руководить": "руководитель"}
 NAME_HONORIFICS = {"сейед", "сейид", "сеййед", "хаджи"}
 INDECLINABLE_ENDINGS = "уюиоэ"
 INDECLINABLE_SURNAME_ENDINGS = ("зода", "заде", "ко", "ых", "их")

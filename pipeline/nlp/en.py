@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import spacy
 
 from ..article import NerSpan, Sentence, Token
@@ -56,3 +58,30 @@ class SpacyBackend(Backend):
             if ent.label_ in LABELS
         ]
         return sentences, spans
+
+
+def dictionary_word(lemma: str) -> bool:
+    """Tell whether a lower-case lemma is an English dictionary word (a noun, verb, adjective or
+    adverb of the lemmatiser's WordNet index in the default spaCy pipeline): "resource", "water";
+    not "tammam" or "askhat"."""
+    words, plurals = _dictionary()
+    # a plural the tagger left unlemmatised as part of a name ("Resources"): the noun rules' singular
+    return lemma in words or any(
+        lemma.endswith(old) and lemma[: len(lemma) - len(old)] + new in words for old, new in plurals
+    )
+
+
+@functools.cache
+def _dictionary() -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
+    from . import DEFAULT_EN_MODEL, backend_for
+
+    backend = backend_for("en", DEFAULT_EN_MODEL)
+    try:
+        lookups = backend.nlp.get_pipe("lemmatizer").lookups
+        index, rules = lookups.get_table("lemma_index"), lookups.get_table("lemma_rules")
+    except (KeyError, ValueError):  # a pipeline without a rule lemmatiser: no dictionary
+        return frozenset(), ()
+    return (
+        frozenset(word for words in index.values() for word in words),
+        tuple((old, new) for old, new in rules.get("noun", ())),
+    )

@@ -14,7 +14,7 @@ from dataclasses import replace
 from ...article import Annotated
 from ...rules import REGISTRY
 from ..overlaps import filter_spans
-from . import org_en, org_ru, people, places  # noqa: F401 - imported for their registrations
+from . import org_en, org_ru, people, people_found, places  # noqa: F401 - imported for their registrations
 
 # The declared order. English organisation spans are repaired first (they hide persons, places
 # and portfolios), then datelines, then places (which may become organisations), people (who may
@@ -64,6 +64,10 @@ ORDER = (
     "person.natural_feature",
     "person.patronymic_particle",
     "person.named_as_organisation",
+    "person.after_title",
+    "person.initial_and_surname",
+    "person.common_words",
+    "person.country_in_name",
     "place.organisation_named_place",
     "place.organisation_of_places",
     "place.untagged_country",
