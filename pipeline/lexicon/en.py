@@ -262,6 +262,10 @@ DRAFTING_VERBS = {
 }  # fmt: skip
 DISCUSSING_VERBS = {"discuss", "talk", "consider", "address", "review", "debate", "exchange", "negotiate"}
 VISIT_STEMS = ("visit", "trip", "travel", "tour", "arriv")
+VISIT_OBJECT_STEMS = ("visit",)
+TYPE_COMPLEMENTS = {"understanding"}
+INCLUDING_VERBS = {"include", "comprise", "contain"}
+GROUP_PRONOUNS = {"they", "these", "them"}
 DESTINATION_PREPOSITIONS = {"to", "in"}
 EVENT_NOUNS = {
     "ceremony",
@@ -295,7 +299,7 @@ RATIFICATION_TITLE = r"(?!)"
 OWN_TITLE = r"(?!)"
 PLANNING_VERBS = {
     "plan", "intend", "expect", "hope", "aim", "prepare", "agree", "propose", "seek", "want", "wish", "suggest",
-    "urge", "call", "recommend", "readiness", "willingness", "intention", "ready",
+    "urge", "call", "recommend", "readiness", "willingness", "intention", "ready", "schedule",
 }  # fmt: skip
 FUTURE_AUX = {"will", "shall", "would", "could", "might", "may"}
 FUTURE_WORDS = {"upcoming", "future", "forthcoming", "proposed", "planned"}

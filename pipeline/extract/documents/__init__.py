@@ -50,6 +50,7 @@ from .groups import (
     documents_reported,
     generic_groups,
     listed_with_generic,
+    listed_with_pronoun,
     merged_groups,
     typed_groups,
 )
@@ -98,10 +99,13 @@ def analyse(annotated: Annotated, names: Names, dates: Sequence[Mention]) -> tup
             m = f.mention
             if items is not None and f.status.how != DENIED and listed_item(f, items):
                 inherit(f, items.group, None)
-            if f.status.status is None and not m.plural and listed_with_generic(tree, m.index):
+            if f.status.status is None and not m.plural:
                 earlier = next((g for g in reversed(groups) if k - 3 <= g.sentence < k), None)
                 here = merged_groups(sentence_groups)[0] if sentence_groups else None
-                if here or earlier:
+                listed = listed_with_generic(tree, m.index) or (
+                    earlier is not None and here is None and listed_with_pronoun(tree, m.index)
+                )
+                if listed and (here or earlier):
                     inherit(f, here or earlier, earlier)
             refer_by_name(f)
             found.append(f)
@@ -153,7 +157,15 @@ def _visited(annotated: Annotated, floor: int, m: Mention) -> bool:
         len(words) >= 2
         and words[-1] in lex.DESTINATION_PREPOSITIONS
         and any(w.startswith(lex.VISIT_STEMS) for w in words[-4:-1])
-    )
+    ) or (bool(words) and visited_object(lex, words[-1]))
+
+
+@rule("doc.visited_object", stage="documents", off=False)
+def visited_object(lex, word: str) -> bool:
+    """A city written as the object of a visiting verb is a visit's destination: "when the
+    president visited Osh", "the minister, visiting Doha, signed", "посетил Ош", "во время
+    посещения Оша"."""
+    return word.startswith(lex.VISIT_OBJECT_STEMS)
 
 
 @rule("doc.visit_before", stage="documents", off=False)
