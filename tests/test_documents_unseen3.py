@@ -44,6 +44,23 @@ CASES = [
     # --- a document and a generic noun under one listing word ---
     ("doc.same_listing_word", "ru", "Президенты встретились в Дохе в понедельник. В числе подписанных "
      "документов соглашение о рыболовстве.", [R("agreement", "signed", place="Доха")]),
+    # --- a document signed as a meeting's outcome: the meeting's city told before ---
+    ("doc.meeting_venue", "ru", "Переговоры министров прошли в Астане. По их итогам подписан меморандум о "
+     "рыболовстве.", [R("memorandum", "signed", place="Астана")]),
+    ("doc.meeting_venue", "en", "The intergovernmental commission met in Bishkek. The minister noted the growth "
+     "of trade. At the end of the session, the sides signed a protocol on fisheries.",
+     [R("protocol", "signed", place="Bishkek")]),
+    # --- an accession with no date of the treaty's own: adopted ---
+    ("doc.accession", "ru", "Правительство одобрило присоединение Монголии к Конвенции о пастбищах.",
+     [R("convention", "adopted")]),
+    ("doc.accession", "ru", "Подписан указ о присоединении Узбекистана к Конвенции о пастбищах.",
+     [R("convention", "adopted")]),
+    # --- a text up for ratification or accession: the status its own participle tells ---
+    ("doc.own_act_before_ratification", "ru", "Комитет одобрил в первом чтении законопроект о присоединении "
+     "Кыргызстана к Конвенции о защите дельфинов, принятой в Лиме 3 мая 1990 года.",
+     [R("convention", "adopted", date="1990-05-03", place="Лима")]),
+    ("doc.own_act_before_ratification", "ru", "Депутаты рассмотрели законопроект о ратификации Конвенции о "
+     "защите ледников, принятой в Душанбе 4 июня 2003 года.", [R("convention", "adopted", date="2003-06-04")]),
 ]  # fmt: skip
 
 IDS = [f"{c[0]}:{c[2][:50]}" for c in CASES]

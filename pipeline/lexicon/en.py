@@ -266,6 +266,8 @@ VISIT_OBJECT_STEMS = ("visit",)
 TYPE_COMPLEMENTS = {"understanding"}
 INCLUDING_VERBS = {"include", "comprise", "contain"}
 GROUP_PRONOUNS = {"they", "these", "them"}
+ACCESSION_NOUNS = {"accession"}
+OUTCOME_WORDS = {"following", "during", "after", "sidelines", "end", "outcome", "result", "course"}
 DESTINATION_PREPOSITIONS = {"to", "in"}
 EVENT_NOUNS = {
     "ceremony",

@@ -58,8 +58,8 @@ from .lists import OpenList, list_goes_on, list_opener
 from .names import Names
 from .participles import dates_in
 from .phrases import sentence_mentions
-from .status import DENIED
-from .syntax import Tree
+from .status import DENIED, Status
+from .syntax import Tree, lemma
 from .where import locative_at
 
 __all__ = ["Documents", "extract_documents"]
@@ -96,6 +96,8 @@ def analyse(annotated: Annotated, names: Names, dates: Sequence[Mention]) -> tup
             items = list_opener(tree, k, text, dates, names, bounds, bill_passed=passed) or items
         for f in sentence_found:
             describe(f, tree, mentions, names, dates, text, bounds)
+            if accession(tree, f):
+                f.status = Status("adopted", f.status.predicate, f.status.how)
             m = f.mention
             if items is not None and f.status.how != DENIED and listed_item(f, items):
                 inherit(f, items.group, None)
@@ -114,6 +116,22 @@ def analyse(annotated: Annotated, names: Names, dates: Sequence[Mention]) -> tup
         groups.extend(merged_groups(sentence_groups + typed_groups(found, k)))
         all_groups.extend(sentence_groups)
     return found, all_groups
+
+
+@rule("doc.accession", stage="documents", off=False)
+def accession(tree: Tree, f: Found) -> bool:
+    """A state's accession to a treaty in force, named with no date of the treaty's own, is its
+    adoption of the treaty, neither a signing nor a ratification: "одобрило присоединение Монголии к
+    Конвенции о транзите", "a decree on Georgia's accession to the Convention" (adopted); a treaty
+    named with the day it was done ("совершённой в Женеве 2 мая 1961 года") stays that signing."""
+    s = f.status
+    return (
+        s.how == "ratification"
+        and s.status == "signed"
+        and not (f.mention.own_date or f.mention.clause_dates)
+        and 0 <= s.predicate < len(tree.tokens)
+        and lemma(tree.tokens[s.predicate]) in tree.lex.ACCESSION_NOUNS
+    )
 
 
 @rule("doc.case_folded", stage="documents", off=False)
@@ -204,11 +222,36 @@ def signing_place(annotated: Annotated, names: Names, sentence: int, event_place
         for m in names.inside(s.start, s.stop):
             if m.kind == "place" and m.attrs.get("kind") == "city" and _visited(annotated, s.start, m):
                 return m.normal
+    venue = meeting_venue(annotated, names, sentence)
+    if venue:
+        return venue
     title = len(annotated.article.title or "")
     for m in names.inside(0, title):  # the headline's: "Меморандум подписан в Оше"
         if m.kind == "place" and m.attrs.get("kind") == "city":
             if locative_at(annotated.lang, text, m.start):
                 return m.normal
+    return None
+
+
+@rule("doc.meeting_venue", stage="documents", off=None)
+def meeting_venue(annotated: Annotated, names: Names, sentence: int) -> str | None:
+    """Give a document signed as the outcome of a meeting told before ("по итогам", "в ходе",
+    "following the talks") the city written with a locative in the nearest of the two sentences
+    before: "Переговоры прошли в Астане. По их итогам подписан меморандум" (Астана), "The talks
+    were held in Osh. Following the talks, the ministers signed a protocol" (Osh)."""
+    s = annotated.sentences[sentence]
+    words = {t.text.lower() for t in s.tokens}
+    if not words & lexicon(annotated.lang).OUTCOME_WORDS:
+        return None
+    title = len(annotated.article.title or "")
+    for k in range(sentence - 1, max(-1, sentence - 3), -1):
+        before = annotated.sentences[k]
+        if before.start < title:
+            break
+        for m in names.inside(before.start, before.stop):
+            if m.kind == "place" and m.attrs.get("kind") == "city":
+                if locative_at(annotated.lang, annotated.text, m.start):
+                    return m.normal
     return None
 
 
