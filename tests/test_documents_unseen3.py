@@ -21,10 +21,11 @@ CASES = [
     ("doc.planned_act", "en", "The signing of the memorandum on fisheries is scheduled for September.",
      [R("memorandum", "planned")]),
     # --- a city as the object of a visiting verb: where the document was signed ---
-    ("doc.visited_object", "ru", "Меморандум о спорте был подписан, когда президент Монголии посетил Бишкек.",
+    ("doc.visited_object", "ru", "Монголия и Кыргызстан развивают спортивные связи. Меморандум о спорте был "
+     "подписан, когда президент Монголии посетил Бишкек.",
      [R("memorandum", "signed", place="Бишкек")]),
-    ("doc.visited_object", "en", "The memorandum on sport was signed when the Mongolian president visited "
-     "Bishkek.", [R("memorandum", "signed", place="Bishkek")]),
+    ("doc.visited_object", "en", "Mongolia and Kyrgyzstan develop sports ties. The memorandum on sport was "
+     "signed when the Mongolian president visited Bishkek.", [R("memorandum", "signed", place="Bishkek")]),
     # --- a type's complement names no subject: another memorandum, not the one before ---
     ("doc.type_complement", "en", "Qatar and Kyrgyzstan signed a memorandum of understanding on fisheries on "
      "Monday. In 2019 the two countries signed six documents in Doha. The documents were in the fields of "
@@ -45,9 +46,9 @@ CASES = [
     ("doc.same_listing_word", "ru", "Президенты встретились в Дохе в понедельник. В числе подписанных "
      "документов соглашение о рыболовстве.", [R("agreement", "signed", place="Доха")]),
     # --- a document signed as a meeting's outcome: the meeting's city told before ---
-    ("doc.meeting_venue", "ru", "Переговоры министров прошли в Астане. По их итогам подписан меморандум о "
+    ("doc.meeting_venue", "ru", "Монголия и Катар развивают связи. Переговоры министров прошли в Астане. По их итогам подписан меморандум о "
      "рыболовстве.", [R("memorandum", "signed", place="Астана")]),
-    ("doc.meeting_venue", "en", "The intergovernmental commission met in Bishkek. The minister noted the growth "
+    ("doc.meeting_venue", "en", "Qatar and Mongolia are expanding ties. The intergovernmental commission met in Bishkek. The minister noted the growth "
      "of trade. At the end of the session, the sides signed a protocol on fisheries.",
      [R("protocol", "signed", place="Bishkek")]),
     # --- an accession with no date of the treaty's own: adopted ---
@@ -61,6 +62,15 @@ CASES = [
      [R("convention", "adopted", date="1990-05-03", place="Лима")]),
     ("doc.own_act_before_ratification", "ru", "Депутаты рассмотрели законопроект о ратификации Конвенции о "
      "защите ледников, принятой в Душанбе 4 июня 2003 года.", [R("convention", "adopted", date="2003-06-04")]),
+    # --- a document with no place told near it: the city of the article's lead ---
+    ("doc.lead_place", "ru", "Министры Катара и Монголии провели переговоры в г. Бишкек. Министры обсудили "
+     "торговлю. Министры отметили рост товарооборота. Также подписан меморандум о рыболовстве.",
+     [R("memorandum", "signed", place="Бишкек")]),
+    ("doc.lead_place", "ru", "Делегация Катара прибыла в Бишкек. Министры обсудили торговлю. Министры отметили "
+     "рост товарооборота. Также подписан меморандум о рыболовстве.", [R("memorandum", "signed", place="Бишкек")]),
+    ("doc.lead_place", "en", "The talks of the ministers of Qatar and Mongolia took place in Tashkent. The "
+     "ministers discussed trade. They noted the growth of trade. A memorandum on fisheries was also signed.",
+     [R("memorandum", "signed", place="Tashkent")]),
 ]  # fmt: skip
 
 IDS = [f"{c[0]}:{c[2][:50]}" for c in CASES]

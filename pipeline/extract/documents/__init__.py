@@ -203,7 +203,9 @@ def dated_elsewhere() -> bool:
 
 
 @rule("doc.signing_place", stage="documents", off=None)
-def signing_place(annotated: Annotated, names: Names, sentence: int, event_place: str | None) -> str | None:
+def signing_place(
+    annotated: Annotated, names: Names, sentence: int, event_place: str | None, *, own_day: bool = False
+) -> str | None:
     """Give the place of a document signed, adopted or ratified with none of its own: the city of
     the article's event, else a city written with a locative, or as a visit's destination, in its
     sentence or the next ("… signed a memorandum. The signing crowned the minister's trip to Osh"),
@@ -222,7 +224,9 @@ def signing_place(annotated: Annotated, names: Names, sentence: int, event_place
         for m in names.inside(s.start, s.stop):
             if m.kind == "place" and m.attrs.get("kind") == "city" and _visited(annotated, s.start, m):
                 return m.normal
-    venue = meeting_venue(annotated, names, sentence)
+    venue = meeting_venue(annotated, names, sentence) or (
+        None if own_day else lead_place(annotated, names, sentence)
+    )
     if venue:
         return venue
     title = len(annotated.article.title or "")
@@ -253,6 +257,27 @@ def meeting_venue(annotated: Annotated, names: Names, sentence: int) -> str | No
                 if locative_at(annotated.lang, annotated.text, m.start):
                     return m.normal
     return None
+
+
+@rule("doc.lead_place", stage="documents", off=None)
+def lead_place(annotated: Annotated, names: Names, sentence: int) -> str | None:
+    """Give a document signed, adopted or ratified with no place told near it, nor a date of its
+    own, the city of the article's lead, the body's first sentence, which sets the scene of the
+    news told after it (a lead right before the document, or its own sentence, was read closer): "Министры провели переговоры в г. Бишкек. … Также подписан меморандум" (Бишкек), "The talks
+    took place in Tashkent. … A memorandum was also signed" (Tashkent)."""
+    title = len(annotated.article.title or "")
+    lead = next((k for k, s in enumerate(annotated.sentences) if s.start >= title), None)
+    if lead is None or lead >= sentence - 1:  # the sentences near the document are read closer
+        return None
+    lead = annotated.sentences[lead]
+    return next(
+        (
+            m.normal
+            for m in names.inside(lead.start, lead.stop)
+            if m.kind == "place" and m.attrs.get("kind") == "city"
+        ),
+        None,
+    )
 
 
 @rule("doc.unnamed_reference", stage="documents", off=False)
@@ -355,6 +380,7 @@ def _records(
                 names,
                 chosen.mention.sentence,
                 None if own_day and dated_elsewhere() else event_place,
+                own_day=own_day,
             )
         mentions = tuple(
             Mention("document", f.mention.start, f.mention.stop, text[f.mention.start : f.mention.stop], f.mention.type,
