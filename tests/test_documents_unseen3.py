@@ -28,8 +28,8 @@ CASES = [
      "signed when the Mongolian president visited Bishkek.", [R("memorandum", "signed", place="Bishkek")]),
     # --- a type's complement names no subject: another memorandum, not the one before ---
     ("doc.type_complement", "en", "Qatar and Kyrgyzstan signed a memorandum of understanding on fisheries on "
-     "Monday. In 2019 the two countries signed six documents in Doha. The documents were in the fields of "
-     "health, and a memorandum of understanding on sport.",
+     "Monday. In 2019 the two countries signed six documents in Doha. They included a memorandum of "
+     "understanding on sport.",
      [R("memorandum", "signed"), R("memorandum", "signed")]),
     # --- a verb that says what the documents hold lists them: no general statement ---
     ("doc.listing_contents", "en", "The two presidents met in Doha on Monday. The signed documents include a "
@@ -49,7 +49,7 @@ CASES = [
     ("doc.meeting_venue", "ru", "Монголия и Катар развивают связи. Переговоры министров прошли в Астане. По их итогам подписан меморандум о "
      "рыболовстве.", [R("memorandum", "signed", place="Астана")]),
     ("doc.meeting_venue", "en", "Qatar and Mongolia are expanding ties. The intergovernmental commission met in Bishkek. The minister noted the growth "
-     "of trade. At the end of the session, the sides signed a protocol on fisheries.",
+     "of trade. After its session, the commission signed a protocol on fisheries.",
      [R("protocol", "signed", place="Bishkek")]),
     # --- an accession with no date of the treaty's own: adopted ---
     ("doc.accession", "ru", "Правительство одобрило присоединение Монголии к Конвенции о пастбищах.",

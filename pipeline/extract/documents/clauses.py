@@ -129,8 +129,8 @@ def mention_status(tree: Tree, m: DocMention, text: str, *, bill_passed: bool) -
 @rule("doc.own_act_before_ratification", stage="documents", off=False)
 def pending_ratification(governing: Status) -> bool:
     """A text up for ratification or accession, not yet ratified, has the status its own participle
-    tells: the convention of "законопроект о присоединении к Конвенции о защите дельфинов, принятой в
-    Лиме 3 мая 1990 года" is adopted (on that day), not signed."""
+    tells: the convention of "законопроект о присоединении Грузии к Конвенции по охране дельфинов,
+    принятой в Лиме 3 мая 1990 года" is adopted (on that day), not signed."""
     return governing.how == "ratification" and governing.status == "signed"
 
 
