@@ -201,6 +201,12 @@ class Lexicon:
     TITLE_STARTS: Words  # words that begin a document's title ("о", "on")
     ABOUT_PREPOSITIONS: Words  # "о", "об" before an act noun in a title
     CLAUSE_WORDS: Words  # words of a participle clause that say where and when, not which document
+    ACCESSION_NOUNS: Words = frozenset()  # act nouns of joining a treaty in force ("accession")
+    OUTCOME_WORDS: Words = frozenset()  # words tying an act to an event told before ("following")
+    GROUP_PRONOUNS: Words = frozenset()  # pronouns for documents just counted ("they", "них")
+    INCLUDING_VERBS: Words = frozenset()  # verbs saying what documents hold ("include", "включать")
+    TYPE_COMPLEMENTS: Words = frozenset()  # words completing a type's name ("of understanding")
+    VISIT_OBJECT_STEMS: tuple[str, ...] = ()  # visiting verbs whose object is the destination ("visited")
     CAPITAL_APPOSITIONS: Patterns = ()  # a phrase calling the city after it a capital ("the Kyrgyz capital,", "столице Казахстана")
 
     # --- English only (empty elsewhere) -------------------------------------------------------------

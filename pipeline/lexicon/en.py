@@ -271,6 +271,12 @@ DRAFTING_VERBS = {
 }  # fmt: skip
 DISCUSSING_VERBS = {"discuss", "talk", "consider", "address", "review", "debate", "exchange", "negotiate"}
 VISIT_STEMS = ("visit", "trip", "travel", "tour", "arriv")
+VISIT_OBJECT_STEMS = ("visit",)
+TYPE_COMPLEMENTS = {"understanding"}
+INCLUDING_VERBS = {"include", "comprise", "contain"}
+GROUP_PRONOUNS = {"they", "these", "them"}
+ACCESSION_NOUNS = {"accession"}
+OUTCOME_WORDS = {"following", "during", "after", "sidelines", "end", "outcome", "result", "course"}
 DESTINATION_PREPOSITIONS = {"to", "in"}
 EVENT_NOUNS = {
     "ceremony",
@@ -304,7 +310,7 @@ RATIFICATION_TITLE = r"(?!)"
 OWN_TITLE = r"(?!)"
 PLANNING_VERBS = {
     "plan", "intend", "expect", "hope", "aim", "prepare", "agree", "propose", "seek", "want", "wish", "suggest",
-    "urge", "call", "recommend", "readiness", "willingness", "intention", "ready",
+    "urge", "call", "recommend", "readiness", "willingness", "intention", "ready", "schedule",
 }  # fmt: skip
 FUTURE_AUX = {"will", "shall", "would", "could", "might", "may"}
 FUTURE_WORDS = {"upcoming", "future", "forthcoming", "proposed", "planned"}

@@ -50,6 +50,7 @@ from .groups import (
     documents_reported,
     generic_groups,
     listed_with_generic,
+    listed_with_pronoun,
     merged_groups,
     typed_groups,
 )
@@ -57,8 +58,8 @@ from .lists import OpenList, list_goes_on, list_opener
 from .names import Names
 from .participles import dates_in
 from .phrases import sentence_mentions
-from .status import DENIED
-from .syntax import Tree
+from .status import DENIED, Status
+from .syntax import Tree, lemma
 from .where import locative_at
 
 __all__ = ["Documents", "extract_documents"]
@@ -95,13 +96,18 @@ def analyse(annotated: Annotated, names: Names, dates: Sequence[Mention]) -> tup
             items = list_opener(tree, k, text, dates, names, bounds, bill_passed=passed) or items
         for f in sentence_found:
             describe(f, tree, mentions, names, dates, text, bounds)
+            if accession(tree, f):
+                f.status = Status("adopted", f.status.predicate, f.status.how)
             m = f.mention
             if items is not None and f.status.how != DENIED and listed_item(f, items):
                 inherit(f, items.group, None)
-            if f.status.status is None and not m.plural and listed_with_generic(tree, m.index):
+            if f.status.status is None and not m.plural:
                 earlier = next((g for g in reversed(groups) if k - 3 <= g.sentence < k), None)
                 here = merged_groups(sentence_groups)[0] if sentence_groups else None
-                if here or earlier:
+                listed = listed_with_generic(tree, m.index) or (
+                    earlier is not None and here is None and listed_with_pronoun(tree, m.index)
+                )
+                if listed and (here or earlier):
                     inherit(f, here or earlier, earlier)
             refer_by_name(f)
             found.append(f)
@@ -110,6 +116,22 @@ def analyse(annotated: Annotated, names: Names, dates: Sequence[Mention]) -> tup
         groups.extend(merged_groups(sentence_groups + typed_groups(found, k)))
         all_groups.extend(sentence_groups)
     return found, all_groups
+
+
+@rule("doc.accession", stage="documents", off=False)
+def accession(tree: Tree, f: Found) -> bool:
+    """A state's accession to a treaty in force, named with no date of the treaty's own, is its
+    adoption of the treaty, neither a signing nor a ratification: "одобрило присоединение Монголии к
+    Конвенции о транзите", "a decree on Georgia's accession to the Convention" (adopted); a treaty
+    named with the day it was done ("совершённой в Женеве 2 мая 1961 года") stays that signing."""
+    s = f.status
+    return (
+        s.how == "ratification"
+        and s.status == "signed"
+        and not (f.mention.own_date or f.mention.clause_dates)
+        and 0 <= s.predicate < len(tree.tokens)
+        and lemma(tree.tokens[s.predicate]) in tree.lex.ACCESSION_NOUNS
+    )
 
 
 @rule("doc.case_folded", stage="documents", off=False)
@@ -153,7 +175,15 @@ def _visited(annotated: Annotated, floor: int, m: Mention) -> bool:
         len(words) >= 2
         and words[-1] in lex.DESTINATION_PREPOSITIONS
         and any(w.startswith(lex.VISIT_STEMS) for w in words[-4:-1])
-    )
+    ) or (bool(words) and visited_object(lex, words[-1]))
+
+
+@rule("doc.visited_object", stage="documents", off=False)
+def visited_object(lex, word: str) -> bool:
+    """A city written as the object of a visiting verb is a visit's destination: "when the
+    president visited Osh", "the minister, visiting Doha, signed", "посетил Ош", "во время
+    посещения Оша"."""
+    return word.startswith(lex.VISIT_OBJECT_STEMS)
 
 
 @rule("doc.visit_before", stage="documents", off=False)
@@ -173,7 +203,9 @@ def dated_elsewhere() -> bool:
 
 
 @rule("doc.signing_place", stage="documents", off=None)
-def signing_place(annotated: Annotated, names: Names, sentence: int, event_place: str | None) -> str | None:
+def signing_place(
+    annotated: Annotated, names: Names, sentence: int, event_place: str | None, *, own_day: bool = False
+) -> str | None:
     """Give the place of a document signed, adopted or ratified with none of its own: the city of
     the article's event, else a city written with a locative, or as a visit's destination, in its
     sentence or the next ("… signed a memorandum. The signing crowned the minister's trip to Osh"),
@@ -192,12 +224,60 @@ def signing_place(annotated: Annotated, names: Names, sentence: int, event_place
         for m in names.inside(s.start, s.stop):
             if m.kind == "place" and m.attrs.get("kind") == "city" and _visited(annotated, s.start, m):
                 return m.normal
+    venue = meeting_venue(annotated, names, sentence) or (
+        None if own_day else lead_place(annotated, names, sentence)
+    )
+    if venue:
+        return venue
     title = len(annotated.article.title or "")
     for m in names.inside(0, title):  # the headline's: "Меморандум подписан в Оше"
         if m.kind == "place" and m.attrs.get("kind") == "city":
             if locative_at(annotated.lang, text, m.start):
                 return m.normal
     return None
+
+
+@rule("doc.meeting_venue", stage="documents", off=None)
+def meeting_venue(annotated: Annotated, names: Names, sentence: int) -> str | None:
+    """Give a document signed as the outcome of a meeting told before ("по итогам", "в ходе",
+    "following the talks") the city written with a locative in the nearest of the two sentences
+    before: "Переговоры прошли в Астане. По их итогам подписан меморандум" (Астана), "The talks
+    were held in Osh. Following the talks, the ministers signed a protocol" (Osh)."""
+    s = annotated.sentences[sentence]
+    words = {t.text.lower() for t in s.tokens}
+    if not words & lexicon(annotated.lang).OUTCOME_WORDS:
+        return None
+    title = len(annotated.article.title or "")
+    for k in range(sentence - 1, max(-1, sentence - 3), -1):
+        before = annotated.sentences[k]
+        if before.start < title:
+            break
+        for m in names.inside(before.start, before.stop):
+            if m.kind == "place" and m.attrs.get("kind") == "city":
+                if locative_at(annotated.lang, annotated.text, m.start):
+                    return m.normal
+    return None
+
+
+@rule("doc.lead_place", stage="documents", off=None)
+def lead_place(annotated: Annotated, names: Names, sentence: int) -> str | None:
+    """Give a document signed, adopted or ratified with no place told near it, nor a date of its
+    own, the city of the article's lead, the body's first sentence, which sets the scene of the
+    news told after it (a lead right before the document, or its own sentence, was read closer): "Министры провели переговоры в г. Бишкек. … Также подписан меморандум" (Бишкек), "The talks
+    took place in Tashkent. … A memorandum was also signed" (Tashkent)."""
+    title = len(annotated.article.title or "")
+    lead = next((k for k, s in enumerate(annotated.sentences) if s.start >= title), None)
+    if lead is None or lead >= sentence - 1:  # the sentences near the document are read closer
+        return None
+    lead = annotated.sentences[lead]
+    return next(
+        (
+            m.normal
+            for m in names.inside(lead.start, lead.stop)
+            if m.kind == "place" and m.attrs.get("kind") == "city"
+        ),
+        None,
+    )
 
 
 @rule("doc.unnamed_reference", stage="documents", off=False)
@@ -300,6 +380,7 @@ def _records(
                 names,
                 chosen.mention.sentence,
                 None if own_day and dated_elsewhere() else event_place,
+                own_day=own_day,
             )
         mentions = tuple(
             Mention("document", f.mention.start, f.mention.stop, text[f.mention.start : f.mention.stop], f.mention.type,

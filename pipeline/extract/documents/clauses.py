@@ -121,7 +121,17 @@ def mention_status(tree: Tree, m: DocMention, text: str, *, bill_passed: bool) -
     own = next((s for s in (participle, modifier) if s.status in STRONG and s.how == "participle"), None)
     if own is not None and governing.indirect:  # "The text of the treaty signed in 2018 does not …"
         return own
+    if own is not None and pending_ratification(governing):
+        return own
     return found[0]
+
+
+@rule("doc.own_act_before_ratification", stage="documents", off=False)
+def pending_ratification(governing: Status) -> bool:
+    """A text up for ratification or accession, not yet ratified, has the status its own participle
+    tells: the convention of "законопроект о присоединении Грузии к Конвенции по охране дельфинов,
+    принятой в Лиме 3 мая 1990 года" is adopted (on that day), not signed."""
+    return governing.how == "ratification" and governing.status == "signed"
 
 
 _CLAUSAL = ("ccomp", "advcl", "parataxis", "csubj", "acl:relcl", "relcl", "conj", "xcomp")

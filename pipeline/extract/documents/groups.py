@@ -34,8 +34,19 @@ def general_statement(tree: Tree, i: int, status: Status) -> bool:
         return False
     verb = next((h for h in tree.heads(i) if tree.tokens[h].pos in ("VERB", "AUX")), None)
     return (
-        verb is not None and is_finite(tree.tokens[verb]) and tree.tokens[verb].feats.get("Tense") == "Pres"
+        verb is not None
+        and is_finite(tree.tokens[verb])
+        and tree.tokens[verb].feats.get("Tense") == "Pres"
+        and not listing_contents(tree, verb)
     )
+
+
+@rule("doc.listing_contents", stage="documents", off=False)
+def listing_contents(tree: Tree, verb: int) -> bool:
+    """A verb in the present that says what the documents hold lists the news, no general
+    statement: "The signed documents include a memorandum on fisheries", "Подписанные документы
+    включают соглашение о транзите"."""
+    return lemma(tree.tokens[verb]) in tree.lex.INCLUDING_VERBS
 
 
 def generic_groups(
@@ -100,18 +111,45 @@ def listed_with_generic(tree: Tree, i: int) -> bool:
     listing words or apposition ("documents, including an agreement"), or both on one listing
     predicate ("The papers included a memorandum", "The accord was one of them")."""
     tokens = tree.tokens
-    mine = _linked_chain(tree, i)
-    for g in (
+    generic = [
         k
         for k, t in enumerate(tokens)
         if lemma(t) in tree.lex.GENERIC_DOCUMENTS and t.pos in ("NOUN", "PROPN")
-    ):
+    ]
+    return _listed_under(tree, i, generic)
+
+
+@rule("doc.listed_with_pronoun", stage="documents", off=False)
+def listed_with_pronoun(tree: Tree, i: int) -> bool:
+    """Tell a typed document listed with a pronoun that stands for the documents the sentence
+    before counted: "Five documents were signed. They include an agreement on fisheries", "Подписано
+    пять документов. Среди них соглашение о транзите"."""
+    tokens = tree.tokens
+    pronouns = [
+        k for k, t in enumerate(tokens) if t.pos == "PRON" and t.text.lower() in tree.lex.GROUP_PRONOUNS
+    ]
+    return _listed_under(tree, i, pronouns)
+
+
+@rule("doc.same_listing_word", stage="documents", off=False)
+def same_listing_word(tree: Tree, top: int) -> bool:
+    """A typed document and a generic noun under one listing word are listed together: "В числе
+    подписанных документов соглашение о транзите", "Among the signed papers, a memorandum"."""
+    return lemma(tree.tokens[top]) in tree.lex.LISTING_WORDS
+
+
+def _listed_under(tree: Tree, i: int, generic: list[int]) -> bool:
+    tokens = tree.tokens
+    mine = _linked_chain(tree, i)
+    for g in generic:
         theirs = _linked_chain(tree, g)
         if g in mine[1:]:
             return True  # "documents, including an agreement", "документы: соглашение …"
         if mine[0] in theirs[1:] and len(theirs) > 2:
             return True  # "Среди документов — меморандум" (the generic noun under a listing word)
         top = theirs[-1]
+        if top == mine[-1] and len(mine) >= 2 and same_listing_word(tree, top):
+            return True
         if top == mine[-1] and lemma(tokens[top]) in tree.lex.LISTING_VERBS and len(mine) >= 2:
             return True
         if (

@@ -74,6 +74,14 @@ class DocMention:
         return not (self.words or self.number or self.own_date or self.listed_parties)
 
 
+@rule("doc.type_complement", stage="documents", off=False)
+def type_complement(lex, word: str) -> bool:
+    """A word that completes a type's name tells no document apart: "a memorandum of
+    understanding" names no subject, so it is not the memorandum on trade told before it; "меморандум
+    о взаимопонимании"."""
+    return word in lex.TYPE_COMPLEMENTS
+
+
 @rule("doc.founding_charter", stage="documents", off=False)
 def founding_charter(tree: Tree, i: int, names: Names) -> bool:
     """A charter named with an organisation is its founding treaty: "Устав Шанхайской организации
@@ -337,6 +345,7 @@ def _title(tree: Tree, m: DocMention, end: int, left: int, text: str, names: Nam
         and tokens[k].pos in ("NOUN", "PROPN", "ADJ", "X")
         and lemma(tokens[k]) not in tree.lex.STOP_WORDS
         and lemma(tokens[k]) not in tree.lex.NEUTRAL_MODIFIERS
+        and not type_complement(tree.lex, lemma(tokens[k]))
         and not names.covering(tokens[k].start)
         and not any(d.start <= tokens[k].start < d.stop for d in dates)
     )

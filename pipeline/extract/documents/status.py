@@ -284,6 +284,14 @@ def _quoted_act(tree: Tree, i: int) -> int | None:
     return None
 
 
+@rule("doc.planned_act", stage="documents", off=False)
+def planned_act(tree: Tree, word: str) -> bool:
+    """An act noun under a verb of planning, scheduling or calling speaks of an intention:
+    "Подписание меморандума запланировано на июнь", "призвали к скорейшему подписанию соглашения",
+    "the signing of the treaty is scheduled for May"."""
+    return word in tree.lex.PLANNING_VERBS
+
+
 def _action_status(tree: Tree, h: int, status: str) -> Status:
     """Give the status of a document under an act noun: "подписание протокола состоялось" -> signed,
     "планируется подписание", "для последующего подписания" -> planned."""
@@ -295,10 +303,7 @@ def _action_status(tree: Tree, h: int, status: str) -> Status:
         word = lemma(tokens[j])
         if is_verb(tokens[j]):
             planned = (
-                word in tree.lex.PLANNING_VERBS
-                or word in tree.lex.DISCUSSING_VERBS
-                or topic
-                or is_planned(tree, j)
+                planned_act(tree, word) or word in tree.lex.DISCUSSING_VERBS or topic or is_planned(tree, j)
             )
             return Status("planned" if planned else status, h, "action")
         if word in tree.lex.FUTURE_WORDS or word in tree.lex.PLANNING_VERBS:  # "readiness for signing"
