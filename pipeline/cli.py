@@ -101,7 +101,6 @@ def extract(
     Example: pipeline extract data/raw --out data/out --workers 2 --corrections fixes.csv --meta dates.csv
     (on a cluster: pipeline extract 's3://bucket/news/**/*.jsonl' --out out --dask tcp://scheduler:8786)
     """
-    from .cluster import ClusterError, parse_address
     from .corrections import CorrectionsError, read_corrections
     from .inputs import is_glob, is_remote, is_url, local_path
     from .outdir import OutputInUse
@@ -118,6 +117,8 @@ def extract(
         if not local.is_dir() and not (local.is_file() and local.name.lower().endswith(SUFFIXES)):
             fail(f"{path} is not an article file ({' '.join(SUFFIXES)}) or a folder")
     if dask is not None:
+        from .cluster import ClusterError, parse_address  # imports dask.distributed (~1 s): only for --dask
+
         try:
             parse_address(dask)
         except ClusterError as exc:
