@@ -21,7 +21,7 @@ from .article import Result, Source
 from .corrections import Corrections, read_corrections
 from .nlp import DEFAULT_EN_MODEL
 from .read import MAX_BYTES, article_id
-from .schema import ARROW_TYPES, TABLES
+from .schema import TABLES, arrow_types
 
 
 def extract_text(
@@ -83,7 +83,7 @@ def _frame(name: str, rows: list[dict]):
 
     table = TABLES[name]
     columns = {
-        f.name: pa.array([r.get(f.name) for r in rows], type=ARROW_TYPES[f.type]) for f in table.fields
+        f.name: pa.array([r.get(f.name) for r in rows], type=arrow_types()[f.type]) for f in table.fields
     }
     return pa.table(columns).to_pandas()
 

@@ -273,7 +273,7 @@ for path in sorted(Path(folder).glob("*.txt")) if folder else ():
 START_SCRIPT = """
 import sys
 from pipeline.run import RUN_LANGS, warm_up
-warm_up(sys.argv[1], (*RUN_LANGS, sys.argv[2]))
+warm_up(sys.argv[1], (*RUN_LANGS, sys.argv[2]), tables=False)  # the tables are written while the worker annotates
 """
 
 

@@ -101,7 +101,6 @@ def extract(
     Example: pipeline extract data/raw --out data/out --workers 2 --corrections fixes.csv --meta dates.csv
     (on a cluster: pipeline extract 's3://bucket/news/**/*.jsonl' --out out --dask tcp://scheduler:8786)
     """
-    from .cluster import ClusterError, parse_address
     from .corrections import CorrectionsError, read_corrections
     from .inputs import is_glob, is_remote, is_url, local_path
     from .outdir import OutputInUse
@@ -117,7 +116,11 @@ def extract(
             fail(f"input not found (no such folder or file): {path}")
         if not local.is_dir() and not (local.is_file() and local.name.lower().endswith(SUFFIXES)):
             fail(f"{path} is not an article file ({' '.join(SUFFIXES)}) or a folder")
+    cluster_errors: tuple[type[Exception], ...] = ()  # raised only with --dask
     if dask is not None:
+        from .cluster import ClusterError, parse_address  # imports dask.distributed (~1 s): only for --dask
+
+        cluster_errors = (ClusterError,)
         try:
             parse_address(dask)
         except ClusterError as exc:
@@ -142,7 +145,7 @@ def extract(
                 article_timeout=article_timeout or None, follow_symlinks=follow_symlinks, allow_empty=allow_empty,
                 corrections=rules, disable=off, meta=meta, dask=dask,
             )  # fmt: skip
-    except (ModelNotInstalled, ClusterError, MetadataError) as exc:  # MetadataError: --meta or metadata.csv
+    except (ModelNotInstalled, MetadataError, *cluster_errors) as exc:  # MetadataError: --meta, metadata.csv
         fail(str(exc))
     except (ImportError, ValueError) as exc:  # an fsspec URL whose filesystem is not installed, or malformed
         if not is_url(path):

@@ -329,23 +329,28 @@ class EmptyInput(RuntimeError):
 _WARM: set[tuple[str, str]] = set()  # (language, English model) warmed up here (a forked worker inherits it)
 
 
-def warm_up(en_model: str = DEFAULT_EN_MODEL, langs: Iterable[str] = ("ru", "en")) -> None:
+def warm_up(
+    en_model: str = DEFAULT_EN_MODEL, langs: Iterable[str] = ("ru", "en"), *, tables: bool = True
+) -> None:
     """Load the models, grammars and gazetteers of `langs` this process will need, by processing a
     tiny article of each, once per process (a worker forked after its parent warmed up has them
     already); a missing English model is reported when an English article needs it. A run warms
-    up Russian only: the English pipeline is loaded when the first English article comes."""
+    up Russian only: the English pipeline is loaded when the first English article comes.
+
+    With `tables`, also what writing the tables needs (pyarrow imports pandas, ~0.5 s, on its first
+    Python values). A run with workers leaves that out of their preload: its process writes, and
+    imports pandas while the workers annotate the first articles, not before they start."""
     todo = [lang for lang in langs if (lang, en_model) not in _WARM]
-    if not todo:
-        return
     for lang in todo:
         try:
             process(Source("warm-up", f"warm-up.{lang}.txt", "", text=WARM_UP[lang]), en_model=en_model)
         except ModelNotInstalled:
             pass
         _WARM.add((lang, en_model))
-    import pyarrow
+    if tables:
+        import pyarrow
 
-    pyarrow.array(["warm-up"])  # pyarrow imports pandas (~0.5 s) on its first Python values
+        pyarrow.array(["warm-up"])
 
 
 RUN_LANGS = ("ru",)  # what a run loads before its first article
@@ -476,7 +481,7 @@ def _run(summary: Summary, previous, *, root, out, files, options, on_result, pr
     else:
         workers_of = executor(
             0 if dask else summary.workers,
-            initializer=init_worker, initargs=(en_model, disable), preload=lambda: warm_up(en_model, RUN_LANGS), timeout=timeout,
+            initializer=init_worker, initargs=(en_model, disable), preload=lambda: warm_up(en_model, RUN_LANGS, tables=False), timeout=timeout,
         )  # fmt: skip
     with (
         workers_of as pool,

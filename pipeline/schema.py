@@ -8,16 +8,28 @@ the data package (`datapackage.json`) and README's column tables (checked by a t
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
 
-import pyarrow as pa
+if TYPE_CHECKING:
+    import pyarrow as pa
 
-# Column types, as Frictionless Table Schema names them; `list` is a list of strings.
-ARROW_TYPES = {
-    "string": pa.string(),
-    "integer": pa.int64(),
-    "number": pa.float64(),
-    "list": pa.list_(pa.string()),
-}
+
+@cache
+def arrow_types() -> dict[str, pa.DataType]:
+    """Give the Parquet (Arrow) type of each column type, as Frictionless Table Schema names them
+    (`list` is a list of strings). pyarrow is imported here, not with the module: a run's worker
+    never needs it, and its start does not wait for it."""
+    import pyarrow as pa
+
+    return {
+        "string": pa.string(),
+        "integer": pa.int64(),
+        "number": pa.float64(),
+        "list": pa.list_(pa.string()),
+    }
+
+
 DUCKDB_TYPES = {"string": "VARCHAR", "integer": "BIGINT", "number": "DOUBLE", "list": "VARCHAR[]"}
 LIST_SEPARATOR = " | "  # list cells in CSV
 
@@ -49,7 +61,7 @@ class Table:
         return [f.name for f in self.fields]
 
     def arrow_schema(self) -> list[tuple[str, pa.DataType]]:
-        return [(f.name, ARROW_TYPES[f.type]) for f in self.fields]
+        return [(f.name, arrow_types()[f.type]) for f in self.fields]
 
 
 def _fields(*rows: tuple[str, str, str]) -> tuple[Field, ...]:

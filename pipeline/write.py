@@ -21,18 +21,29 @@ import tempfile
 import uuid
 from collections.abc import Callable
 from pathlib import Path
-
-import pyarrow as pa
-import pyarrow.parquet as pq
+from typing import TYPE_CHECKING
 
 from . import outdir
 from .derived import write_derived
 from .safe import csv_cell
 from .schema import STATE_TABLES, TABLES
 
-SCHEMAS: dict[str, list[tuple[str, pa.DataType]]] = {name: t.arrow_schema() for name, t in TABLES.items()}
-# Tables the next run reads to redo only what changed (Parquet only, in OUT/.pipeline/).
-STATE_SCHEMAS = {name: t.arrow_schema() for name, t in STATE_TABLES.items()}
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+# SCHEMAS: {table: [(column, Arrow type)]}; STATE_SCHEMAS: the same for the tables the next run reads
+# to redo only what changed (Parquet only, in OUT/.pipeline/). Made on first use (`__getattr__`):
+# pyarrow is imported when the tables are written, not at start (see schema.arrow_types).
+
+
+def __getattr__(name: str) -> dict[str, list[tuple[str, pa.DataType]]]:
+    if name == "SCHEMAS":
+        return {table: t.arrow_schema() for table, t in TABLES.items()}
+    if name == "STATE_SCHEMAS":
+        return {table: t.arrow_schema() for table, t in STATE_TABLES.items()}
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 STATE_DIR = outdir.STATE_DIR
 MANIFEST = outdir.MANIFEST
 RUN_KEY = b"pipeline_run"  # Parquet metadata key holding the id of the run that wrote the table
@@ -47,6 +58,9 @@ def _size(row: dict) -> int:
 
 class _Table:
     def __init__(self, name: str, folder: Path, fields: list, run_id: str, *, with_csv: bool = True) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
         self.name = name
         self.columns = [c for c, _ in fields]
         self.schema = pa.schema(fields).with_metadata({RUN_KEY: run_id.encode()})
@@ -71,6 +85,8 @@ class _Table:
 
     def flush(self) -> None:
         if self.buffer:
+            import pyarrow as pa
+
             columns = {c: [r.get(c) for r in self.buffer] for c in self.columns}
             self.parquet.write_table(pa.table(columns, schema=self.schema))
             self.buffer = []
@@ -102,11 +118,11 @@ class TableWriter:
         self.staging = Path(tempfile.mkdtemp(prefix=f"{outdir.STAGING_PREFIX}{os.getpid()}-", dir=self.out))
         (self.staging / STATE_DIR).mkdir()
         self.tables = {
-            name: _Table(name, self.staging, fields, self.run_id) for name, fields in SCHEMAS.items()
+            name: _Table(name, self.staging, t.arrow_schema(), self.run_id) for name, t in TABLES.items()
         }
         self.state = {
-            name: _Table(name, self.staging / STATE_DIR, fields, self.run_id, with_csv=False)
-            for name, fields in STATE_SCHEMAS.items()
+            name: _Table(name, self.staging / STATE_DIR, t.arrow_schema(), self.run_id, with_csv=False)
+            for name, t in STATE_TABLES.items()
         }
         self.manifest: dict | None = None
         self.before_commit: list[Callable[[Path], object]] = [write_derived]

@@ -89,3 +89,20 @@ def test_run_start_loads_no_english_pipeline(tmp_path):
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.split("\n")[:2] == ["False", "True ok en"]
+
+
+def test_run_start_imports_no_cluster_nor_table_libraries(tmp_path):
+    """Before a local run's worker starts (the CLI imported, the models preloaded as a run does),
+    neither dask.distributed (only for --dask) nor pandas/pyarrow (the writing process imports them
+    while its worker annotates) is imported: each would add to the start."""
+    script = (
+        "import sys\n"
+        "import pipeline.cli\n"
+        "from pipeline.run import RUN_LANGS, warm_up\n"
+        "warm_up(langs=RUN_LANGS, tables=False)\n"
+        "print(sorted(m for m in ('distributed', 'dask', 'pandas', 'pyarrow', 'duckdb') if m in sys.modules))\n"
+    )
+    env = {"PIPELINE_CACHE_DIR": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"}
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "[]"
