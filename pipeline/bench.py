@@ -174,6 +174,7 @@ def _interleaved(kind: str, folder: str, en_model: str, repetitions: int) -> dic
     """Give, per pass, the seconds the baseline and our whole per-article path took, taking turns
     on each article. The files of `folder` are split into `repetitions` passes: no pass sees a
     text twice, so caches (lemmas, morphology) warm up as over a real corpus, no faster."""
+    from .jobs import ArticleIds
     from .parallel import pin_threads
     from .read import read_file
     from .run import EntityIndex, outcome, process, warm_up
@@ -188,9 +189,10 @@ def _interleaved(kind: str, folder: str, en_model: str, repetitions: int) -> dic
     texts = _texts(root, "ru" if kind == "natasha" else "en")
     annotate(next(iter(texts.values())))  # the baseline's first call is slower too
 
-    def ours(path: Path, writer: TableWriter, index: EntityIndex) -> None:
+    def ours(path: Path, writer: TableWriter, index: EntityIndex, ids: ArticleIds) -> None:
         for source in read_file(path, root=root):
-            for table, row in outcome(process(source, en_model=en_model)).rows:
+            # ids claimed as a run claims them: a second copy of an article is one skipped row
+            for table, row in ids.claim(outcome(process(source, en_model=en_model))).rows:
                 writer.add(table, row)
                 if table == "entity_refs":
                     index.add(row)
@@ -204,14 +206,14 @@ def _interleaved(kind: str, folder: str, en_model: str, repetitions: int) -> dic
         if not chunk:
             break
         with tempfile.TemporaryDirectory() as out:
-            writer, index = TableWriter(Path(out)), EntityIndex()
+            writer, index, ids = TableWriter(Path(out)), EntityIndex(), ArticleIds()
             for i, (path, text) in enumerate(chunk):
                 for kind_ in ("bare", "ours") if (i + rep) % 2 == 0 else ("ours", "bare"):
                     started = time.perf_counter()
                     if kind_ == "bare":
                         annotate(text)
                     else:
-                        ours(path, writer, index)
+                        ours(path, writer, index, ids)
                     spent[kind_] += time.perf_counter() - started
             started = time.perf_counter()
             for row in index.rows():
