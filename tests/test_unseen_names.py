@@ -34,6 +34,8 @@ def _run(annotated, spans=None):
         "places": {m.normal for m in extraction.places},
         "roles": {e.name: e.attrs.get("role") for e in entities if e.kind == "person"},
         "entities": {e.name for e in entities if e.kind == "person"},
+        # one record per organisation: its name
+        "records": {e.name for e in entities if e.kind == "organisation"},
     }
 
 
@@ -42,6 +44,9 @@ def _check(found: dict, expect: dict) -> bool:
         kind, _, how = key.partition(":")
         if how == "not":
             if found[kind] & value:
+                return False
+        elif how == "count":
+            if len(found[kind]) != value:
                 return False
         elif kind == "roles":
             if any(found["roles"].get(name) != role for name, role in value.items()):

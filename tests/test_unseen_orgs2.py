@@ -8,47 +8,10 @@ they make on real news (`spans`)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
 from pipeline import rules
-from pipeline.article import NerSpan
-from pipeline.extract import extract_all
-from pipeline.merge import merge_article
-
-
-def _run(annotated, spans=None):
-    if spans is not None:
-        text = annotated.text
-        ner, after = [], 0
-        for kind, surface in spans:  # in text order
-            start = text.index(surface, after)
-            ner.append(NerSpan.of(text, start, start + len(surface), kind))
-            after = start + len(surface)
-        annotated = replace(annotated, spans=tuple(ner))
-    extraction = extract_all(annotated)
-    entities, _, _ = merge_article(extraction, lang=annotated.lang)
-    return {
-        "organisations": {m.normal for m in extraction.organisations},
-        # one record per organisation: its name
-        "records": {e.name for e in entities if e.kind == "organisation"},
-    }
-
-
-def _check(found: dict, expect: dict) -> bool:
-    for key, value in expect.items():
-        kind, _, how = key.partition(":")
-        if how == "not":
-            if found[kind] & value:
-                return False
-        elif how == "count":
-            if len(found[kind]) != value:
-                return False
-        elif not value <= found[kind]:
-            return False
-    return True
-
+from tests.test_unseen_names import _check, _run
 
 ROWS = [
     # --- events named by their gathering word --------------------------------------------------------
