@@ -105,9 +105,14 @@ class Annotated:
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """Give the sentence holding `offset` (found by bisection: stages ask for every mention)."""
+        index = self.sentence_index(offset)
+        return None if index is None else self.sentences[index]
+
+    def sentence_index(self, offset: int) -> int | None:
+        """Give the index in `sentences` of the sentence holding `offset`, or None."""
         index = bisect.bisect_right(self._sentence_starts, offset) - 1
         if index >= 0 and offset < self.sentences[index].stop:
-            return self.sentences[index]
+            return index
         return None
 
     @cached_property

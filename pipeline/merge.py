@@ -248,11 +248,8 @@ def _join_short_forms(groups: list[list[Mention]], lang: str) -> tuple[list[list
         }
         if len(candidates) == 1:
             target[i] = candidates.pop()
-    joined: dict[int, list[Mention]] = {}
-    for i, group in enumerate(groups):
-        joined.setdefault(target.get(i, i), []).extend(group)
     reduced = {name_key(f) for i in target for f in short[i]}
-    return [sorted(g, key=lambda m: m.start) for _, g in sorted(joined.items())], reduced
+    return _joined(groups, target), reduced
 
 
 def _words(name: str) -> list[str]:
@@ -289,6 +286,13 @@ def _join_shortened_names(groups: list[list[Mention]]) -> tuple[list[list[Mentio
         }
         if len(candidates) == 1:
             target[i] = candidates.pop()
+    reduced = {name_key(m.normal) for i in target for m in groups[i]}
+    return _joined(groups, target), reduced
+
+
+def _joined(groups: list[list[Mention]], target: dict[int, int]) -> list[list[Mention]]:
+    """Give the groups with each group `i` of `target` joined to group `target[i]` (followed on
+    when that one is joined in turn), in the order of their first group."""
     joined: dict[int, list[Mention]] = {}
     for i, group in enumerate(groups):
         j, seen = target.get(i, i), {i}
@@ -296,8 +300,7 @@ def _join_shortened_names(groups: list[list[Mention]]) -> tuple[list[list[Mentio
             seen.add(j)
             j = target[j]
         joined.setdefault(j, []).extend(group)
-    reduced = {name_key(m.normal) for i in target for m in groups[i]}
-    return [sorted(g, key=lambda m: m.start) for _, g in sorted(joined.items())], reduced
+    return [sorted(g, key=lambda m: m.start) for _, g in sorted(joined.items())]
 
 
 @rule("merge.bracketed_abbreviation", stage="merge", touches=("ORG",), off="")

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from ..article import Annotated, Mention, Sentence, Token
 from ..lexicon import lexicon
 from ..rules import Computed, rule
+from .documents.syntax import Tree
 
 # Words that may stand inside a position phrase between the position word and the name.
 _PHRASE_POS = {"NOUN", "PROPN", "ADJ", "ADP", "DET", "CCONJ", "NUM", "PART", "X"}
@@ -314,7 +315,9 @@ def _sentence_tokens(annotated: Annotated, sentence: Sentence) -> Sequence[Token
     punctuation), goes on the one before: "… a deal with the chief of the Road Fund | Merdan Orazov
     in May." gives one sentence, and the role before the name is read."""
     tokens: Sequence[Token] = sentence.tokens
-    index = annotated.sentences.index(sentence)
+    index = annotated.sentence_index(sentence.start)
+    if index is None:  # a sentence without characters
+        index = annotated.sentences.index(sentence)
     while index > 0:
         before = annotated.sentences[index - 1]
         gap = annotated.text[before.stop : sentence.start]
@@ -505,19 +508,6 @@ def _without_country(annotated: Annotated, role: str) -> str | None:
     return " ".join(words)
 
 
-def _subtree(tokens: Sequence[Token], root: int) -> list[int]:
-    """Give the indices of the tokens under `root` (itself included), in order."""
-    under = {root}
-    changed = True
-    while changed:
-        changed = False
-        for i, t in enumerate(tokens):
-            if i not in under and t.head in under:
-                under.add(i)
-                changed = True
-    return sorted(under)
-
-
 def _subject_position(annotated: Annotated, sentence: Sentence) -> str | None:
     """Give the position phrase that is the subject of a sentence and names no one ("The Iranian
     minister added", "Министр подчеркнул"), or None."""
@@ -531,7 +521,7 @@ def _subject_position(annotated: Annotated, sentence: Sentence) -> str | None:
             or token.feats.get("Number") == "Plur"
         ):
             continue
-        under = _subtree(tokens, i)
+        under = sorted(Tree(sentence, annotated.lang).subtree(i))
         # the phrase up to the position word and its complement, without clauses or commas
         words: list[Token] = []
         for j in under:
@@ -561,9 +551,10 @@ def anaphoric_role(annotated: Annotated, person: Mention) -> str | None:
     next two sentences, when no one else is named in between: "Aibek Osmonov visited the dam.
     The Kyrgyz energy minister said …" gives "Kyrgyz energy minister"; "Министр энергетики
     Айбек Осмонов … . Глава ведомства отметил …" is read by the role beside the name first."""
-    sentence = annotated.sentence_at(person.start)
-    if sentence is None:
+    index = annotated.sentence_index(person.start)
+    if index is None:
         return None
+    sentence = annotated.sentences[index]
     people = [s for s in annotated.spans if s.type == "PER"]
     if any(
         sentence.start <= s.start < sentence.stop and not (s.start <= person.start < s.stop) for s in people
@@ -571,7 +562,6 @@ def anaphoric_role(annotated: Annotated, person: Mention) -> str | None:
         return None
     if not _is_subject(sentence, person):
         return None
-    index = annotated.sentences.index(sentence)
     for following in annotated.sentences[index + 1 : index + 3]:
         if any(following.start <= s.start < following.stop for s in people):
             return None

@@ -150,14 +150,18 @@ def _event_place(annotated: Annotated, event: Mention | None, names: Names) -> s
     sentence = annotated.sentence_at(event.start) if event else None
     if sentence is None:
         return None
-    text = annotated.text
     title = len(annotated.article.title or "")
-    for start, stop in ((sentence.start, sentence.stop), (0, title)):
-        for m in names.inside(start, stop):
-            if m.kind == "place" and m.attrs.get("kind") == "city":
-                if locative_at(annotated.lang, text, m.start):
-                    return m.normal
-    return None
+    return _locative_city(annotated, names, sentence.start, sentence.stop) or _locative_city(
+        annotated, names, 0, title
+    )
+
+
+def _locative_city(annotated: Annotated, names: Names, start: int, stop: int) -> str | None:
+    """Give the first city inside [start, stop) written with a locative ("в Оше", "in Osh")."""
+    return next(
+        (m.normal for m in names.cities(start, stop) if locative_at(annotated.lang, annotated.text, m.start)),
+        None,
+    )
 
 
 @rule("doc.undated_event_place", stage="documents", off=None)
@@ -214,27 +218,21 @@ def signing_place(
         return event_place
     text = annotated.text
     for s in annotated.sentences[sentence : sentence + 2]:
-        for m in names.inside(s.start, s.stop):
-            if m.kind != "place" or m.attrs.get("kind") != "city":
-                continue
+        for m in names.cities(s.start, s.stop):
             if _visited(annotated, s.start, m) or locative_at(annotated.lang, text, m.start):
                 return m.normal
     if visit_before() and sentence > 0:
         s = annotated.sentences[sentence - 1]
-        for m in names.inside(s.start, s.stop):
-            if m.kind == "place" and m.attrs.get("kind") == "city" and _visited(annotated, s.start, m):
+        for m in names.cities(s.start, s.stop):
+            if _visited(annotated, s.start, m):
                 return m.normal
     venue = meeting_venue(annotated, names, sentence) or (
         None if own_day else lead_place(annotated, names, sentence)
     )
     if venue:
         return venue
-    title = len(annotated.article.title or "")
-    for m in names.inside(0, title):  # the headline's: "Меморандум подписан в Оше"
-        if m.kind == "place" and m.attrs.get("kind") == "city":
-            if locative_at(annotated.lang, text, m.start):
-                return m.normal
-    return None
+    # the headline's: "Меморандум подписан в Оше"
+    return _locative_city(annotated, names, 0, len(annotated.article.title or ""))
 
 
 @rule("doc.meeting_venue", stage="documents", off=None)
@@ -252,10 +250,8 @@ def meeting_venue(annotated: Annotated, names: Names, sentence: int) -> str | No
         before = annotated.sentences[k]
         if before.start < title:
             break
-        for m in names.inside(before.start, before.stop):
-            if m.kind == "place" and m.attrs.get("kind") == "city":
-                if locative_at(annotated.lang, annotated.text, m.start):
-                    return m.normal
+        if city := _locative_city(annotated, names, before.start, before.stop):
+            return city
     return None
 
 
@@ -270,14 +266,7 @@ def lead_place(annotated: Annotated, names: Names, sentence: int) -> str | None:
     if lead is None or lead >= sentence - 1:  # the sentences near the document are read closer
         return None
     lead = annotated.sentences[lead]
-    return next(
-        (
-            m.normal
-            for m in names.inside(lead.start, lead.stop)
-            if m.kind == "place" and m.attrs.get("kind") == "city"
-        ),
-        None,
-    )
+    return next((m.normal for m in names.cities(lead.start, lead.stop)), None)
 
 
 @rule("doc.unnamed_reference", stage="documents", off=False)

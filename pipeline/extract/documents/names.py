@@ -40,6 +40,10 @@ class Names:
             i += 1
         return out
 
+    def cities(self, start: int, stop: int) -> list[Mention]:
+        """Give the cities among the mentions lying inside [start, stop)."""
+        return [m for m in self.inside(start, stop) if m.kind == "place" and m.attrs.get("kind") == "city"]
+
     def covering(self, offset: int, kind: str | None = None) -> Mention | None:
         i = bisect.bisect_right(self.starts, offset) - 1
         while i >= 0 and i >= bisect.bisect_right(self.starts, offset) - 8:

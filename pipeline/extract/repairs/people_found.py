@@ -15,13 +15,10 @@ from ...gazetteer import lookup_place
 from ...lexicon import lexicon
 from ...rules import rule
 from ..common import is_nationality
+from ..overlaps import overlaps
 
 _NAME_WORD = re.compile(r"^[A-Z][a-z]+(?:['’-][A-Za-z][a-z]+)?$")
 _INITIAL_AND_SURNAME = re.compile(r"(?<![\w.])(?:[A-Z]\. ?){1,2}[A-Z][a-z]+(?:['’-][A-Za-z][a-z]+)?\b")
-
-
-def _covered(spans: list[NerSpan], start: int, stop: int) -> bool:
-    return any(s.start < stop and start < s.stop for s in spans)
 
 
 def _name_like(annotated: Annotated, token: Token, positions: frozenset[str], names: set[str]) -> bool:
@@ -127,9 +124,9 @@ def after_title(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
 def initial_and_surname(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
     """An initial and a capitalised surname no span covers are a person: "M. Karimova"."""
     found = [
-        NerSpan.of(annotated.text, m.start(), m.end(), "PER")
+        span
         for m in _INITIAL_AND_SURNAME.finditer(annotated.text)
-        if not _covered(spans, m.start(), m.end())
+        if not overlaps(span := NerSpan.of(annotated.text, m.start(), m.end(), "PER"), spans)
     ]
     return sorted(spans + found, key=lambda s: s.start) if found else spans
 
