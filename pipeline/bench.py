@@ -66,20 +66,21 @@ def _vary(text: str, rng: random.Random) -> str:
 def make_texts(
     n: int, sources: list[Path] | None = None, *, seed: int = 7, langs: tuple[str, ...] = ("ru", "en")
 ) -> list[tuple[str, str]]:
-    """Give `n` (lang, text) pairs (0: each article once): the articles of `sources` (default: the
-    project's samples) in `langs` in turn, the copies after the first turn with numbers varied and
-    body paragraphs shuffled."""
+    """Give `n` (lang, text) pairs (0: each article once): the distinct articles of `sources`
+    (default: the project's samples) in `langs` in turn, the copies after the first turn with numbers
+    varied and body paragraphs shuffled."""
     from .clean import prepare
     from .read import read_folder
 
     folders = sources or [SAMPLES]
-    articles = []
+    articles, seen = [], set()
     for folder in folders:
         for src in read_folder(folder):
             if src.error:
                 continue
             article = prepare(src)
-            if article.lang in langs and article.title:
+            if article.lang in langs and article.title and article.text not in seen:
+                seen.add(article.text)  # a copy in two sources counts once (a run would skip it)
                 body = article.text[len(article.title) :].strip("\n").split("\n\n")
                 articles.append((article.lang, article.title, body))
     if not articles:

