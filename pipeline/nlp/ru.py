@@ -42,7 +42,7 @@ class NatashaBackend(Backend):
         # lemma depends only on the word, its POS and its features, which repeat across a corpus.
         self._lemma = lru_cache(maxsize=LEMMA_CACHE)(self._lemmatize)
         self._normal = lru_cache(maxsize=NORMAL_CACHE)(self._normalize)
-        # twins of the morphology and syntax models that run whatever they are given as one batch
+        # the morphology and syntax models, run over whatever they are given as one batch
         self._morph, self._syntax = _one_batch(self.morph_tagger), _one_batch(self.syntax_parser)
 
     def _lemmatize(self, word: str, pos: str, feats: tuple) -> str:
@@ -153,14 +153,13 @@ class NatashaBackend(Backend):
 
 
 def _one_batch(tagger):
-    """Give a copy of a natasha tagger (slovnet model) that runs the items it is given as one
-    batch (slovnet chops them into batches of 8)."""
+    """Give the slovnet inference of a natasha tagger, run over whatever it is given as one batch
+    (the tagger chops items into batches of 8); it gives slovnet's markups, whose tokens have the
+    fields natasha copies into its own."""
     infer = copy.copy(tagger.infer)
     infer.encoder = copy.copy(infer.encoder)
     infer.encoder.batch_size = 1 << 30
-    twin = copy.copy(tagger)
-    twin.infer, twin.batch_size = infer, 1 << 30
-    return twin
+    return infer
 
 
 def by_length(sizes: list[int], most: int = BATCH_SENTENCES, tokens: int = BATCH_TOKENS) -> list[list[int]]:
@@ -176,10 +175,10 @@ def by_length(sizes: list[int], most: int = BATCH_SENTENCES, tokens: int = BATCH
     return batches
 
 
-def _mapped(tagger, items: list, sizes: list[int]) -> list:
-    """Give the tagger's markups of `items`, in their order, run in batches `by_length`."""
+def _mapped(infer, items: list, sizes: list[int]) -> list:
+    """Give the markups of `items`, in their order, run in batches `by_length`."""
     out: list = [None] * len(items)
     for batch in by_length(sizes):
-        for i, markup in zip(batch, tagger.map([items[i] for i in batch]), strict=True):
+        for i, markup in zip(batch, infer([items[i] for i in batch]), strict=True):
             out[i] = markup
     return out
