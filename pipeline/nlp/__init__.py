@@ -50,11 +50,18 @@ class Backend:
         raise NotImplementedError
 
     def annotate(self, article: Article) -> Annotated:
+        return self._annotated(
+            article, [(offset, *self.annotate_piece(piece, offset)) for offset, piece in pieces(article.text)]
+        )
+
+    def _annotated(
+        self, article: Article, annotated: list[tuple[int, list[Sentence], list[NerSpan]]]
+    ) -> Annotated:
+        """Give the Annotated article from its pieces' (offset, sentences, NER spans)."""
         sentences: list[Sentence] = []
         spans: list[NerSpan] = []
         title = len(article.title or "")
-        for offset, piece in pieces(article.text):
-            sents, ents = self.annotate_piece(piece, offset)
+        for offset, sents, ents in annotated:
             sentences.extend(self._folded(s, article.text, in_title=offset < title) for s in sents)
             spans.extend(ents)
         return Annotated(article=article, sentences=tuple(sentences), spans=tuple(spans))
