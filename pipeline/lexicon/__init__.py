@@ -223,6 +223,10 @@ class Lexicon:
     SEAT_AFTER: str = r"(?!)"  # the country a mission is accredited to ("Embassy of … to Iran")
     COUNTRY_AFTER: str = r"(?!)"  # the country a body belongs to after its name ("… of the Kyrgyz Republic")
     MEETINGS: Words = frozenset()  # single gatherings, never a body's name ("meeting", "summit")
+    # what only a standing body has, governing its name (lemmas; a two-word one with its modifier):
+    # a charter, a seat, a secretary-general ("устав", "штаб-квартира", "генеральный секретарь");
+    # Russian only (English meeting names are dropped as spans, `org.en.meeting`)
+    STANDING_BODY_NOUNS: Words = frozenset()
     # first syllable of a stump compound -> the stem of the word it stands for ("мин" -> "министерств")
     STUMP_PREFIXES: Table = field(default_factory=dict)
     TELLING_VERBS: Words = (
