@@ -191,6 +191,11 @@ def test_place_reading_as_an_institution_word_before_its_larger_place(annotate):
          "Агентство по делам молодёжи Таджикистана"),
         ("org.anaphoric_short_name", "Депутаты обсудили отчёт Счётной палаты Киргизии. Председатель Палаты "
          "Бакыт Осмонов ответил на вопросы.", "Палаты", "Счётная палата Киргизии"),
+        # the remit after a body's name belongs to the position with a remit before it
+        ("org.remit_of_position", "Верховный комиссар Совета Европы по правам меньшинств прибыл в Ташкент.",
+         "Совета Европы", "Совет Европы"),
+        ("org.remit_of_position", "Комиссар Совета Европы по правам человека посетил Бишкек.",
+         "Совета Европы", "Совет Европы"),
         # a body named with a gathering word that has a secretary-general, a seat or a charter
         ("org.standing_body", "Генеральным секретарём Форума стран-производителей хлопка (ФСПХ) избран "
          "представитель Узбекистана.", "Форума стран-производителей хлопка (ФСПХ)",
@@ -219,3 +224,10 @@ def test_organisation_mentions_by_rule(annotate, rule, text, mention, normal):
 )
 def test_no_organisation_without_antecedent_or_standing(annotate, text):
     assert not list(extract_all(annotate(text)).organisations)
+
+
+def test_remit_of_a_body_after_a_position_without_remit(annotate):
+    """A chairman has no remit of his own: the "по" phrase is the committee's."""
+    text = "Председатель Комитета Сената по обороне и безопасности выступил с докладом."
+    names = {m.normal for m in extract_all(annotate(text)).organisations}
+    assert "Комитет Сената по обороне и безопасности" in names, names

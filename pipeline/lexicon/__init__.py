@@ -70,6 +70,9 @@ class Lexicon:
     LEGAL_FORMS: Patterns  # legal forms written before a company's quoted name ("ОАО", "LLC")
     AND: Patterns  # the coordinating conjunction ("и", "and")
     REMIT_PREPOSITIONS: Words  # the preposition of a body's remit ("Комитет по …")
+    # positions with a remit of their own (lemmas; a two-word one with its modifier): the remit
+    # after the body they serve is theirs ("Комиссар Совета Европы" + "по правам человека")
+    REMIT_POSITIONS: Words = frozenset()
     SEAT_PREPOSITIONS: Patterns  # words joining a body's name to its country ("… в Кыргызской Республике")
     FUNCTION_WORDS: Words  # frequent function words, which tell the language of a text (word forms)
     CHROME_LINES: Patterns  # whole lines that are page chrome ("Читайте также…", "Share this")

@@ -204,6 +204,8 @@ def _extension(annotated: Annotated, span: NerSpan, taken: list[tuple[int, int]]
         place = next((s for s in annotated.spans if s.type == "LOC" and s.start == word.start), None)
         return place.stop if place else None
     if first.text in RU.REMIT_PREPOSITIONS:
+        if serves_remit_position(sentence, indices):
+            return None
         return _syntactic_extension(annotated, sentence, indices, taken) or _po_phrase(
             sentence, indices, taken
         )
@@ -212,6 +214,21 @@ def _extension(annotated: Annotated, span: NerSpan, taken: list[tuple[int, int]]
     ):
         return _syntactic_extension(annotated, sentence, indices, taken)
     return None
+
+
+@rule("org.remit_of_position", stage="spans", langs=("ru",), touches=("ORG",), off=False)
+def serves_remit_position(sentence: Sequence[Token], indices: list[int]) -> bool:
+    """Tell a body's name right after a position with a remit of its own, which governs it: the
+    "по" phrase after the name is the position's ("Комиссар Совета Европы по правам человека",
+    "Спецпредставитель Евросоюза по Центральной Азии")."""
+    if indices[0] == 0:
+        return False
+    k = indices[0] - 1
+    position = sentence[k]
+    modifiers = {_lemma(t) for t in sentence[:k] if t.head == k and t.pos == "ADJ"}
+    return _lemma(position) in RU.REMIT_POSITIONS or any(
+        f"{m} {_lemma(position)}" in RU.REMIT_POSITIONS for m in modifiers
+    )
 
 
 def _headed(sentence: Sequence[Token], indices: list[int]) -> bool:
