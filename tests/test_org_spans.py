@@ -185,6 +185,9 @@ def test_place_reading_as_an_institution_word_before_its_larger_place(annotate):
 @pytest.mark.parametrize(
     ("rule", "text", "mention", "normal"),
     [
+        # a straight quote left open is closed, as a typographic one is
+        ("org.closing_quote", 'Контракт на поставку турбин получило ООО "Памир Энерджи Сервис" из Хорога.',
+         'ООО "Памир Энерджи Сервис"', 'ООО "Памир Энерджи Сервис"'),
         # a capitalised lone institution word inside a sentence is the body named in full before
         ("org.anaphoric_short_name", "В понедельник Агентство по делам молодёжи Таджикистана объявило конкурс "
          "грантов. Заявки на участие Агентство принимает до конца месяца.", "Агентство",
