@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline import rules
 from pipeline.extract import extract_all
 from pipeline.merge import merge_article
 
@@ -179,3 +180,57 @@ def test_place_reading_as_an_institution_word_before_its_larger_place(annotate):
     it lies in, stays a place (its normal form is the lemmatiser's)."""
     places = extract_all(annotate("Самолёты союзников размещены на аэродроме в Суде на Крите.")).places
     assert len(places) == 2, places
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "mention", "normal"),
+    [
+        # a straight quote left open is closed, as a typographic one is
+        ("org.closing_quote", 'Контракт на поставку турбин получило ООО "Памир Энерджи Сервис" из Хорога.',
+         'ООО "Памир Энерджи Сервис"', 'ООО "Памир Энерджи Сервис"'),
+        # a capitalised lone institution word inside a sentence is the body named in full before
+        ("org.anaphoric_short_name", "В понедельник Агентство по делам молодёжи Таджикистана объявило конкурс "
+         "грантов. Заявки на участие Агентство принимает до конца месяца.", "Агентство",
+         "Агентство по делам молодёжи Таджикистана"),
+        ("org.anaphoric_short_name", "Депутаты обсудили отчёт Счётной палаты Киргизии. Председатель Палаты "
+         "Бакыт Осмонов ответил на вопросы.", "Палаты", "Счётная палата Киргизии"),
+        # the remit after a body's name belongs to the position with a remit before it
+        ("org.remit_of_position", "Верховный комиссар Совета Европы по правам меньшинств прибыл в Ташкент.",
+         "Совета Европы", "Совет Европы"),
+        ("org.remit_of_position", "Комиссар Совета Европы по правам человека посетил Бишкек.",
+         "Совета Европы", "Совет Европы"),
+        # a body named with a gathering word that has a secretary-general, a seat or a charter
+        ("org.standing_body", "Генеральным секретарём Форума стран-производителей хлопка (ФСПХ) избран "
+         "представитель Узбекистана.", "Форума стран-производителей хлопка (ФСПХ)",
+         "Форум стран-производителей хлопка"),
+        ("org.standing_body", "Министры подписали устав Форума прикаспийских государств в Баку.",
+         "Форума прикаспийских государств", "Форум прикаспийских государств"),
+    ],
+)  # fmt: skip
+def test_organisation_mentions_by_rule(annotate, rule, text, mention, normal):
+    """Each row holds with its rule on and fails with it off."""
+    annotated = annotate(text)
+    found = {(m.text, m.normal) for m in extract_all(annotated).organisations}
+    assert (mention, normal) in found, found
+    with rules.disabled({rule}):
+        assert (mention, normal) not in {(m.text, m.normal) for m in extract_all(annotated).organisations}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no full name before: a lone institution word names no one body
+        "Заявки на участие Агентство принимает до конца месяца.",
+        # a gathering with guests, no charter, seat or secretary-general: an event
+        "Форум молодых предпринимателей Центральной Азии прошёл в Бишкеке, его посетили сотни гостей.",
+    ],
+)
+def test_no_organisation_without_antecedent_or_standing(annotate, text):
+    assert not list(extract_all(annotate(text)).organisations)
+
+
+def test_remit_of_a_body_after_a_position_without_remit(annotate):
+    """A chairman has no remit of his own: the "по" phrase is the committee's."""
+    text = "Председатель Комитета Сената по обороне и безопасности выступил с докладом."
+    names = {m.normal for m in extract_all(annotate(text)).organisations}
+    assert "Комитет Сената по обороне и безопасности" in names, names

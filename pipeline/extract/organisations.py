@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from ..article import Annotated, Mention
+from ..article import Annotated, Mention, Token
 from ..gazetteer import begins_known_organisation, lookup_organisation
 from ..keys import name_key
 from ..lexicon import lexicon, pattern
@@ -234,13 +234,51 @@ def _head_token(mention: Mention, annotated: Annotated):
     return before[-1] if before else None
 
 
+def _governor(sentence: Sequence[Token], i: int) -> int | None:
+    """Give the index of the word token `i` hangs on, over a preposition ("Secretary-General of
+    the Forum"), or None."""
+    j = sentence[i].head
+    if 0 <= j < len(sentence) and sentence[j].pos == "ADP":
+        j = sentence[j].head
+    return j if 0 <= j < len(sentence) and j != i else None
+
+
+@rule("org.standing_body", stage="organisations", langs=("ru",), touches=("ORG",), off=False)
+def standing_body(mention: Mention, head: Token, annotated: Annotated) -> bool:
+    """Tell a body named with a gathering word ("Форум стран-экспортеров газа"): the article
+    gives it what only a standing body has, governing its name or the abbreviation it defines
+    in brackets: a charter, a seat, a secretary-general ("генсек Форума …", "устав ФСЭГ")."""
+    marks = lexicon(annotated.lang).STANDING_BODY_NOUNS
+    _, abbreviation = split_abbreviation(mention.normal)
+    abbreviation = abbreviation or abbreviation_after(annotated.text, mention.stop)
+    for sentence in annotated.sentences:
+        tokens = sentence.tokens
+        for i, token in enumerate(tokens):
+            if token != head and not (abbreviation and token.text == abbreviation):
+                continue
+            if (j := _governor(tokens, i)) is None:
+                continue
+            lemma = tokens[j].lemma.lower()
+            modifiers = {
+                t.lemma.lower() for t in tokens[:j] if t.head == j and t.pos in ("ADJ", "NOUN", "PROPN")
+            }
+            if (
+                lemma in marks
+                or tokens[j].text.lower() in marks
+                or any(f"{m} {lemma}" in marks for m in modifiers)
+            ):
+                return True
+    return False
+
+
 @rule("org.not.event", stage="organisations", touches=("ORG",), off=False)
 def event(mention: Mention, annotated: Annotated, people_keys: set[str]) -> bool:
     """A name headed by a gathering word names an event, not a body: "Caspian Media Forum",
     "Международная выставка «Агро-2030»", "Неделя энергетики"; so does a name NER cut before its
     gathering word ("[Tashkent Textile] Week"). A body the gazetteer knows stays (a standing
-    "Совещание …" or "Conference …"), and so does a gathering of a body, which names the body too
-    ("Summit of the Caspian Littoral Organization")."""
+    "Совещание …" or "Conference …"), so does a gathering of a body, which names the body too
+    ("Summit of the Caspian Littoral Organization"), and so does a standing body the article
+    gives a charter, a seat or a secretary-general (`org.standing_body`)."""
     if _known(mention.normal):
         return False
     meetings = lexicon(annotated.lang).MEETINGS
@@ -248,7 +286,9 @@ def event(mention: Mention, annotated: Annotated, people_keys: set[str]) -> bool
     if head is not None and (head.lemma.lower() in meetings or head.text.lower() in meetings):
         heads = lexicon(annotated.lang).HEAD_WORDS
         tokens, _ = tokens_in(annotated, head.stop, mention.stop)
-        return not any(t.lemma.lower() in heads or t.text.lower() in heads for t in tokens)
+        return not any(t.lemma.lower() in heads or t.text.lower() in heads for t in tokens) and not (
+            annotated.lang in REGISTRY["org.standing_body"].langs and standing_body(mention, head, annotated)
+        )
     after = annotated.text[mention.stop : mention.stop + 40].split()
     return bool(
         annotated.lang == "en"
@@ -327,6 +367,41 @@ FILTERS = (
 )
 
 
+def _mid_sentence(mention: Mention, annotated: Annotated) -> bool:
+    """Tell a name that does not begin its sentence (where a capital tells a name)."""
+    tokens, sentence = tokens_in(annotated, mention.start, mention.stop)
+    words = [t for t in sentence if t.pos != "PUNCT"]
+    return bool(tokens and words) and words[0].start < tokens[0].start
+
+
+@rule("org.anaphoric_short_name", stage="organisations", langs=("ru",), touches=("ORG",), off=None)
+def anaphoric_short_name(
+    mention: Mention, annotated: Annotated, earlier: Sequence[Mention]
+) -> Mention | None:
+    """A lone institution word written with a capital inside a sentence refers back to the body
+    the article named in full before with that head word: "Агентство по делам молодёжи …" …
+    "представитель Агентства". The mention is kept with the full name (the nearest one before
+    it), so it joins that body's record; a lone word with no such name before it names no one
+    body (`org.not.lone_institution_word`). Russian only: there the capital marks the short name
+    of one body, where English capitalises "Parliament" or "Ministry" of any."""
+    if annotated.lang not in REGISTRY["org.anaphoric_short_name"].langs:
+        return None
+    if not lone_institution_word(mention, annotated, set()) or not _mid_sentence(mention, annotated):
+        return None
+    head = _head_token(mention, annotated)
+    if head is None or not mention.text[:1].isupper():
+        return None
+    for before in reversed(earlier):
+        if len(before.normal.split()) < 2:
+            continue
+        other = _head_token(before, annotated)
+        if other is not None and other.lemma.lower() == head.lemma.lower():
+            return Mention(
+                "organisation", mention.start, mention.stop, mention.text, before.normal, before.attrs
+            )
+    return None
+
+
 def is_not_organisation(mention: Mention, annotated: Annotated, people_keys: set[str]) -> bool:
     """Tell an organisation span that names no organisation (see the filters above)."""
     return any(
@@ -340,13 +415,18 @@ def extract_organisations(annotated: Annotated, *, people: Sequence[Mention] = (
     text = annotated.text
     people_keys = {name_key(p.normal) for p in people} | {name_key(surname(p.normal)) for p in people}
     mentions = list(span_mentions(annotated, "ORG", "organisation"))
+    earlier: list[Mention] = []
     for mention in join_coordinated(annotated, mentions):
+        if (resolved := anaphoric_short_name(mention, annotated, earlier)) is not None:
+            earlier.append(resolved)
+            yield resolved
+            continue
         if is_not_organisation(mention, annotated, people_keys):
             continue
         normal, abbreviation = split_abbreviation(mention.normal)
         abbreviation = abbreviation or abbreviation_after(text, mention.stop)
         known = lookup_organisation(normal) or (lookup_organisation(abbreviation) if abbreviation else None)
-        yield Mention(
+        kept = Mention(
             "organisation",
             mention.start,
             mention.stop,
@@ -354,3 +434,5 @@ def extract_organisations(annotated: Annotated, *, people: Sequence[Mention] = (
             normal,
             {"abbreviation": abbreviation, "known": known},
         )
+        earlier.append(kept)
+        yield kept

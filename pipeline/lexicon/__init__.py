@@ -70,6 +70,9 @@ class Lexicon:
     LEGAL_FORMS: Patterns  # legal forms written before a company's quoted name ("ОАО", "LLC")
     AND: Patterns  # the coordinating conjunction ("и", "and")
     REMIT_PREPOSITIONS: Words  # the preposition of a body's remit ("Комитет по …")
+    # positions with a remit of their own (lemmas; a two-word one with its modifier): the remit
+    # after the body they serve is theirs ("Комиссар Совета Европы" + "по правам человека")
+    REMIT_POSITIONS: Words = frozenset()
     SEAT_PREPOSITIONS: Patterns  # words joining a body's name to its country ("… в Кыргызской Республике")
     FUNCTION_WORDS: Words  # frequent function words, which tell the language of a text (word forms)
     CHROME_LINES: Patterns  # whole lines that are page chrome ("Читайте также…", "Share this")
@@ -223,6 +226,10 @@ class Lexicon:
     SEAT_AFTER: str = r"(?!)"  # the country a mission is accredited to ("Embassy of … to Iran")
     COUNTRY_AFTER: str = r"(?!)"  # the country a body belongs to after its name ("… of the Kyrgyz Republic")
     MEETINGS: Words = frozenset()  # single gatherings, never a body's name ("meeting", "summit")
+    # what only a standing body has, governing its name (lemmas; a two-word one with its modifier):
+    # a charter, a seat, a secretary-general ("устав", "штаб-квартира", "генеральный секретарь");
+    # Russian only (English meeting names are dropped as spans, `org.en.meeting`)
+    STANDING_BODY_NOUNS: Words = frozenset()
     # first syllable of a stump compound -> the stem of the word it stands for ("мин" -> "министерств")
     STUMP_PREFIXES: Table = field(default_factory=dict)
     TELLING_VERBS: Words = (

@@ -88,6 +88,7 @@ INNER = (
     "place.company_named_after_city",
     "place.state_form_name",
     "place.situated_in_place",
+    "org.remit_of_position",
 )
 
 

@@ -204,6 +204,8 @@ def _extension(annotated: Annotated, span: NerSpan, taken: list[tuple[int, int]]
         place = next((s for s in annotated.spans if s.type == "LOC" and s.start == word.start), None)
         return place.stop if place else None
     if first.text in RU.REMIT_PREPOSITIONS:
+        if serves_remit_position(sentence, indices):
+            return None
         return _syntactic_extension(annotated, sentence, indices, taken) or _po_phrase(
             sentence, indices, taken
         )
@@ -212,6 +214,21 @@ def _extension(annotated: Annotated, span: NerSpan, taken: list[tuple[int, int]]
     ):
         return _syntactic_extension(annotated, sentence, indices, taken)
     return None
+
+
+@rule("org.remit_of_position", stage="spans", langs=("ru",), touches=("ORG",), off=False)
+def serves_remit_position(sentence: Sequence[Token], indices: list[int]) -> bool:
+    """Tell a body's name right after a position with a remit of its own, which governs it: the
+    "по" phrase after the name is the position's ("Комиссар Совета Европы по правам человека",
+    "Спецпредставитель Евросоюза по Центральной Азии")."""
+    if indices[0] == 0:
+        return False
+    k = indices[0] - 1
+    position = sentence[k]
+    modifiers = {_lemma(t) for t in sentence[:k] if t.head == k and t.pos == "ADJ"}
+    return _lemma(position) in RU.REMIT_POSITIONS or any(
+        f"{m} {_lemma(position)}" in RU.REMIT_POSITIONS for m in modifiers
+    )
 
 
 def _headed(sentence: Sequence[Token], indices: list[int]) -> bool:
@@ -384,17 +401,30 @@ def _word_before(annotated: Annotated, span: NerSpan) -> Token | None:
     return word if word.stop + 1 == span.start and word.text[:1].isupper() else None
 
 
+def _opens_straight_quote(span: NerSpan) -> bool:
+    """Tell a span whose last straight quote '"' is left open: an odd count of them, the last
+    written before a word (an opening quote: 'ООО "Памир' of 'ООО "Памир Энерджи"')."""
+    inner = span.text
+    last = inner.rfind('"')
+    return inner.count('"') % 2 == 1 and last + 1 < len(inner) and not inner[last + 1].isspace()
+
+
 @rule("org.closing_quote", stage="spans", langs=("ru",), touches=("ORG",))
 def close_quote(annotated: Annotated, spans: list[NerSpan]) -> list[NerSpan]:
-    """Give a span with an unclosed opening quote the closing quote that follows on its line."""
+    """Give a span with an unclosed opening quote the closing quote that follows on its line
+    (typographic quotes, or a straight quote '"' left open)."""
     text, out = annotated.text, []
     for span in spans:
         opening = next((q for q in _QUOTES if span.text.count(q) > span.text.count(_QUOTES[q])), None)
+        if opening is None and _opens_straight_quote(span):
+            opening = '"'
         if span.type == "ORG" and opening:
             line_end = text.find("\n", span.stop)
             line_end = len(text) if line_end == -1 else line_end
-            close = text.find(_QUOTES[opening], span.stop, min(line_end, span.stop + 80))
-            if close != -1 and opening not in text[span.stop : close]:
+            close = text.find(_QUOTES.get(opening, opening), span.stop, min(line_end, span.stop + 80))
+            # a straight quote closes only where no word follows it ('"Памир"', not '"Памир "Энерджи')
+            closes = opening != '"' or not text[close + 1 : close + 2].isalnum()
+            if close != -1 and closes and (opening == '"' or opening not in text[span.stop : close]):
                 span = _span(annotated, span.start, close + 1)
         out.append(span)
     return out
