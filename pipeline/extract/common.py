@@ -159,6 +159,20 @@ def tokens_in(annotated: Annotated, start: int, stop: int) -> tuple[list[Token],
     return [t for t in sentence.tokens if start <= t.start and t.stop <= stop], sentence.tokens
 
 
+def phrase_in(
+    tokens: Sequence[Token], j: int, words: frozenset[str], modifiers: tuple[str, ...] = ("ADJ",)
+) -> bool:
+    """Tell whether word `j` is one of `words` (lemmas, lower case; its written form too), alone or
+    with a modifier before it that hangs on it (one of `modifiers`' parts of speech): the lexicon's
+    two-word entries ("генеральный секретарь", "верховный комиссар")."""
+    lemma = tokens[j].lemma.lower()
+    if lemma in words or tokens[j].text.lower() in words:
+        return True
+    return any(
+        f"{t.lemma.lower()} {lemma}" in words for t in tokens[:j] if t.head == j and t.pos in modifiers
+    )
+
+
 def normaliser(lang: str, kind: str) -> Callable[..., str]:
     """Give the function (surface, start, tokens, sentence) -> normal form for names of `kind`."""
     if lang != "ru":

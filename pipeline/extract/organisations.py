@@ -21,6 +21,7 @@ from .common import (
     abbreviation_after,
     is_nationality,
     normaliser,
+    phrase_in,
     singular,
     span_mentions,
     split_abbreviation,
@@ -256,17 +257,8 @@ def standing_body(mention: Mention, head: Token, annotated: Annotated) -> bool:
         for i, token in enumerate(tokens):
             if token != head and not (abbreviation and token.text == abbreviation):
                 continue
-            if (j := _governor(tokens, i)) is None:
-                continue
-            lemma = tokens[j].lemma.lower()
-            modifiers = {
-                t.lemma.lower() for t in tokens[:j] if t.head == j and t.pos in ("ADJ", "NOUN", "PROPN")
-            }
-            if (
-                lemma in marks
-                or tokens[j].text.lower() in marks
-                or any(f"{m} {lemma}" in marks for m in modifiers)
-            ):
+            j = _governor(tokens, i)
+            if j is not None and phrase_in(tokens, j, marks, ("ADJ", "NOUN", "PROPN")):
                 return True
     return False
 

@@ -28,7 +28,7 @@ from ...article import Annotated, NerSpan, Token
 from ...gazetteer import lookup_organisation
 from ...lexicon import lexicon
 from ...rules import rule
-from ..common import english_name, tokens_in
+from ..common import english_name, phrase_in, tokens_in
 
 # Kinds of the organisation gazetteer that have sub-bodies named with their abbreviation.
 INTERNATIONAL_KINDS = {"un", "regional", "finance", "development", "intergovernmental"}
@@ -223,12 +223,7 @@ def serves_remit_position(sentence: Sequence[Token], indices: list[int]) -> bool
     "Спецпредставитель Евросоюза по Центральной Азии")."""
     if indices[0] == 0:
         return False
-    k = indices[0] - 1
-    position = sentence[k]
-    modifiers = {_lemma(t) for t in sentence[:k] if t.head == k and t.pos == "ADJ"}
-    return _lemma(position) in RU.REMIT_POSITIONS or any(
-        f"{m} {_lemma(position)}" in RU.REMIT_POSITIONS for m in modifiers
-    )
+    return phrase_in(sentence, indices[0] - 1, RU.REMIT_POSITIONS)
 
 
 def _headed(sentence: Sequence[Token], indices: list[int]) -> bool:
