@@ -94,15 +94,37 @@ def test_run_start_loads_no_english_pipeline(tmp_path):
 def test_run_start_imports_no_cluster_nor_table_libraries(tmp_path):
     """Before a local run's worker starts (the CLI imported, the models preloaded as a run does),
     neither dask.distributed (only for --dask) nor pandas/pyarrow (the writing process imports them
-    while its worker annotates) is imported: each would add to the start."""
+    while its worker annotates) is imported, nor pkg_resources (pymorphy's scan of every installed
+    package for its dictionary, 0.25 s: `nlp.morph.morph_vocab` names the dictionary): each would
+    add to the start."""
     script = (
         "import sys\n"
         "import pipeline.cli\n"
         "from pipeline.run import RUN_LANGS, warm_up\n"
         "warm_up(langs=RUN_LANGS, tables=False)\n"
-        "print(sorted(m for m in ('distributed', 'dask', 'pandas', 'pyarrow', 'duckdb') if m in sys.modules))\n"
+        "modules = ('distributed', 'dask', 'pandas', 'pyarrow', 'duckdb', 'pkg_resources')\n"
+        "print(sorted(m for m in modules if m in sys.modules))\n"
     )
     env = {"PIPELINE_CACHE_DIR": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"}
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "[]"
+
+
+def test_morph_vocab_is_on_the_dictionary_pymorphy_would_find():
+    """Naming the dictionary (to skip pymorphy's scan) reads the same one: same path and language,
+    same analyses; a pickled vocabulary (a spawned worker) is the receiving process's own."""
+    import pymorphy2
+    from pymorphy2.analyzer import lang_dict_path
+
+    from pipeline.nlp.morph import morph_vocab
+
+    vocab = morph_vocab()
+    assert vocab.dictionary.path == lang_dict_path("ru")
+    assert vocab.lang == "ru"
+    found = pymorphy2.MorphAnalyzer()  # pymorphy's own discovery
+    for word in ("мая", "Аринова", "сторонами", "подписали"):
+        assert [(p.normal_form, str(p.tag)) for p in found.parse(word)] == [
+            (p.normal_form, str(p.tag)) for p in pymorphy2.MorphAnalyzer.parse(vocab, word)
+        ]
+    assert pickle.loads(pickle.dumps(vocab)) is vocab
