@@ -248,7 +248,16 @@ def begins_known_organisation(name: str) -> bool:
     """Tell a name of three words or more that a known organisation's name begins with: a name NER
     cut short before the words that end it (a place, a last complement)."""
     key = name_key(name.replace("-", " "))
-    return len(key.split()) >= 3 and any(k.startswith(key + " ") for k in _org_index())
+    return len(key.split()) >= 3 and key in _org_name_beginnings()
+
+
+@cache
+def _org_name_beginnings() -> frozenset[str]:
+    """Give every beginning of a known organisation's name key that a space follows in it ("a b c
+    d" -> "a", "a b", "a b c"): a key is in it exactly when some name key starts with it and a
+    space, which `begins_known_organisation` asked of every key of the index in turn (121k key
+    tests over 52 articles; one set look-up now)."""
+    return frozenset(k[:i] for k in _org_index() for i, char in enumerate(k) if char == " ")
 
 
 @cache
