@@ -6,7 +6,7 @@ import pytest
 
 from pipeline.article import Annotated, Sentence, Token
 from pipeline.extract.common import tokens_in
-from pipeline.gazetteer import _org_index, begins_known_organisation
+from pipeline.gazetteer import _by_lemmas, _lemma_index, _org_index, begins_known_organisation, lemma_key
 from pipeline.keys import name_key
 
 
@@ -71,3 +71,45 @@ def test_tokens_in_over_an_annotation():
             assert inside == [t for t in ORDERED if start <= t.start and t.stop <= stop]
             assert sentence == ORDERED
     assert tokens_in(annotated, 45, 50) == ([], ())
+
+
+def _scanned_by_lemmas(name: str, kind: str):
+    """The look-up `lookup_place` and `lookup_organisation` made before `_by_lemmas`."""
+    key = lemma_key(name)
+    return _lemma_index(kind).get(key) if key else None
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Кыргызской Республики",
+        "Кыргызской Республики заявил сегодня",
+        "Парламентской Ассамблеи тюркских государств",
+        "Парламентской Ассамблеи тюркских",
+        "Программы развития ООН",
+        "Шанхайской организации сотрудничества",
+        "Министерства иностранных дел",
+        "Республике Таджикистан",
+        "Соединенных Штатов Америки",
+        "Совсем неизвестная организация",
+        "Москвы",
+        "UNDP",
+        "-",
+        "",
+    ],
+)
+@pytest.mark.parametrize("kind", ["place", "organisation"])
+def test_by_lemmas_answers_as_the_whole_lemma_key(name, kind):
+    assert _by_lemmas(name, kind) == _scanned_by_lemmas(name, kind)
+
+
+@pytest.mark.parametrize("kind", ["place", "organisation"])
+def test_by_lemmas_finds_every_lemma_key_and_its_beginnings(kind):
+    keys = sorted(_lemma_index(kind))
+    assert any(" " in k for k in keys)
+    for key in keys:
+        words = key.split()
+        for n in range(1, len(words) + 1):
+            name = " ".join(words[:n])
+            assert _by_lemmas(name, kind) == _scanned_by_lemmas(name, kind), name
+        assert _by_lemmas(key, kind) is _lemma_index(kind)[key] or lemma_key(key) != key
