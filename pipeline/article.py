@@ -7,6 +7,7 @@ Offsets (`start`, `stop`, stop excluded) always refer to `Article.text`, the cle
 from __future__ import annotations
 
 import bisect
+import operator
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -66,6 +67,29 @@ class Sentence:
     # A sentence in capitals (or a title-case headline) annotated again in the case of running
     # text, same offsets (`nlp/fold.py`): what the documents stage reads.
     folded: tuple[Token, ...] | None = field(default=None, compare=False)
+
+    def token_slice(self, start: int, stop: int) -> slice | None:
+        """Give the slice of the tokens that lie inside [start, stop), found by bisection (the
+        stages ask for the tokens of every span, thousands of times an article); None when the
+        tokens do not run in order, where only a scan of them tells."""
+        bounds = self._token_bounds
+        if bounds is None:
+            return None
+        starts, stops = bounds
+        first = bisect.bisect_left(starts, start)
+        return slice(first, max(first, bisect.bisect_right(stops, stop)))
+
+    @cached_property
+    def _token_bounds(self) -> tuple[list[int], list[int]] | None:
+        """Give the tokens' starts and stops when the starts strictly increase and the stops never
+        decrease (any tokenizer's tokens): then the tokens inside a range of offsets are the run
+        from the first start at or after its start to the last stop at or before its stop. None
+        for tokens out of order. Kept on the sentence, which the annotation's copies share."""
+        starts = [t.start for t in self.tokens]
+        stops = [t.stop for t in self.tokens]
+        if all(map(operator.lt, starts, starts[1:])) and all(map(operator.le, stops, stops[1:])):
+            return starts, stops
+        return None
 
 
 @dataclass(frozen=True)

@@ -152,11 +152,15 @@ def abbreviation_after(text: str, stop: int) -> str | None:
 
 
 def tokens_in(annotated: Annotated, start: int, stop: int) -> tuple[list[Token], Sequence[Token]]:
-    """Give the backend's tokens lying inside [start, stop), and all the tokens of their sentence."""
+    """Give the backend's tokens lying inside [start, stop), and all the tokens of their sentence
+    (by bisection, `Sentence.token_slice`; by a scan where the tokens run out of order)."""
     sentence = annotated.sentence_at(start)
     if sentence is None:
         return [], ()
-    return [t for t in sentence.tokens if start <= t.start and t.stop <= stop], sentence.tokens
+    within = sentence.token_slice(start, stop)
+    if within is None:
+        return [t for t in sentence.tokens if start <= t.start and t.stop <= stop], sentence.tokens
+    return list(sentence.tokens[within]), sentence.tokens
 
 
 def phrase_in(

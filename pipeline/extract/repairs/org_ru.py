@@ -44,7 +44,9 @@ def _sentence(annotated: Annotated, span: NerSpan) -> tuple[list[Token], Sequenc
     inside, sentence = tokens_in(annotated, span.start, span.stop)
     if not inside:
         return [], sentence, []
-    first = sentence.index(inside[0])
+    # the slice's start is the first token's index; `index` compares tokens field by field
+    within = annotated.sentence_at(span.start).token_slice(span.start, span.stop)
+    first = within.start if within is not None else sentence.index(inside[0])
     return inside, sentence, list(range(first, first + len(inside)))
 
 
