@@ -122,3 +122,36 @@ def test_the_chart_is_yargys_without_the_blocked_states(lang, text):
                 (s.range, s.dot_index, _signature(s.node)) for s in our_column
             ]
         assert dropped or not list(parser.extract(piece))  # the parser does skip work
+
+
+# Predicates that read a token's text, type or forms, never its place (yargy's predicates/bank.py):
+# the parser shares one lookahead among tokens of the same text and type. A new kind of predicate
+# in the grammar must be checked, then added here.
+TEXT_PREDICATES = {
+    "AndPredicate", "TypePredicate", "DictionaryPredicate", "in_", "eq", "caseless", "in_caseless", "gte", "lte",
+    "length_eq",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_grammar_reads_only_a_tokens_text_type_and_forms(lang):
+    seen = set()
+
+    def visit(predicate) -> None:
+        seen.add(type(predicate).__name__)
+        for inner in getattr(predicate, "predicates", ()):
+            visit(inner)
+
+    rule = date_parser(lang).rule
+    for inner in rule.walk(types=type(rule)):
+        for production in inner.productions:
+            for term in production.terms:
+                if not is_rule(term):
+                    visit(term)
+    assert seen and seen <= TEXT_PREDICATES
+
+
+def test_tokens_of_the_same_text_share_a_lookahead_with_the_same_verdicts():
+    parser = date_parser("ru")
+    first, second = [t for t in parser.tokenizer("3 мая и 3 мая") if t.value != "и"][::2]
+    assert first.span != second.span and parser.lookahead(first) is parser.lookahead(second)

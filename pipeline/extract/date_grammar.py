@@ -365,8 +365,7 @@ def _leftmost(production, found: dict) -> tuple[bool, tuple]:
 class _Lookahead:
     """What the next token (None after the last) lets through, each predicate tested once.
 
-    `accepts` is yargy's scan test, memoised per column: predicates are pure functions of the
-    token. `blocks` tells a production that cannot advance over the next token: its first term
+    `accepts` is yargy's scan test, memoised: predicates are pure functions of the token. `blocks` tells a production that cannot advance over the next token: its first term
     is a predicate that rejects it (or there is no next token, where yargy scans nothing), or a
     rule all of whose productions are blocked (so none of them is empty). Unfolded, that is:
     no chain of first terms reaches an empty production or a predicate that accepts the token
@@ -376,6 +375,7 @@ class _Lookahead:
         self.token = token
         self.leftmost = leftmost
         self.accepted: dict[int, bool] = {}
+        self.blocked: dict[int, bool] = {}  # by production
 
     def accepts(self, predicate) -> bool:
         key = id(predicate)
@@ -384,8 +384,11 @@ class _Lookahead:
         return self.accepted[key]
 
     def blocks(self, production) -> bool:
-        empty, predicates = _leftmost(production, self.leftmost)
-        return not empty and not any(self.accepts(p) for p in predicates)
+        key = id(production)
+        if key not in self.blocked:
+            empty, predicates = _leftmost(production, self.leftmost)
+            self.blocked[key] = not empty and not any(self.accepts(p) for p in predicates)
+        return self.blocked[key]
 
 
 class StartingParser(Parser):
@@ -413,7 +416,8 @@ class StartingParser(Parser):
 
     4. Its states and columns (`_State`, `_Column`) are lighter, hashed as yargy hashes them.
 
-    Points 3 and 4 share one memo per column: each predicate is tested once on the next token.
+    Points 3 and 4 share one memo (`lookahead`) per token text and type: each predicate is tested
+    once on a token, each production's block once.
     `tests/test_date_parser.py` checks the matches against yargy's own parser.
     """
 
@@ -421,14 +425,29 @@ class StartingParser(Parser):
         super().__init__(rule, tokenizer=tokenizer)
         self.first = first_terminals(self.rule)
         self.leftmost: dict[int, tuple] = {}  # by production, for `_Lookahead`: the grammar is fixed
+        self.lookaheads: dict[tuple, _Lookahead] = {}
 
     def can_start(self, token) -> bool:
         return any(predicate(token) for predicate in self.first)
 
+    def lookahead(self, token) -> _Lookahead:
+        """Give the `_Lookahead` of a token, one for all tokens of the same text and type (cleared
+        when 4096 are held): the grammar's predicates read a token's text, type and forms, never
+        its place, and the forms are the analyses of its text (tests/test_date_parser.py checks
+        that the predicates are of those kinds)."""
+        if token is None:
+            return _Lookahead(None, self.leftmost)
+        key = (token.value, token.type)
+        if key not in self.lookaheads:
+            if len(self.lookaheads) >= 4096:
+                self.lookaheads.clear()
+            self.lookaheads[key] = _Lookahead(token, self.leftmost)
+        return self.lookaheads[key]
+
     def chart(self, text, all=True):  # yargy's Parser.chart, with the points above
         chart = _Chart(self.tagger(self.tokenizer(text)))
         for column, next_column in chart:
-            look = _Lookahead(next_column.token if next_column else None, self.leftmost)
+            look = self.lookahead(next_column.token if next_column else None)
             predicted: set[int] = set()  # the rules predicted in this column
 
             def predict(rule, column=column, next_column=next_column, look=look, predicted=predicted) -> None:
